@@ -1,0 +1,109 @@
+import type { FactPack } from './schema';
+
+/** One problem found in a pack: where (JSON path) and what. */
+export interface PackIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+type Keyed = { id: string };
+
+function indexById<T extends Keyed>(
+  items: readonly T[],
+  listName: string,
+  issues: PackIssue[],
+): Map<string, T> {
+  const byId = new Map<string, T>();
+  items.forEach((item, index) => {
+    if (byId.has(item.id)) {
+      issues.push({ path: [listName, index, 'id'], message: `duplicate id "${item.id}"` });
+    } else {
+      byId.set(item.id, item);
+    }
+  });
+  return byId;
+}
+
+function checkRef(
+  ids: ReadonlyMap<string, unknown>,
+  id: string | undefined,
+  kind: string,
+  path: (string | number)[],
+  issues: PackIssue[],
+): void {
+  if (id !== undefined && !ids.has(id)) {
+    issues.push({ path, message: `unknown ${kind} id "${id}"` });
+  }
+}
+
+/**
+ * The rules JSON Schema cannot express: unique ids, references that resolve,
+ * aliases that name one entity only, and quotes that occur in their source's text
+ * when the pack ships it. Runs on a pack whose shape is already valid.
+ */
+export function findReferenceIssues(pack: FactPack): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const sources = indexById(pack.sources, 'sources', issues);
+  const propositions = indexById(pack.propositions, 'propositions', issues);
+  const entities = indexById(pack.entities, 'entities', issues);
+  indexById(pack.facts, 'facts', issues);
+
+  pack.propositions.forEach((proposition, p) => {
+    proposition.entityIds.forEach((id, i) =>
+      checkRef(entities, id, 'entity', ['propositions', p, 'entityIds', i], issues),
+    );
+  });
+
+  // An alias naming two entities would make a mention ambiguous; the pack must choose.
+  const aliasOwner = new Map<string, string>();
+  pack.entities.forEach((entity, e) => {
+    entity.propositionIds.forEach((id, i) =>
+      checkRef(propositions, id, 'proposition', ['entities', e, 'propositionIds', i], issues),
+    );
+    entity.related.forEach((related, r) => {
+      const path = ['entities', e, 'related', r, 'entityId'];
+      checkRef(entities, related.entityId, 'entity', path, issues);
+      if (related.entityId === entity.id) {
+        issues.push({ path, message: 'an entity cannot be related to itself' });
+      }
+    });
+    entity.aliases.forEach((alias, a) => {
+      const key = alias.text.toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined) {
+        issues.push({
+          path: ['entities', e, 'aliases', a, 'text'],
+          message:
+            owner === entity.id
+              ? `alias "${alias.text}" is listed twice`
+              : `alias "${alias.text}" already names entity "${owner}"`,
+        });
+      } else {
+        aliasOwner.set(key, entity.id);
+      }
+    });
+  });
+
+  pack.facts.forEach((fact, f) => {
+    fact.subjectIds.forEach((id, i) =>
+      checkRef(entities, id, 'entity', ['facts', f, 'subjectIds', i], issues),
+    );
+    checkRef(
+      propositions,
+      fact.propositionId,
+      'proposition',
+      ['facts', f, 'propositionId'],
+      issues,
+    );
+    checkRef(sources, fact.sourceId, 'source', ['facts', f, 'sourceId'], issues);
+    const sourceText = sources.get(fact.sourceId)?.text;
+    if (sourceText !== undefined && !sourceText.includes(fact.quote)) {
+      issues.push({
+        path: ['facts', f, 'quote'],
+        message: `quote does not appear verbatim in the text of source "${fact.sourceId}"`,
+      });
+    }
+  });
+
+  return issues;
+}

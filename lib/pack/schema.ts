@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { PACK_LIMITS as L } from './limits';
+
+/**
+ * The shape of a fact pack, format 1. Cross-references (ids that must resolve,
+ * uniqueness, quotes inside source texts) are checked in `references.ts`, because
+ * they need the whole document; this file is only what JSON Schema can express, so
+ * `scripts/export-json-schema.ts` can publish it for pack authors.
+ */
+
+export const PACK_FORMAT = 1;
+
+const NOT_BLANK = /\S/;
+/** Canonical text: something visible, no leading or trailing whitespace, one line. */
+const TRIMMED_LINE = /^\S(?:[^\r\n]*\S)?$/;
+
+function text(max: number) {
+  return z.string().max(max).regex(NOT_BLANK, 'must not be empty');
+}
+
+function line(max: number) {
+  return z
+    .string()
+    .max(max)
+    .regex(TRIMMED_LINE, 'must be one line of text without leading or trailing spaces');
+}
+
+export const idSchema = z
+  .string()
+  .max(L.idLength)
+  .regex(
+    /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/,
+    'must be a slug: lowercase letters and digits, joined by "-", "_" or "."',
+  )
+  .describe('Identifier, unique within its list.');
+
+function idList(max: number) {
+  return z.array(idSchema).max(max);
+}
+
+/** Only http(s) links are ever stored, so nothing in a pack can become `javascript:` or `data:`. */
+export const httpUrlSchema = z
+  .string()
+  .max(L.urlLength)
+  .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// URL')
+  .refine((value) => URL.canParse(value), 'must be a valid URL')
+  .describe('An absolute http or https URL.');
+
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export const semverSchema = z
+  .string()
+  .max(64)
+  .regex(SEMVER, 'must be a semantic version such as 1.2.0')
+  .describe('Semantic version; an update must be newer than the installed one.');
+
+/** Full calendar date, checked for real days (no 2026-02-30). */
+export const isoDateSchema = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+
+/**
+ * When a fact holds. Often only the year or month is known ("by the end of 2025"),
+ * so a partial date is allowed rather than inventing a day.
+ */
+export const partialDateSchema = z
+  .string()
+  .regex(
+    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
+  )
+  .describe('YYYY, YYYY-MM or YYYY-MM-DD.');
+
+export const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh-Hans"')
+  .describe('BCP 47 language tag.');
+
+export const SOURCE_KINDS = [
+  'news-report',
+  'official-announcement',
+  'disclosed-figures',
+  'third-party-data',
+  'research',
+  'other',
+] as const;
+
+export const ENTITY_KINDS = [
+  'person',
+  'company',
+  'organization',
+  'team',
+  'product',
+  'model',
+  'concept',
+] as const;
+
+export const FACT_STATUSES = [
+  'unnamed-sources',
+  'official',
+  'disclosed',
+  'third-party-data',
+  'target',
+  'opinion',
+] as const;
+
+export const ALIAS_CASE_RULES = ['insensitive', 'sensitive'] as const;
+
+export const publisherSchema = z.strictObject({
+  name: line(L.shortText),
+  url: httpUrlSchema.optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  title: line(L.mediumText),
+  publisher: line(L.shortText),
+  authors: z.array(line(L.shortText)).max(L.namesPerList).default([]),
+  editors: z.array(line(L.shortText)).max(L.namesPerList).default([]),
+  publishedAt: partialDateSchema.optional(),
+  url: httpUrlSchema.optional(),
+  kind: z.enum(SOURCE_KINDS),
+  /** Optional full text; when present every quote citing this source must occur in it verbatim. */
+  text: z.string().max(L.sourceTextLength).optional(),
+});
+
+export const propositionSchema = z.strictObject({
+  id: idSchema,
+  title: line(L.shortText),
+  summary: text(L.longText),
+  entityIds: idList(L.refsPerItem).default([]),
+});
+
+export const aliasSchema = z.strictObject({
+  text: line(L.aliasLength).describe('The surface form to recognise on pages.'),
+  lang: languageSchema,
+  case: z
+    .enum(ALIAS_CASE_RULES)
+    .default('insensitive')
+    .describe('"sensitive" matches only the exact capitalisation, e.g. "Seed" but not "seed".'),
+  context: z
+    .array(line(L.aliasLength))
+    .min(1)
+    .max(L.contextTermsPerAlias)
+    .optional()
+    .describe(
+      'For ambiguous aliases: the alias counts only when one of these terms also appears on the page.',
+    ),
+});
+
+export const relatedSchema = z.strictObject({
+  entityId: idSchema,
+  relation: line(L.shortText).describe('How the entity relates, e.g. "leads", "made by".'),
+});
+
+export const entitySchema = z.strictObject({
+  id: idSchema,
+  name: line(L.shortText),
+  kind: z.enum(ENTITY_KINDS),
+  summary: text(L.longText),
+  aliases: z.array(aliasSchema).min(1).max(L.aliasesPerEntity),
+  propositionIds: idList(L.refsPerItem).default([]),
+  related: z.array(relatedSchema).max(L.relatedPerEntity).default([]),
+});
+
+export const factSchema = z.strictObject({
+  id: idSchema,
+  subjectIds: idList(L.refsPerItem).min(1),
+  propositionId: idSchema.optional(),
+  claim: text(L.mediumText).describe('The fact in the pack author’s own words.'),
+  quote: text(L.quoteLength).describe('The source’s words, verbatim and short.'),
+  sourceId: idSchema,
+  status: z.enum(FACT_STATUSES),
+  asOf: partialDateSchema,
+});
+
+export const packShapeSchema = z.strictObject({
+  $schema: z.string().max(L.urlLength).optional(),
+  format: z.literal(PACK_FORMAT),
+  id: idSchema,
+  version: semverSchema,
+  title: line(L.shortText),
+  description: text(L.longText),
+  language: languageSchema,
+  publishedAt: isoDateSchema,
+  publisher: publisherSchema,
+  sources: z.array(sourceSchema).min(1).max(L.sources),
+  propositions: z.array(propositionSchema).max(L.propositions).default([]),
+  entities: z.array(entitySchema).min(1).max(L.entities),
+  facts: z.array(factSchema).max(L.facts).default([]),
+});
+
+export type FactPack = z.output<typeof packShapeSchema>;
+export type FactPackInput = z.input<typeof packShapeSchema>;
+export type PackSource = FactPack['sources'][number];
+export type PackProposition = FactPack['propositions'][number];
+export type PackEntity = FactPack['entities'][number];
+export type PackAlias = PackEntity['aliases'][number];
+export type PackFact = FactPack['facts'][number];
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type FactStatus = (typeof FACT_STATUSES)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
