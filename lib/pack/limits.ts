@@ -19,6 +19,8 @@ export const PACK_LIMITS = {
   sourceTextLength: 200_000,
   urlLength: 2_048,
   aliasLength: 100,
+  /** RFC 5646 §4.4.1: tags of up to 35 characters cover every registered combination. */
+  languageTagLength: 35,
   aliasesPerEntity: 64,
   contextTermsPerAlias: 32,
   relatedPerEntity: 64,

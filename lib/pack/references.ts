@@ -55,7 +55,11 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
   });
 
   // An alias naming two entities would make a mention ambiguous; the pack must choose.
-  const aliasOwner = new Map<string, string>();
+  // Two case-sensitive aliases collide only when spelled identically ("Codex" vs "CodeX"
+  // may name different things); any case-insensitive alias collides with every spelling.
+  const anyByFolded = new Map<string, string>();
+  const insensitiveByFolded = new Map<string, string>();
+  const sensitiveByText = new Map<string, string>();
   pack.entities.forEach((entity, e) => {
     entity.propositionIds.forEach((id, i) =>
       checkRef(propositions, id, 'proposition', ['entities', e, 'propositionIds', i], issues),
@@ -68,8 +72,11 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
       }
     });
     entity.aliases.forEach((alias, a) => {
-      const key = alias.text.toLowerCase();
-      const owner = aliasOwner.get(key);
+      const folded = alias.text.toLowerCase();
+      const owner =
+        alias.case === 'insensitive'
+          ? anyByFolded.get(folded)
+          : (insensitiveByFolded.get(folded) ?? sensitiveByText.get(alias.text));
       if (owner !== undefined) {
         issues.push({
           path: ['entities', e, 'aliases', a, 'text'],
@@ -78,9 +85,11 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
               ? `alias "${alias.text}" is listed twice`
               : `alias "${alias.text}" already names entity "${owner}"`,
         });
-      } else {
-        aliasOwner.set(key, entity.id);
+        return;
       }
+      if (!anyByFolded.has(folded)) anyByFolded.set(folded, entity.id);
+      if (alias.case === 'insensitive') insensitiveByFolded.set(folded, entity.id);
+      else sensitiveByText.set(alias.text, entity.id);
     });
   });
 
@@ -96,11 +105,13 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
       issues,
     );
     checkRef(sources, fact.sourceId, 'source', ['facts', f, 'sourceId'], issues);
-    const sourceText = sources.get(fact.sourceId)?.text;
+    checkRef(sources, fact.quotedFrom, 'source', ['facts', f, 'quotedFrom'], issues);
+    const quoteSourceId = fact.quotedFrom ?? fact.sourceId;
+    const sourceText = sources.get(quoteSourceId)?.text;
     if (sourceText !== undefined && !sourceText.includes(fact.quote)) {
       issues.push({
         path: ['facts', f, 'quote'],
-        message: `quote does not appear verbatim in the text of source "${fact.sourceId}"`,
+        message: `quote does not appear verbatim in the text of source "${quoteSourceId}"`,
       });
     }
   });

@@ -11,8 +11,11 @@ import { PACK_LIMITS as L } from './limits';
 export const PACK_FORMAT = 1;
 
 const NOT_BLANK = /\S/;
-/** Canonical text: something visible, no leading or trailing whitespace, one line. */
-const TRIMMED_LINE = /^\S(?:[^\r\n]*\S)?$/;
+/**
+ * Canonical text: something visible, no leading or trailing whitespace, one line.
+ * U+2028 and U+2029 are line terminators too, so they count as line breaks.
+ */
+const TRIMMED_LINE = /^\S(?:[^\r\n\u2028\u2029]*\S)?$/;
 
 function text(max: number) {
   return z.string().max(max).regex(NOT_BLANK, 'must not be empty');
@@ -25,24 +28,29 @@ function line(max: number) {
     .regex(TRIMMED_LINE, 'must be one line of text without leading or trailing spaces');
 }
 
-export const idSchema = z
+const slugSchema = z
   .string()
   .max(L.idLength)
   .regex(
     /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/,
     'must be a slug: lowercase letters and digits, joined by "-", "_" or "."',
-  )
-  .describe('Identifier, unique within its list.');
+  );
+
+export const idSchema = slugSchema.describe('Identifier, unique within its list.');
+/** A reference to an id defined elsewhere in the same pack; `references.ts` checks it resolves. */
+const refSchema = slugSchema.describe('The id of an item defined in this pack.');
 
 function idList(max: number) {
-  return z.array(idSchema).max(max);
+  return z.array(refSchema).max(max);
 }
 
 /** Only http(s) links are ever stored, so nothing in a pack can become `javascript:` or `data:`. */
 export const httpUrlSchema = z
   .string()
   .max(L.urlLength)
-  .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// URL')
+  // Case-insensitive scheme spelled out rather than with the `i` flag: JSON Schema
+  // patterns carry no flags, and the exported schema must accept what Fact Lens accepts.
+  .regex(/^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
   .refine((value) => URL.canParse(value), 'must be a valid URL')
   .describe('An absolute http or https URL.');
 
@@ -59,19 +67,24 @@ export const semverSchema = z
 export const isoDateSchema = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 
 /**
+ * YYYY, YYYY-MM, or a real YYYY-MM-DD day: days past the end of the month are
+ * rejected, and February 29 only in leap years (divisible by 4, centuries by 400).
+ */
+const PARTIAL_DATE =
+  /^(?:\d{4}(?:-(?:0[1-9]|1[0-2]))?|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
+
+/**
  * When a fact holds. Often only the year or month is known ("by the end of 2025"),
  * so a partial date is allowed rather than inventing a day.
  */
 export const partialDateSchema = z
   .string()
-  .regex(
-    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
-    'must be a date written YYYY, YYYY-MM or YYYY-MM-DD',
-  )
+  .regex(PARTIAL_DATE, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
   .describe('YYYY, YYYY-MM or YYYY-MM-DD.');
 
 export const languageSchema = z
   .string()
+  .max(L.languageTagLength)
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh-Hans"')
   .describe('BCP 47 language tag.');
 
@@ -148,7 +161,7 @@ export const aliasSchema = z.strictObject({
 });
 
 export const relatedSchema = z.strictObject({
-  entityId: idSchema,
+  entityId: refSchema,
   relation: line(L.shortText).describe('How the entity relates, e.g. "leads", "made by".'),
 });
 
@@ -165,10 +178,15 @@ export const entitySchema = z.strictObject({
 export const factSchema = z.strictObject({
   id: idSchema,
   subjectIds: idList(L.refsPerItem).min(1),
-  propositionId: idSchema.optional(),
+  propositionId: refSchema.optional(),
   claim: text(L.mediumText).describe('The fact in the pack author’s own words.'),
   quote: text(L.quoteLength).describe('The source’s words, verbatim and short.'),
-  sourceId: idSchema,
+  sourceId: refSchema.describe('The source the claim originates from.'),
+  quotedFrom: refSchema
+    .optional()
+    .describe(
+      'The source whose words `quote` is, when not `sourceId` (e.g. a news report relaying a company’s own figures).',
+    ),
   status: z.enum(FACT_STATUSES),
   asOf: partialDateSchema,
 });
