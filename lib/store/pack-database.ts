@@ -1,0 +1,47 @@
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { AliasRow, EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './rows';
+
+export const PACK_DB_NAME = 'fact-lens-packs';
+
+/**
+ * Pack content, in the extension origin only (background and extension pages).
+ * A content script must never open this: it would open the *page's* IndexedDB.
+ *
+ * Schema history is append-only: never edit a released `version(n)`, add n+1.
+ */
+export class PackDatabase extends Dexie {
+  packs!: EntityTable<PackRow, 'id'>;
+  sources!: Table<SourceRow, [string, string]>;
+  propositions!: Table<PropositionRow, [string, string]>;
+  entities!: Table<EntityRow, [string, string]>;
+  aliases!: Table<AliasRow, [string, string, string]>;
+  facts!: Table<FactRow, [string, string]>;
+
+  constructor(name = PACK_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      packs: 'id',
+      sources: '[packId+id], packId',
+      propositions: '[packId+id], packId',
+      entities: '[packId+id], packId',
+      aliases: '[packId+entityId+text], packId',
+      facts: '[packId+id], packId, *subjectKeys',
+    });
+    // v2: packs can be disabled without being removed. Existing packs stay on.
+    this.version(2)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<PackRow>('packs')
+          .toCollection()
+          .modify((pack) => {
+            pack.enabled ??= true;
+          }),
+      );
+  }
+
+  /** The tables one pack install writes, in one transaction. */
+  get contentTables() {
+    return [this.packs, this.sources, this.propositions, this.entities, this.aliases, this.facts];
+  }
+}

@@ -1,0 +1,74 @@
+import type {
+  FactPack,
+  PackAlias,
+  PackEntity,
+  PackFact,
+  PackProposition,
+  PackSource,
+} from '../pack/schema';
+
+/** Where an installed pack came from; decides what "restore" and "sync" may do with it. */
+export type PackOrigin = 'bundled' | 'file' | 'url';
+
+export interface PackCounts {
+  sources: number;
+  propositions: number;
+  entities: number;
+  aliases: number;
+  facts: number;
+}
+
+/** Pack metadata as stored: the document minus its lists, plus install bookkeeping. */
+export type PackRow = Omit<
+  FactPack,
+  'sources' | 'propositions' | 'entities' | 'facts' | '$schema'
+> & {
+  origin: PackOrigin;
+  /** Epoch milliseconds, from the injected clock. */
+  installedAt: number;
+  /** Disabled packs stay installed but are not matched on pages. Added in schema v2. */
+  enabled: boolean;
+  counts: PackCounts;
+};
+
+/** Every row of a pack's content carries its pack id; ids are unique only within a pack. */
+export type SourceRow = PackSource & { packId: string };
+export type PropositionRow = PackProposition & { packId: string };
+export type EntityRow = PackEntity & { packId: string };
+export type FactRow = PackFact & {
+  packId: string;
+  /** `packId/entityId` per subject: a multi-entry index cannot be compound, so we key it ourselves. */
+  subjectKeys: string[];
+};
+export type AliasRow = PackAlias & {
+  packId: string;
+  entityId: string;
+  entityKind: PackEntity['kind'];
+};
+
+export function subjectKey(packId: string, entityId: string): string {
+  return `${packId}/${entityId}`;
+}
+
+/** Settings are one row per key so a new setting never needs a schema change. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A user's rule for one site (hostname), e.g. "don't run here". */
+export interface SiteRuleRow {
+  host: string;
+  disabled: boolean;
+  /** Aliases the user asked not to highlight on this site, by `packId/entityId`. */
+  mutedEntities: string[];
+  updatedAt: number;
+}
+
+export interface NoteRow {
+  id?: number;
+  packId: string;
+  entityId: string;
+  text: string;
+  createdAt: number;
+}
