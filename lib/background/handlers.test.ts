@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { RequestError } from '../messaging/dispatch';
+import { packWith, validPack } from '../pack/test-fixtures';
+import { dumpDatabase } from '../store/dump';
+import { ensureSeedPack } from '../store/seed';
+import { freshDatabases, parsedPack } from '../store/test-databases';
+import { createHandlers } from './handlers';
+
+const now = () => 7;
+const seed = parsedPack(
+  packWith((pack) => {
+    pack.id = 'seed-pack';
+  }),
+);
+
+function setup() {
+  const { packDb } = freshDatabases();
+  const handlers = createHandlers({
+    packDb,
+    now,
+    ensureSeed: () => ensureSeedPack(packDb, seed, now),
+  });
+  return { packDb, handlers };
+}
+
+describe('background handlers', () => {
+  it('lists the seed pack on first read', async () => {
+    const { handlers } = setup();
+    const packs = await handlers.listPacks(undefined);
+    expect(packs.map((pack) => pack.id)).toEqual(['seed-pack']);
+  });
+
+  it('installs a valid pack from text', async () => {
+    const { handlers } = setup();
+    const row = await handlers.installPack({ text: JSON.stringify(validPack()) });
+    expect(row).toMatchObject({ id: 'test-pack', origin: 'file' });
+    expect((await handlers.listPacks(undefined)).map((pack) => pack.id).sort()).toEqual([
+      'seed-pack',
+      'test-pack',
+    ]);
+  });
+
+  it.each([
+    ['wrong types', packWith((pack) => Object.assign(pack, { version: 3 })), '$.version'],
+    [
+      'a dangling reference',
+      packWith((pack) => (pack.facts[0].sourceId = 'nowhere')),
+      '$.facts[0].sourceId',
+    ],
+    [
+      'a javascript: link',
+      packWith((pack) => (pack.sources[1].url = 'javascript:alert(1)')),
+      '$.sources[1].url',
+    ],
+    ['a duplicate id', packWith((pack) => (pack.entities[1].id = 'acme')), '$.entities[1].id'],
+    [
+      'an oversize string',
+      packWith((pack) => (pack.facts[0].claim = 'x'.repeat(5_000))),
+      '$.facts[0].claim',
+    ],
+  ])('rejects a pack with %s, naming the path, and changes nothing', async (_label, pack, path) => {
+    const { packDb, handlers } = setup();
+    await handlers.listPacks(undefined);
+    const before = await dumpDatabase(packDb);
+    const attempt = handlers.installPack({ text: JSON.stringify(pack) });
+    await expect(attempt).rejects.toBeInstanceOf(RequestError);
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid-pack',
+      details: expect.arrayContaining([expect.stringContaining(path)]),
+    });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+  });
+
+  it('rejects text that is not JSON', async () => {
+    const { handlers } = setup();
+    await expect(handlers.installPack({ text: '{"format": 1,' })).rejects.toMatchObject({
+      code: 'invalid-pack',
+      message: expect.stringContaining('not valid JSON'),
+    });
+  });
+
+  it('refuses a version that is not newer, with its own error code', async () => {
+    const { handlers } = setup();
+    await handlers.installPack({ text: JSON.stringify(validPack()) });
+    await expect(handlers.installPack({ text: JSON.stringify(validPack()) })).rejects.toMatchObject(
+      {
+        code: 'not-newer',
+      },
+    );
+  });
+
+  it('serves the aliases of enabled packs only', async () => {
+    const { packDb, handlers } = setup();
+    await handlers.installPack({ text: JSON.stringify(validPack()) });
+    const all = await handlers.getVocabulary(undefined);
+    expect(all.filter((entry) => entry.packId === 'test-pack')).toEqual([
+      {
+        packId: 'test-pack',
+        entityId: 'acme',
+        entityKind: 'company',
+        text: 'Acme Corp',
+        case: 'insensitive',
+      },
+      {
+        packId: 'test-pack',
+        entityId: 'widget',
+        entityKind: 'model',
+        text: 'Widget',
+        case: 'sensitive',
+        context: ['Acme'],
+      },
+    ]);
+    await packDb.packs.update('test-pack', { enabled: false });
+    const enabledOnly = await handlers.getVocabulary(undefined);
+    expect(enabledOnly.some((entry) => entry.packId === 'test-pack')).toBe(false);
+  });
+
+  it('removes a pack; the seed comes back only when nothing is left', async () => {
+    const { handlers } = setup();
+    await handlers.installPack({ text: JSON.stringify(validPack()) });
+    expect(await handlers.removePack({ packId: 'test-pack' })).toEqual({ removed: true });
+    expect((await handlers.listPacks(undefined)).map((pack) => pack.id)).toEqual(['seed-pack']);
+    await handlers.removePack({ packId: 'seed-pack' });
+    expect((await handlers.listPacks(undefined)).map((pack) => pack.id)).toEqual(['seed-pack']);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher, isExtensionPage, RequestError, type Handlers } from './dispatch';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const popup = { id: ID, url: `${ORIGIN}/popup.html` };
+const contentScript = { id: ID, url: 'https://example.com/article' };
+const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/page.html' };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    listPacks: vi.fn(async () => []),
+    getVocabulary: vi.fn(async () => []),
+    installPack: vi.fn(async () => {
+      throw new Error('not in this test');
+    }),
+    removePack: vi.fn(async () => ({ removed: true })),
+    ...overrides,
+  };
+}
+
+function dispatcher(h = handlers()) {
+  return createDispatcher({ handlers: h, extensionId: ID, extensionOrigin: ORIGIN, log: () => {} });
+}
+
+describe('isExtensionPage', () => {
+  it.each([
+    ['our popup', popup, true],
+    ['our page opened in a tab', { id: ID, url: `${ORIGIN}/options.html#packs` }, true],
+    ['our content script on a page', contentScript, false],
+    [
+      'a page pretending with our id in its path',
+      { id: ID, url: `https://evil.test/${ORIGIN}` },
+      false,
+    ],
+    ['another extension', otherExtension, false],
+    ['no url', { id: ID }, false],
+    ['a malformed url', { id: ID, url: 'not a url' }, false],
+  ])('%s → %s', (_label, sender, expected) => {
+    expect(isExtensionPage(sender, ID, ORIGIN)).toBe(expected);
+  });
+});
+
+describe('dispatch', () => {
+  it.each([
+    ['listPacks', undefined, contentScript],
+    ['getVocabulary', undefined, contentScript],
+    ['listPacks', undefined, popup],
+    ['removePack', { packId: 'a-pack' }, popup],
+  ])('lets %s through from an allowed sender', async (type, data, sender) => {
+    const reply = await dispatcher()(type, data, sender);
+    expect(reply.ok).toBe(true);
+  });
+
+  it.each([
+    ['installPack', { text: '{}' }, contentScript],
+    ['removePack', { packId: 'a-pack' }, contentScript],
+    ['removePack', { packId: 'a-pack' }, otherExtension],
+  ])('refuses %s from a sender that may only read', async (type, data, sender) => {
+    const h = handlers();
+    const reply = await dispatcher(h)(type, data, sender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(h.removePack).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['unknown type', 'dropTables', undefined, 'unknown request'],
+    ['payload where none is taken', 'listPacks', { evil: true }, 'invalid payload'],
+    ['missing field', 'removePack', {}, 'invalid payload'],
+    ['wrong type', 'removePack', { packId: 42 }, 'invalid payload'],
+    ['id that is not a slug', 'removePack', { packId: '../x' }, 'invalid payload'],
+    ['extra field', 'removePack', { packId: 'a', sneaky: 1 }, 'invalid payload'],
+    ['inherited name', 'toString', undefined, 'unknown request'],
+  ])('rejects a request with %s', async (_label, type, data, message) => {
+    const reply = await dispatcher()(type, data, popup);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(reply.ok ? '' : reply.error.message).toContain(message);
+  });
+
+  it('names the failing field in the details', async () => {
+    const reply = await dispatcher()('removePack', { packId: 42 }, popup);
+    expect(reply.ok ? [] : reply.error.details).toEqual([expect.stringContaining('packId')]);
+  });
+
+  it('passes a handler’s RequestError through with its code and details', async () => {
+    const h = handlers({
+      removePack: async () => {
+        throw new RequestError('not-found', 'no such pack', ['$.id']);
+      },
+    });
+    expect(await dispatcher(h)('removePack', { packId: 'x' }, popup)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'no such pack', details: ['$.id'] },
+    });
+  });
+
+  it('turns an unexpected exception into an internal error reply', async () => {
+    const h = handlers({
+      listPacks: async () => {
+        throw new Error('database closed');
+      },
+    });
+    expect(await dispatcher(h)('listPacks', undefined, popup)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'database closed' },
+    });
+  });
+});
