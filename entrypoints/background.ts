@@ -1,5 +1,30 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createHandlers } from '../lib/background/handlers';
+import { bundledSeedPack } from '../lib/background/seed-pack';
+import { messenger } from '../lib/messaging/client';
+import { createDispatcher } from '../lib/messaging/dispatch';
+import { MESSAGE_TYPES } from '../lib/messaging/protocol';
+import { PackDatabase } from '../lib/store/pack-database';
+import { ensureSeedPack } from '../lib/store/seed';
 
 export default defineBackground(() => {
-  console.info('Fact Lens background started');
+  const packDb = new PackDatabase();
+  const now = () => Date.now();
+  const seed = bundledSeedPack();
+  // The worker can be stopped at any time; nothing lives only in memory. Every read
+  // re-checks that the bundled pack is present, so a wiped database heals itself.
+  const ensureSeed = () => ensureSeedPack(packDb, seed, now);
+  void ensureSeed().catch((error: unknown) =>
+    console.error('Fact Lens: seed install failed', error),
+  );
+
+  const dispatch = createDispatcher({
+    handlers: createHandlers({ packDb, now, ensureSeed }),
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  });
+  for (const type of MESSAGE_TYPES) {
+    messenger.onMessage(type, (message) => dispatch(type, message.data, message.sender) as never);
+  }
 });
