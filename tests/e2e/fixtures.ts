@@ -1,0 +1,129 @@
+/**
+ * Playwright fixtures for Fact Lens: a Chromium with the built extension loaded, its id, and a
+ * local server for the demo page. Import `test` and `expect` from here, not from
+ * `@playwright/test`:
+ *
+ * ```ts
+ * import { expect, test } from './fixtures';
+ *
+ * test('marks the demo page', async ({ page, server, pageErrors }) => {
+ *   await page.goto(`${server}/index.html`);
+ *   // ...
+ *   expect(pageErrors).toEqual([]);
+ * });
+ * ```
+ *
+ * Run `npm run test:e2e` (it builds first). `npx playwright test --headed` shows the browser.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { test as base, chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../../scripts/find-chromium';
+import { defaultMounts, serveStatic } from '../../scripts/serve-static';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The unpacked Chrome build that `wxt build` writes. */
+export const extensionPath = path.join(projectRoot, '.output/chrome-mv3');
+
+/**
+ * The saved real-world pages (`../shared/pages`), served at `${server}/pages/<file>.html`, or
+ * `undefined` when this checkout has no such sibling folder: skip those tests then.
+ */
+export const sharedPagesDir: string | undefined = defaultMounts(projectRoot)['/pages/'];
+
+export interface ExtensionFixtures {
+  /**
+   * A fresh Chromium profile with the extension loaded, one per test (so IndexedDB and
+   * storage start empty). Replaces Playwright's default `context`; `page` is its first tab.
+   */
+  context: BrowserContext;
+  /** The extension's background service worker; `evaluate()` runs code inside it. */
+  serviceWorker: Worker;
+  /** The extension id, e.g. for `chrome-extension://${extensionId}/popup.html`. */
+  extensionId: string;
+  /**
+   * Uncaught errors thrown in any page of `context` during the test, in order. Collected, not
+   * asserted: end a test with `expect(pageErrors).toEqual([])` where errors matter.
+   */
+  pageErrors: Error[];
+}
+
+export interface ServerFixtures {
+  /**
+   * Base URL of a static server on 127.0.0.1, without a trailing slash, shared by a worker's
+   * tests: `${server}/index.html` is the demo page (tests/demo), `${server}/unrelated.html`
+   * the negative control, `${server}/pages/<file>.html` a saved real page (see `sharedPagesDir`).
+   */
+  server: string;
+  /** Path of the browser executable; fails the run with install instructions when missing. */
+  chromiumPath: string;
+}
+
+export const test = base.extend<ExtensionFixtures, ServerFixtures>({
+  chromiumPath: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern.
+    async ({}, use) => {
+      await use(findChromium({ env: process.env, exists: existsSync, platform: process.platform }));
+    },
+    { scope: 'worker' },
+  ],
+
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern.
+    async ({}, use) => {
+      const server = await serveStatic(defaultMounts(projectRoot));
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  // `headless` is Playwright's own option (true unless `--headed`); it is applied as a flag
+  // (see chromiumArgs) so the real Chromium, not the headless shell, runs either way.
+  context: async ({ chromiumPath, headless }, use) => {
+    if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+      throw new Error(`No built extension at ${extensionPath}. Run \`npm run build\` first.`);
+    }
+    const context = await chromium.launchPersistentContext('', {
+      headless: false,
+      executablePath: chromiumPath,
+      args: chromiumArgs(extensionPath, { headless, uid: process.getuid?.() }),
+    });
+    await use(context);
+    await context.close();
+  },
+
+  // A persistent context opens with one blank tab; use it rather than leave it lying around
+  // (failure screenshots would otherwise include an empty page).
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    // The worker may have registered before we started listening.
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', {
+        timeout: 10_000,
+      }));
+    await use(worker);
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+
+  pageErrors: async ({ context }, use) => {
+    const errors: Error[] = [];
+    // 'weberror' covers every page of the context, including ones opened during the test.
+    const onError = (webError: { error: () => Error }) => errors.push(webError.error());
+    context.on('weberror', onError);
+    await use(errors);
+    context.off('weberror', onError);
+  },
+});
+
+export { expect } from '@playwright/test';
