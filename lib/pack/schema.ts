@@ -217,3 +217,4 @@ export type PackFact = FactPack['facts'][number];
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type FactStatus = (typeof FACT_STATUSES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type AliasCaseRule = (typeof ALIAS_CASE_RULES)[number];
