@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { bundledSeedPack } from '../lib/background/seed-pack';
+import { ENGINE_FORMAT } from '../lib/engine/engine-format';
+import { compileMatcher } from '../lib/engine/matcher/compile';
 import { messenger } from '../lib/messaging/client';
 import { createDispatcher } from '../lib/messaging/dispatch';
 import { MESSAGE_TYPES } from '../lib/messaging/protocol';
@@ -20,7 +22,13 @@ export default defineBackground(() => {
   );
 
   const dispatch = createDispatcher({
-    handlers: createHandlers({ packDb, now, ensureSeed }),
+    handlers: createHandlers({
+      packDb,
+      now,
+      ensureSeed,
+      compileMatcher,
+      engineFormat: ENGINE_FORMAT,
+    }),
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
   });

@@ -1,17 +1,22 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startMarking } from '../../lib/engine/page/start';
 import { request } from '../../lib/messaging/client';
-import { markDocument } from '../../lib/marking/mark-document';
 import './style.css';
+import highlightCss from './style.css?inline';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Every frame marks its own document: same-origin, cross-origin and srcdoc frames.
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
-  async main() {
-    const reply = await request('getVocabulary');
+  async main(ctx) {
+    const reply = await request('getMatcher');
     if (!reply.ok) {
-      console.warn('Fact Lens: no vocabulary', reply.error.message);
+      console.warn('Fact Lens: no matcher', reply.error.message);
       return;
     }
-    markDocument(document, reply.value);
+    const marker = startMarking(document, reply.value, { highlightCss });
+    ctx.onInvalidated(() => marker.stop());
   },
 });

@@ -4,6 +4,8 @@ import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
 import { ensureSeedPack } from '../store/seed';
 import { freshDatabases, parsedPack } from '../store/test-databases';
+import { ENGINE_FORMAT } from '../engine/engine-format';
+import { compileMatcher } from '../engine/matcher/compile';
 import { createHandlers } from './handlers';
 
 const now = () => 7;
@@ -19,6 +21,8 @@ function setup() {
     packDb,
     now,
     ensureSeed: () => ensureSeedPack(packDb, seed, now),
+    compileMatcher,
+    engineFormat: ENGINE_FORMAT,
   });
   return { packDb, handlers };
 }
@@ -89,30 +93,16 @@ describe('background handlers', () => {
     );
   });
 
-  it('serves the aliases of enabled packs only', async () => {
+  it('serves a matcher over the aliases of enabled packs only', async () => {
     const { packDb, handlers } = setup();
     await handlers.installPack({ text: JSON.stringify(validPack()) });
-    const all = await handlers.getVocabulary(undefined);
-    expect(all.filter((entry) => entry.packId === 'test-pack')).toEqual([
-      {
-        packId: 'test-pack',
-        entityId: 'acme',
-        entityKind: 'company',
-        text: 'Acme Corp',
-        case: 'insensitive',
-      },
-      {
-        packId: 'test-pack',
-        entityId: 'widget',
-        entityKind: 'model',
-        text: 'Widget',
-        case: 'sensitive',
-        context: ['Acme'],
-      },
-    ]);
+    const texts = async () =>
+      (await handlers.getMatcher(undefined)).aliases
+        .filter((alias) => alias.packId === 'test-pack')
+        .map((alias) => alias.text);
+    expect(await texts()).toEqual(['Acme Corp', 'Widget']);
     await packDb.packs.update('test-pack', { enabled: false });
-    const enabledOnly = await handlers.getVocabulary(undefined);
-    expect(enabledOnly.some((entry) => entry.packId === 'test-pack')).toBe(false);
+    expect(await texts()).toEqual([]);
   });
 
   it('removes a pack; the seed comes back only when nothing is left', async () => {

@@ -2,34 +2,32 @@ import { RequestError, type Handlers } from '../messaging/dispatch';
 import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
 import { installPack, PackInstallError, removePack } from '../store/install';
 import type { PackDatabase } from '../store/pack-database';
-import { enabledAliases, listPacks } from '../store/queries';
+import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
+import { listPacks } from '../store/queries';
 
 export interface BackgroundServices {
   packDb: PackDatabase;
   now: () => number;
   /** Resolves once the bundled pack is known to be installed (re-checked on every read). */
   ensureSeed: () => Promise<unknown>;
+  /** Builds the recognition automaton; injected so handler tests stay small. */
+  compileMatcher: CompileMatcher;
+  /** Bumped whenever the compiled layout changes, so cached matchers are rebuilt. */
+  engineFormat: number;
 }
 
 /** The background's answer to each request; payloads arrive already validated. */
-export function createHandlers({ packDb, now, ensureSeed }: BackgroundServices): Handlers {
+export function createHandlers(services: BackgroundServices): Handlers {
+  const { packDb, now, ensureSeed } = services;
   return {
     async listPacks() {
       await ensureSeed();
       return listPacks(packDb);
     },
 
-    async getVocabulary() {
+    async getMatcher() {
       await ensureSeed();
-      const aliases = await enabledAliases(packDb);
-      return aliases.map(({ packId, entityId, entityKind, text, case: rule, context }) => ({
-        packId,
-        entityId,
-        entityKind,
-        text,
-        case: rule,
-        ...(context ? { context } : {}),
-      }));
+      return cachedMatcher(packDb, services.compileMatcher, services.engineFormat, now);
     },
 
     async installPack({ text, allowNotNewer }) {

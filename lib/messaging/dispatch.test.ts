@@ -10,7 +10,13 @@ const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/page.html' };
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     listPacks: vi.fn(async () => []),
-    getVocabulary: vi.fn(async () => []),
+    getMatcher: vi.fn(async () => ({
+      format: 1 as const,
+      key: '',
+      aliases: [],
+      contextTerms: [],
+      tables: {},
+    })),
     installPack: vi.fn(async () => {
       throw new Error('not in this test');
     }),
@@ -44,7 +50,7 @@ describe('isExtensionPage', () => {
 describe('dispatch', () => {
   it.each([
     ['listPacks', undefined, contentScript],
-    ['getVocabulary', undefined, contentScript],
+    ['getMatcher', undefined, contentScript],
     ['listPacks', undefined, popup],
     ['removePack', { packId: 'a-pack' }, popup],
   ])('lets %s through from an allowed sender', async (type, data, sender) => {

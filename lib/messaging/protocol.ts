@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
-import type { AliasRow, PackRow } from '../store/rows';
+import type { CompiledMatcher } from '../engine/types';
+import type { PackRow } from '../store/rows';
 
 /**
  * The one message protocol between the background and everything else.
@@ -22,17 +23,11 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
-/** What a content script needs to recognise one alias. */
-export type VocabularyEntry = Pick<
-  AliasRow,
-  'packId' | 'entityId' | 'entityKind' | 'text' | 'case' | 'context'
->;
-
 export interface FactLensProtocol {
   /** Installed packs with their metadata and row counts. Anyone may read. */
   listPacks(): Reply<PackRow[]>;
-  /** Aliases of all enabled packs, for recognition on a page. Anyone may read. */
-  getVocabulary(): Reply<VocabularyEntry[]>;
+  /** The compiled matcher over every alias of the enabled packs. Anyone may read. */
+  getMatcher(): Reply<CompiledMatcher>;
   /** Validates and installs a pack document (JSON text). Extension pages only. */
   installPack(data: { text: string; allowNotNewer?: boolean }): Reply<PackRow>;
   /** Removes one pack and all its content. Extension pages only. */
@@ -46,7 +41,7 @@ export type Access = 'read' | 'manage';
 
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },
-  getVocabulary: { access: 'read', payload: z.undefined() },
+  getMatcher: { access: 'read', payload: z.undefined() },
   installPack: {
     access: 'manage',
     payload: z.strictObject({

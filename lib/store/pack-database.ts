@@ -1,5 +1,13 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
-import type { AliasRow, EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './rows';
+import type {
+  AliasRow,
+  EntityRow,
+  FactRow,
+  MatcherRow,
+  PackRow,
+  PropositionRow,
+  SourceRow,
+} from './rows';
 
 export const PACK_DB_NAME = 'fact-lens-packs';
 
@@ -16,6 +24,7 @@ export class PackDatabase extends Dexie {
   entities!: Table<EntityRow, [string, string]>;
   aliases!: Table<AliasRow, [string, string, string]>;
   facts!: Table<FactRow, [string, string]>;
+  matchers!: EntityTable<MatcherRow, 'key'>;
 
   constructor(name = PACK_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -38,9 +47,15 @@ export class PackDatabase extends Dexie {
             pack.enabled ??= true;
           }),
       );
+    // v3: compiled matchers are cached, keyed by the enabled pack versions they cover.
+    this.version(3).stores({ matchers: 'key' });
   }
 
-  /** The tables one pack install writes, in one transaction. */
+  /**
+   * The tables one pack install writes, in one transaction. The matcher cache is not
+   * among them: its key names the pack versions it was built from, so a stale entry is
+   * simply never read again.
+   */
   get contentTables() {
     return [this.packs, this.sources, this.propositions, this.entities, this.aliases, this.facts];
   }

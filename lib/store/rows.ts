@@ -6,6 +6,7 @@ import type {
   PackProposition,
   PackSource,
 } from '../pack/schema';
+import type { CompiledMatcher } from '../engine/types';
 
 /** Where an installed pack came from; decides what "restore" and "sync" may do with it. */
 export type PackOrigin = 'bundled' | 'file' | 'url';
@@ -48,6 +49,14 @@ export type AliasRow = PackAlias & {
 
 export function subjectKey(packId: string, entityId: string): string {
   return `${packId}/${entityId}`;
+}
+
+/** A compiled matcher, cached so content scripts don't wait for a rebuild on every page. */
+export interface MatcherRow {
+  /** Which enabled pack versions (and engine format) it was built from. */
+  key: string;
+  compiled: CompiledMatcher;
+  builtAt: number;
 }
 
 /** Settings are one row per key so a new setting never needs a schema change. */

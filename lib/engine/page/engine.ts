@@ -1,0 +1,131 @@
+import { resolveLeftmostLongest } from '../matcher/resolve';
+import type { AliasSpec, Candidate, ScanResult } from '../types';
+import { toMention, type Mention } from './mentions';
+import type { Painter } from './painter';
+import type { Segment } from './segments';
+
+/** What the page engine needs from a compiled matcher (lib/engine/matcher). */
+export interface MatcherLike {
+  readonly aliases: readonly AliasSpec[];
+  scan(text: string): ScanResult;
+  /** Context-term indexes of an alias; empty when the alias is not gated. */
+  contextTermIdsOf(alias: number): readonly number[];
+}
+
+export type Density = 'all' | 'first';
+
+interface SegmentState {
+  segment: Segment;
+  candidates: Candidate[];
+  mentions: Mention[];
+}
+
+/**
+ * The mentions on one document: scans segments, gates aliases on the context terms seen
+ * anywhere on the page, resolves overlaps and hands the result to the painter.
+ * Knows nothing about when scanning happens (see `scheduler.ts`, `page-marker.ts`).
+ */
+export class MentionIndex {
+  private readonly states = new Map<Segment, SegmentState>();
+  private readonly byNode = new WeakMap<Text, SegmentState>();
+  private readonly contextSeen = new Set<number>();
+  private density: Density;
+
+  constructor(
+    private readonly matcher: MatcherLike,
+    private readonly painter: Painter,
+    options: { density?: Density } = {},
+  ) {
+    this.density = options.density ?? 'all';
+  }
+
+  private readonly isActive = (alias: number): boolean => {
+    const terms = this.matcher.contextTermIdsOf(alias);
+    return terms.length === 0 || terms.some((term) => this.contextSeen.has(term));
+  };
+
+  /** Scans new segments; a context term seen for the first time re-resolves every segment. */
+  add(segments: Iterable<Segment>): void {
+    let newContext = false;
+    const added: SegmentState[] = [];
+    for (const segment of segments) {
+      const { candidates, contextHits } = this.matcher.scan(segment.text);
+      for (const term of contextHits) {
+        if (!this.contextSeen.has(term)) {
+          this.contextSeen.add(term);
+          newContext = true;
+        }
+      }
+      const state: SegmentState = { segment, candidates, mentions: [] };
+      this.states.set(segment, state);
+      for (const node of segment.nodes) this.byNode.set(node, state);
+      added.push(state);
+    }
+    // A new context term can switch on gated aliases in segments scanned earlier.
+    for (const state of newContext ? this.states.values() : added) this.resolveState(state);
+  }
+
+  /** Forgets segments under `root` and any whose text left the document. */
+  remove(root: Node | null): void {
+    for (const [segment, state] of this.states) {
+      const first = segment.nodes[0];
+      const gone = !segment.nodes.every((node) => node.isConnected);
+      if (gone || (root !== null && first !== undefined && root.contains(first))) {
+        this.states.delete(segment);
+        for (const node of segment.nodes) {
+          if (this.byNode.get(node) === state) this.byNode.delete(node);
+        }
+      }
+    }
+  }
+
+  private resolveState(state: SegmentState): void {
+    const chosen = resolveLeftmostLongest(state.candidates, this.isActive);
+    state.mentions = chosen.map((candidate) =>
+      toMention(state.segment, candidate, this.matcher.aliases[candidate.alias] as AliasSpec),
+    );
+  }
+
+  setDensity(density: Density): void {
+    this.density = density;
+  }
+
+  /** Every mention in reading order (document order of segments). */
+  all(): Mention[] {
+    const states = [...this.states.values()].filter((state) => state.mentions.length > 0);
+    states.sort((a, b) => documentOrder(a.segment, b.segment));
+    return states.flatMap((state) => state.mentions);
+  }
+
+  /** What is painted: all mentions, or the first of each entity. */
+  visible(): Mention[] {
+    const all = this.all();
+    if (this.density === 'all') return all;
+    const seen = new Set<string>();
+    return all.filter((mention) => !seen.has(mention.entityKey) && seen.add(mention.entityKey));
+  }
+
+  /** Paints the visible mentions and returns them. */
+  paint(): Mention[] {
+    const visible = this.visible();
+    this.painter.paint(visible);
+    return visible;
+  }
+
+  /** The mention at `offset` inside text node `node`, if any (for hit testing). */
+  mentionsOfNode(node: Node): { segment: Segment; mentions: Mention[] } | null {
+    const state = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
+    return state ? { segment: state.segment, mentions: state.mentions } : null;
+  }
+
+  get segmentCount(): number {
+    return this.states.size;
+  }
+}
+
+function documentOrder(a: Segment, b: Segment): number {
+  const x = a.nodes[0];
+  const y = b.nodes[0];
+  if (!x || !y || x === y) return 0;
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,23 @@
+import { Matcher } from '../matcher/matcher';
+import type { CompiledMatcher } from '../types';
+import { MentionIndex, type Density } from './engine';
+import { createHighlightPainter } from './painter';
+import { collectSegments } from './segments';
+
+/**
+ * Scan, match and paint a whole document in one synchronous pass: the work the content
+ * script does in slices, measured end to end by the benchmark (`npm run bench`).
+ */
+export function markPage(
+  doc: Document,
+  compiled: CompiledMatcher,
+  options: { density?: Density } = {},
+): { mentions: number; segments: number } {
+  const matcher = Matcher.fromCompiled(compiled);
+  const registry = doc.defaultView?.CSS.highlights;
+  if (!registry) throw new Error('markPage needs the CSS Custom Highlight API');
+  const index = new MentionIndex(matcher, createHighlightPainter(registry), options);
+  const root = doc.body ?? doc.documentElement;
+  if (root) index.add(collectSegments(root).segments);
+  return { mentions: index.paint().length, segments: index.segmentCount };
+}

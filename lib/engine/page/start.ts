@@ -1,0 +1,121 @@
+import { Matcher } from '../matcher/matcher';
+import type { CompiledMatcher } from '../types';
+import { MentionIndex, type Density } from './engine';
+import { trackHover, type HoverEvents } from './hover';
+import { createHighlightPainter, type Painter } from './painter';
+import { PageMarker } from './page-marker';
+import { createSliceScheduler } from './scheduler';
+import { collectSegments } from './segments';
+import { createWrapPainter } from './wrap-painter';
+
+/** Registered while Fact Lens runs on a document; tells tests and tools the first scan is done. */
+export const ACTIVE_HIGHLIGHT = 'fact-lens-active';
+/** The mention under the pointer, painted a little stronger. */
+export const HOVER_HIGHLIGHT = 'fact-lens-hover';
+
+function highlightRegistry(doc: Document): HighlightRegistry | null {
+  const view = doc.defaultView;
+  return view && 'highlights' in view.CSS && typeof view.Highlight === 'function'
+    ? view.CSS.highlights
+    : null;
+}
+
+/** Adds our `::highlight()` rules to a shadow root: document styles do not reach inside it. */
+function styleShadowRoot(doc: Document, css: string): (root: ShadowRoot) => void {
+  let sheet: CSSStyleSheet | null = null;
+  return (root) => {
+    const view = doc.defaultView;
+    if (!view) return;
+    sheet ??= new view.CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(css);
+    if (!root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+  };
+}
+
+export interface StartOptions {
+  density?: Density;
+  /** The `::highlight()` rules, also adopted into shadow roots. */
+  highlightCss?: string;
+  /** Told when the pointer enters or leaves a mention (the hover card listens here). */
+  hover?: Partial<HoverEvents>;
+}
+
+/** What the content script holds on to. */
+export interface RunningMarker {
+  stop(): void;
+  setDensity(density: Density): void;
+  readonly index: MentionIndex;
+}
+
+/**
+ * Starts marking a document: live, sliced and observing changes when the CSS Custom
+ * Highlight API is there; otherwise one static pass that wraps mentions in elements.
+ */
+export function startMarking(
+  doc: Document,
+  compiled: CompiledMatcher,
+  options: StartOptions = {},
+): RunningMarker {
+  const matcher = Matcher.fromCompiled(compiled);
+  const registry = highlightRegistry(doc);
+  if (!registry) return markStatically(doc, matcher, createWrapPainter(doc), options.density);
+
+  const painter = createHighlightPainter(registry);
+  let firstPaint = true;
+  const marker = new PageMarker({
+    doc,
+    matcher,
+    painter,
+    scheduler: createSliceScheduler(),
+    density: options.density,
+    onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
+    onChange: () => {
+      if (firstPaint) {
+        firstPaint = false;
+        registry.set(ACTIVE_HIGHLIGHT, new Highlight());
+      }
+    },
+  });
+  marker.start();
+  const stopHover = trackHover(doc, marker.index, {
+    enter(mention, rect) {
+      const highlight = new Highlight(mention.range);
+      highlight.priority = 1; // above the per-kind highlight it overlaps
+      registry.set(HOVER_HIGHLIGHT, highlight);
+      options.hover?.enter?.(mention, rect);
+    },
+    leave(mention) {
+      registry.delete(HOVER_HIGHLIGHT);
+      options.hover?.leave?.(mention);
+    },
+  });
+  return {
+    index: marker.index,
+    setDensity: (density) => marker.setDensity(density),
+    stop: () => {
+      stopHover();
+      marker.stop();
+      registry.delete(ACTIVE_HIGHLIGHT);
+      registry.delete(HOVER_HIGHLIGHT);
+    },
+  };
+}
+
+function markStatically(
+  doc: Document,
+  matcher: Matcher,
+  painter: Painter,
+  density: Density = 'all',
+): RunningMarker {
+  const index = new MentionIndex(matcher, painter, { density });
+  const root = doc.body ?? doc.documentElement;
+  if (root) index.add(collectSegments(root).segments);
+  index.paint();
+  return {
+    index,
+    setDensity: () => {},
+    stop: () => painter.clear(),
+  };
+}

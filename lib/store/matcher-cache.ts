@@ -1,0 +1,55 @@
+import type { AliasSpec, CompiledMatcher } from '../engine/types';
+import type { PackDatabase } from './pack-database';
+import type { AliasRow } from './rows';
+
+export type CompileMatcher = (aliases: AliasSpec[], key: string) => CompiledMatcher;
+
+/** What a cached matcher depends on: the engine's format and each enabled pack version. */
+export function matcherKey(
+  engineFormat: number,
+  packs: readonly { id: string; version: string }[],
+) {
+  const versions = packs.map((pack) => `${pack.id}@${pack.version}`).sort();
+  return `engine-${engineFormat}|${versions.join(',')}`;
+}
+
+function toSpec(row: AliasRow): AliasSpec {
+  const { text, case: rule, context, packId, entityId, entityKind } = row;
+  return { text, case: rule, ...(context ? { context } : {}), packId, entityId, entityKind };
+}
+
+/**
+ * The compiled matcher for the enabled packs: from the cache when the pack versions are
+ * unchanged, otherwise compiled and stored (replacing any older entry). The service
+ * worker may be stopped at any time, so the cache lives in IndexedDB, not in memory.
+ */
+export async function cachedMatcher(
+  db: PackDatabase,
+  compile: CompileMatcher,
+  engineFormat: number,
+  now: () => number,
+): Promise<CompiledMatcher> {
+  const { key, aliases, hit } = await db.transaction(
+    'r',
+    [db.packs, db.aliases, db.matchers],
+    async () => {
+      const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled);
+      const key = matcherKey(engineFormat, enabled);
+      const hit = await db.matchers.get(key);
+      const aliases = hit
+        ? []
+        : await db.aliases
+            .where('packId')
+            .anyOf(enabled.map((pack) => pack.id))
+            .toArray();
+      return { key, aliases, hit };
+    },
+  );
+  if (hit) return hit.compiled;
+  const compiled = compile(aliases.map(toSpec), key);
+  await db.transaction('rw', db.matchers, async () => {
+    await db.matchers.clear();
+    await db.matchers.put({ key, compiled, builtAt: now() });
+  });
+  return compiled;
+}
