@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AliasSpec, CompiledMatcher } from '../types';
+import { compileMatcher } from './compile';
+import { Matcher } from './matcher';
+import { referenceContextTerms, referenceFold, referenceResolve, referenceScan } from './reference';
+import { resolveLeftmostLongest } from './resolve';
+
+/**
+ * The fast matcher against the obviously correct one (reference.ts) on random inputs that
+ * are built to collide: few distinct pieces, so aliases overlap, share prefixes, repeat, and
+ * differ only in case, width, spacing or apostrophes; texts made mostly of alias fragments.
+ */
+
+const PIECES = [
+  ...['a', 'b', 'A', 'B', 'ab', 'Ab', 'ba', 'x', '1', '2', '.', '-'],
+  ...[' ', '\u00a0', '\u3000', '\n', "'", '’', 'Ｄ', 'ｄ', 'd', 'D', '２'],
+  ...['豆', '包', '字', '节', 'カ', 'ー', '한'],
+  ...['é', 'e\u0301', '\u0301', 'İ', 'i', 'I', 'Σ', 'ς', 'σ', 'К', 'к'],
+  ...['😀', '𝐀', '\ud83d'],
+];
+
+const piece = fc.constantFrom(...PIECES);
+const shortText = fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+
+/** Variants that fold (or almost fold) to the same text as `text`. */
+function variant(text: string, how: number): string {
+  switch (how) {
+    case 0:
+      return text.toUpperCase();
+    case 1:
+      return text.toLowerCase();
+    case 2:
+      return text.slice(0, Math.max(1, text.length - 1)); // a prefix, maybe a split pair
+    case 3:
+      return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    case 4:
+      return text.replace(/ /g, '\u00a0').replace(/'/g, '’');
+    default:
+      return text;
+  }
+}
+
+const aliasSpec = (text: fc.Arbitrary<string>): fc.Arbitrary<AliasSpec> =>
+  fc.record({
+    text,
+    case: fc.constantFrom('insensitive' as const, 'sensitive' as const),
+    context: fc.option(fc.array(shortText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    packId: fc.constant('p'),
+    entityId: fc.constant('e'),
+    entityKind: fc.constant('concept' as const),
+  });
+
+const aliasSet: fc.Arbitrary<AliasSpec[]> = fc
+  .array(aliasSpec(shortText), { minLength: 0, maxLength: 8 })
+  .chain((base) =>
+    fc
+      .array(
+        fc.tuple(fc.nat(Math.max(0, base.length - 1)), fc.nat(6), aliasSpec(fc.constant(''))),
+        { maxLength: base.length === 0 ? 0 : 6 },
+      )
+      .map((extra) => [
+        ...base,
+        ...extra.map(([from, how, alias]) => ({
+          ...alias,
+          text: variant(base[from]?.text ?? 'a', how),
+        })),
+      ]),
+  );
+
+/** Texts mostly made of alias texts (and their variants) with noise between. */
+const textFor = (aliases: AliasSpec[]): fc.Arbitrary<string> => {
+  const sources = aliases.flatMap((alias) => [alias.text, ...(alias.context ?? [])]);
+  const fragment =
+    sources.length === 0
+      ? piece
+      : fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...sources), fc.nat(6))
+              .map(([t, h]) => variant(t, h)),
+          },
+          { weight: 2, arbitrary: piece },
+        );
+  return fc.array(fragment, { maxLength: 16 }).map((parts) => parts.join(''));
+};
+
+const scenario = aliasSet.chain((aliases) =>
+  fc.record({
+    aliases: fc.constant(aliases),
+    text: textFor(aliases),
+    active: fc.array(fc.boolean(), { minLength: aliases.length, maxLength: aliases.length }),
+  }),
+);
+
+const RUNS = 1000;
+/** ~1 s each on an idle machine; generous so a busy CI machine does not fail them. */
+const TIMEOUT = 30_000;
+
+function viaJson(compiled: CompiledMatcher): Matcher {
+  return Matcher.fromCompiled(JSON.parse(JSON.stringify(compiled)) as CompiledMatcher);
+}
+
+describe('Matcher agrees with the reference matcher', () => {
+  it(
+    'finds exactly the reference candidates and context hits',
+    () => {
+      fc.assert(
+        fc.property(scenario, ({ aliases, text }) => {
+          const compiled = compileMatcher(aliases, 'prop');
+          expect(compiled.contextTerms).toEqual(referenceContextTerms(aliases));
+          expect(new Matcher(compiled).scan(text)).toEqual(referenceScan(aliases, text));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'resolves leftmost-longest like the reference, inactive candidates dropped first',
+    () => {
+      fc.assert(
+        fc.property(scenario, ({ aliases, text, active }) => {
+          const { candidates } = new Matcher(compileMatcher(aliases, 'prop')).scan(text);
+          const isActive = (alias: number): boolean => active[alias] ?? true;
+          expect(resolveLeftmostLongest(candidates, isActive)).toEqual(
+            referenceResolve(candidates, isActive),
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gates aliases by the context terms found, as the terms read',
+    () => {
+      fc.assert(
+        fc.property(scenario, ({ aliases, text }) => {
+          const matcher = new Matcher(compileMatcher(aliases, 'prop'));
+          const found = new Set(
+            matcher.scan(text).contextHits.map((id) => fold(matcher.contextTerms[id] ?? '')),
+          );
+          const isActive = matcher.activeGiven(matcher.scan(text).contextHits);
+          aliases.forEach((alias, index) => {
+            const terms = (alias.context ?? []).map(fold).filter((term) => term !== '');
+            const expected = terms.length === 0 || terms.some((term) => found.has(term));
+            expect(isActive(index)).toBe(expected);
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'gives identical results after a JSON round trip',
+    () => {
+      fc.assert(
+        fc.property(scenario, ({ aliases, text }) => {
+          const compiled = compileMatcher(aliases, 'prop');
+          const direct = new Matcher(compiled);
+          const revived = viaJson(compiled);
+          expect(revived.scan(text)).toEqual(direct.scan(text));
+          expect(revived.gatedAliases).toEqual(direct.gatedAliases);
+          expect(JSON.stringify(compileMatcher(revived.aliases, 'prop'))).toBe(
+            JSON.stringify(compiled),
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+function fold(text: string): string {
+  return [...Array(text.length).keys()].map((i) => referenceFold(text[i] ?? '')).join('');
+}

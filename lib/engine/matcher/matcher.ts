@@ -1,0 +1,255 @@
+import type { AliasSpec, Candidate, CompiledMatcher, ScanResult } from '../types';
+import type { Automaton } from './automaton';
+import { linkAutomaton } from './automaton';
+import { cacheFold, FOLD_TABLE, foldString, shapeUnit } from './fold';
+import { SENSITIVE } from './patterns';
+import { compareCandidates } from './resolve';
+import { decodeInt32, decodeUint16, decodeUint8 } from './serialize';
+import { CHECK_END, CHECK_START, joinsAfter, joinsBefore } from './word-boundary';
+
+const NOT_GATED: readonly number[] = [];
+
+/**
+ * Scans text with a compiled automaton. Build it once per page from the `CompiledMatcher`
+ * the background sends, then call `scan` per block of text.
+ */
+export class Matcher {
+  readonly key: string;
+  readonly aliases: readonly AliasSpec[];
+  readonly contextTerms: readonly string[];
+  /** Aliases with context terms, ascending: they count only when one of their terms is on the page. */
+  readonly gatedAliases: readonly number[];
+
+  readonly #automaton: Automaton;
+  readonly #patternLength: Int32Array;
+  readonly #patternTerm: Int32Array;
+  /** Aliases of each pattern: `#patternAliases[#patternAliasStart[p] .. #patternAliasStart[p + 1]]`. */
+  readonly #patternAliasStart: Int32Array;
+  readonly #patternAliases: Int32Array;
+  readonly #aliasFlags: Uint8Array;
+  readonly #termFlags: Uint8Array;
+  readonly #aliasTerms = new Map<number, readonly number[]>();
+  /** Per context term: the scan that last reported it, so each term is reported once per scan. */
+  readonly #termSeenIn: Int32Array;
+  #scanNumber = 0;
+
+  static fromCompiled(compiled: CompiledMatcher): Matcher {
+    return new Matcher(compiled);
+  }
+
+  /** Decodes and checks the tables; throws on a wrong format or inconsistent tables. */
+  constructor(compiled: CompiledMatcher) {
+    if (compiled.format !== 1) {
+      throw new Error(`Unsupported matcher format ${String(compiled.format)}`);
+    }
+    const table = (name: string): string => {
+      const encoded = compiled.tables[name];
+      if (encoded === undefined) throw new Error(`Matcher table "${name}" is missing`);
+      return encoded;
+    };
+    this.key = compiled.key;
+    this.aliases = compiled.aliases;
+    this.contextTerms = compiled.contextTerms;
+    this.#automaton = linkAutomaton({
+      label: decodeUint16(table('label')),
+      fanout: decodeUint16(table('fanout')),
+      fail: decodeInt32(table('fail')),
+      patternState: decodeInt32(table('patternState')),
+    });
+    this.#patternLength = decodeInt32(table('patternLength'));
+    this.#patternTerm = decodeInt32(table('patternTerm'));
+    this.#aliasFlags = decodeUint8(table('aliasFlags'));
+    this.#termFlags = decodeUint8(table('termFlags'));
+    const patterns = this.#automaton.patternState.length;
+    if (
+      this.#patternLength.length !== patterns ||
+      this.#patternTerm.length !== patterns ||
+      this.#aliasFlags.length !== this.aliases.length ||
+      this.#termFlags.length !== this.contextTerms.length
+    ) {
+      throw new Error('Matcher tables do not fit its aliases');
+    }
+    const aliasPattern = decodeInt32(table('aliasPattern'));
+    if (aliasPattern.length !== this.aliases.length) {
+      throw new Error('Matcher tables do not fit its aliases');
+    }
+    [this.#patternAliasStart, this.#patternAliases] = groupByPattern(aliasPattern, patterns);
+    this.#termSeenIn = new Int32Array(this.contextTerms.length);
+    this.gatedAliases = this.#mapContextTerms();
+  }
+
+  /** Context terms are distinct by folded text, so an alias's terms are found by folding them again. */
+  #mapContextTerms(): number[] {
+    const gated: number[] = [];
+    let termIds: Map<string, number> | undefined;
+    this.aliases.forEach((alias, index) => {
+      if (alias.context === undefined || alias.context.length === 0) return;
+      termIds ??= new Map(this.contextTerms.map((term, id) => [foldString(term), id]));
+      const ids = new Set<number>();
+      for (const term of alias.context) {
+        const id = termIds.get(foldString(term));
+        if (id !== undefined) ids.add(id);
+      }
+      // A term that folds to nothing can never be found; an alias with only such terms is not gated.
+      if (ids.size === 0) return;
+      gated.push(index);
+      this.#aliasTerms.set(
+        index,
+        [...ids].sort((a, b) => a - b),
+      );
+    });
+    return gated;
+  }
+
+  /** Ids (into `contextTerms`) of the terms gating `alias`, ascending; empty when not gated. */
+  contextTermIdsOf(alias: number): readonly number[] {
+    return this.#aliasTerms.get(alias) ?? NOT_GATED;
+  }
+
+  /** The `isActive` predicate for `resolveLeftmostLongest`, given the context terms seen on the page. */
+  activeGiven(seenTerms: Iterable<number>): (alias: number) => boolean {
+    const seen = new Uint8Array(this.contextTerms.length);
+    for (const term of seenTerms) if (term >= 0 && term < seen.length) seen[term] = 1;
+    return (alias) => {
+      const terms = this.#aliasTerms.get(alias);
+      return terms === undefined || terms.some((term) => seen[term] === 1);
+    };
+  }
+
+  /**
+   * All alias occurrences in `text` that pass their case rule and word boundaries, and the
+   * context terms present. Cost: one pass over `text` plus work per occurrence.
+   */
+  scan(text: string): ScanResult {
+    const { label, firstChild, rootNext, fail, outputLink } = this.#automaton;
+    const fold = FOLD_TABLE;
+    const candidates: Candidate[] = [];
+    const contextHits: number[] = [];
+    const scanNumber = this.#nextScanNumber();
+    let state = 0;
+    // Typed-array reads below are cast, not `?? 0`-guarded: every index is in range by
+    // construction, checked once on load (linkAutomaton), and this loop runs per code unit.
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let unit = fold[code] as number;
+      if (unit === 0 && code !== 0) unit = cacheFold(code);
+      // Follow fail links until a state has an edge on `unit`; the root's row is dense.
+      let next = 0;
+      while (state !== 0) {
+        let lo = firstChild[state] as number;
+        const end = firstChild[state + 1] as number;
+        if (end - lo <= 8) {
+          // Most states have one or two children: a linear scan beats binary search there.
+          while (lo < end && (label[lo] as number) < unit) lo++;
+        } else {
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if ((label[mid] as number) < unit) lo = mid + 1;
+            else hi = mid;
+          }
+        }
+        if (lo < end && label[lo] === unit) {
+          next = lo;
+          break;
+        }
+        state = fail[state] as number;
+      }
+      state = next !== 0 ? next : (rootNext[unit] as number);
+      const found = outputLink[state] as number;
+      if (found >= 0) this.#report(text, i + 1, found, scanNumber, candidates, contextHits);
+    }
+    sortCandidates(candidates);
+    contextHits.sort((a, b) => a - b);
+    return { candidates, contextHits };
+  }
+
+  /** Fans out every pattern ending at `end` (from the longest) to its aliases and context term. */
+  #report(
+    text: string,
+    end: number,
+    first: number,
+    scanNumber: number,
+    candidates: Candidate[],
+    contextHits: number[],
+  ): void {
+    const { output, nextOutput } = this.#automaton;
+    for (let state = first; state >= 0; state = nextOutput[state] ?? -1) {
+      const pattern = output[state] ?? 0;
+      const start = end - (this.#patternLength[pattern] ?? 0);
+      const term = (this.#patternTerm[pattern] ?? 0) - 1;
+      if (term >= 0 && this.#termSeenIn[term] !== scanNumber) {
+        if (fitsBoundaries(text, start, end, this.#termFlags[term] ?? 0)) {
+          this.#termSeenIn[term] = scanNumber;
+          contextHits.push(term);
+        }
+      }
+      const last = this.#patternAliasStart[pattern + 1] ?? 0;
+      for (let k = this.#patternAliasStart[pattern] ?? 0; k < last; k++) {
+        const alias = this.#patternAliases[k] ?? 0;
+        const flags = this.#aliasFlags[alias] ?? 0;
+        if (!fitsBoundaries(text, start, end, flags)) continue;
+        if ((flags & SENSITIVE) !== 0 && !sameShape(text, start, this.aliases[alias]?.text ?? ''))
+          continue;
+        candidates.push({ start, end, alias });
+      }
+    }
+  }
+
+  #nextScanNumber(): number {
+    if (this.#scanNumber === 0x7fffffff) {
+      this.#termSeenIn.fill(0);
+      this.#scanNumber = 0;
+    }
+    return ++this.#scanNumber;
+  }
+}
+
+function fitsBoundaries(text: string, start: number, end: number, flags: number): boolean {
+  if ((flags & CHECK_START) !== 0 && joinsBefore(text, start)) return false;
+  return (flags & CHECK_END) === 0 || !joinsAfter(text, end);
+}
+
+/**
+ * Case-sensitive comparison: same letters in the same case. Differences of form that folding
+ * erases anyway (full-width, kinds of space, apostrophes) still do not count.
+ */
+function sameShape(text: string, start: number, alias: string): boolean {
+  for (let k = 0; k < alias.length; k++) {
+    if (shapeUnit(text.charCodeAt(start + k)) !== shapeUnit(alias.charCodeAt(k))) return false;
+  }
+  return true;
+}
+
+/** Inverts alias → pattern (+1) into pattern → aliases, aliases ascending within a pattern. */
+function groupByPattern(aliasPattern: Int32Array, patterns: number): [Int32Array, Int32Array] {
+  const start = new Int32Array(patterns + 1);
+  for (const tagged of aliasPattern) {
+    if (tagged < 0 || tagged > patterns) throw new Error('Matcher tables do not fit its aliases');
+    if (tagged > 0) start[tagged] = (start[tagged] ?? 0) + 1;
+  }
+  for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] ?? 0) + (start[p] ?? 0);
+  const next = start.slice(0, patterns);
+  const grouped = new Int32Array(start[patterns] ?? 0);
+  aliasPattern.forEach((tagged, alias) => {
+    if (tagged === 0) return;
+    const at = next[tagged - 1] ?? 0;
+    grouped[at] = alias;
+    next[tagged - 1] = at + 1;
+  });
+  return [start, grouped];
+}
+
+/**
+ * Start ascending, end descending, alias ascending. The scan emits by end position, so the
+ * list is usually sorted already (only overlapping candidates are out of order); the check
+ * skips the sort then, and TimSort is near-linear on the nearly sorted rest.
+ */
+function sortCandidates(candidates: Candidate[]): void {
+  for (let i = 1; i < candidates.length; i++) {
+    if (compareCandidates(candidates[i - 1] as Candidate, candidates[i] as Candidate) > 0) {
+      candidates.sort(compareCandidates);
+      return;
+    }
+  }
+}

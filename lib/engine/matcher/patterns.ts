@@ -1,0 +1,57 @@
+import type { AliasSpec } from '../types';
+import type { AutomatonCore } from './automaton';
+import { buildAutomaton } from './automaton';
+import { boundaryChecks } from './word-boundary';
+
+/**
+ * The automaton's patterns: distinct folded texts of all aliases and all context terms.
+ * One text can be an alias of several entities (across packs) and a context term at the
+ * same time; it is still one pattern, so the automaton reports it once per position and the
+ * scanner fans it out to its aliases and its term.
+ */
+
+export const SENSITIVE = 1;
+
+export interface PatternSet {
+  core: AutomatonCore;
+  /** Per pattern: length in code units. */
+  patternLength: Int32Array;
+  /** Per pattern: context term id + 1, or 0 when the pattern is no context term. */
+  patternTerm: Uint32Array;
+  /** Per alias: pattern id + 1, or 0 for an alias that can never match (empty text). */
+  aliasPattern: Uint32Array;
+  /** Per alias: `SENSITIVE | CHECK_START | CHECK_END`. */
+  aliasFlags: Uint8Array;
+  /** Distinct context terms (distinct after folding; the first spelling seen is kept). */
+  contextTerms: string[];
+  /** Per context term: `CHECK_START | CHECK_END`. */
+  termFlags: Uint8Array;
+}
+
+export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
+  // One automaton input per alias, then one per context-term mention, in alias order.
+  const texts = aliases.map((alias) => alias.text);
+  for (const alias of aliases) for (const term of alias.context ?? []) texts.push(term);
+  const { core, textPattern, patternLength } = buildAutomaton(texts);
+
+  const aliasPattern = new Uint32Array(aliases.length);
+  const aliasFlags = new Uint8Array(aliases.length);
+  aliases.forEach((alias, index) => {
+    const pattern = textPattern[index] ?? -1;
+    if (pattern < 0) return;
+    aliasPattern[index] = pattern + 1;
+    aliasFlags[index] = (alias.case === 'sensitive' ? SENSITIVE : 0) | boundaryChecks(alias.text);
+  });
+
+  // A term's id is the order of its first mention, so ids do not depend on the trie layout.
+  const patternTerm = new Uint32Array(core.patternState.length);
+  const contextTerms: string[] = [];
+  for (let index = aliases.length; index < texts.length; index++) {
+    const pattern = textPattern[index] ?? -1;
+    if (pattern < 0 || patternTerm[pattern] !== 0) continue;
+    contextTerms.push(texts[index] ?? '');
+    patternTerm[pattern] = contextTerms.length;
+  }
+  const termFlags = Uint8Array.from(contextTerms, boundaryChecks);
+  return { core, patternLength, patternTerm, aliasPattern, aliasFlags, contextTerms, termFlags };
+}

@@ -1,0 +1,138 @@
+import type { AliasSpec, Candidate, ScanResult } from '../types';
+
+/**
+ * Test-only: the obviously correct, slow matcher that `Matcher` must agree with exactly.
+ * It restates the rules from README.md with plain string operations and regexes, sharing
+ * no code (no tables, no caches) with the fast path.
+ */
+
+const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]);
+const APOSTROPHES = new Set([0x2018, 0x2019, 0x02bc]);
+const HYPHENS = new Set([0x2010, 0x2011]);
+
+export function referenceShape(unit: string): string {
+  const code = unit.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (SPACES.has(code) || (code >= 0x2000 && code <= 0x200a)) return ' ';
+  if (APOSTROPHES.has(code)) return "'";
+  if (HYPHENS.has(code)) return '-';
+  return unit;
+}
+
+export function referenceFold(unit: string): string {
+  const shaped = referenceShape(unit);
+  if (/[\uD800-\uDFFF]/.test(shaped)) return shaped;
+  if (shaped === '\u0130') return 'i';
+  const upper = shaped.toUpperCase();
+  const lower = (upper.length === 1 ? upper : shaped).toLowerCase();
+  return lower.length === 1 ? lower : shaped;
+}
+
+const foldAll = (text: string): string[] =>
+  [...Array(text.length).keys()].map((i) => text[i] ?? '');
+
+const WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const UNSPACED =
+  /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Yi}]$/u;
+
+/** Word character of a spaced script; `char` is one code point (or a lone surrogate). */
+export function referenceNeedsBoundary(char: string | undefined): boolean {
+  return char !== undefined && WORD.test(char) && !UNSPACED.test(char);
+}
+
+/** The character (code point) ending at `index`, undefined at the start. */
+function charBefore(text: string, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const pair = text.slice(Math.max(0, index - 2), index);
+  return /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(pair) ? pair : text[index - 1];
+}
+
+/** The character (code point) starting at `index`, undefined at the end. */
+function charAt(text: string, index: number): string | undefined {
+  const code = text.codePointAt(index);
+  return code === undefined ? undefined : String.fromCodePoint(code);
+}
+
+function occursAt(text: string, pattern: string, start: number, sensitive: boolean): boolean {
+  const end = start + pattern.length;
+  const t = foldAll(text.slice(start, end));
+  const p = foldAll(pattern);
+  for (let k = 0; k < p.length; k++) {
+    const a = t[k] ?? '';
+    const b = p[k] ?? '';
+    if (
+      sensitive ? referenceShape(a) !== referenceShape(b) : referenceFold(a) !== referenceFold(b)
+    ) {
+      return false;
+    }
+  }
+  const startNeeds = referenceNeedsBoundary(charAt(pattern, 0));
+  const endNeeds = referenceNeedsBoundary(charBefore(pattern, pattern.length));
+  if (startNeeds && referenceNeedsBoundary(charBefore(text, start))) return false;
+  if (endNeeds && referenceNeedsBoundary(charAt(text, end))) return false;
+  return true;
+}
+
+/** Distinct context terms, first spelling kept, distinct after folding. */
+export function referenceContextTerms(aliases: readonly AliasSpec[]): string[] {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (const alias of aliases) {
+    for (const term of alias.context ?? []) {
+      const key = foldAll(term).map(referenceFold).join('');
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      terms.push(term);
+    }
+  }
+  return terms;
+}
+
+export function referenceScan(aliases: readonly AliasSpec[], text: string): ScanResult {
+  const candidates: Candidate[] = [];
+  aliases.forEach((alias, index) => {
+    if (alias.text.length === 0) return;
+    for (let start = 0; start + alias.text.length <= text.length; start++) {
+      if (occursAt(text, alias.text, start, alias.case === 'sensitive')) {
+        candidates.push({ start, end: start + alias.text.length, alias: index });
+      }
+    }
+  });
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
+  const contextHits: number[] = [];
+  referenceContextTerms(aliases).forEach((term, index) => {
+    for (let start = 0; start + term.length <= text.length; start++) {
+      if (occursAt(text, term, start, false)) {
+        contextHits.push(index);
+        return;
+      }
+    }
+  });
+  return { candidates, contextHits };
+}
+
+/**
+ * Leftmost-longest by repeated selection: among active candidates not overlapping anything
+ * chosen, take the one with the smallest start, then the largest end, then the lowest alias.
+ */
+export function referenceResolve(
+  candidates: readonly Candidate[],
+  isActive: (alias: number) => boolean,
+): Candidate[] {
+  const chosen: Candidate[] = [];
+  const overlapsChosen = (c: Candidate): boolean =>
+    chosen.some((d) => c.start < d.end && d.start < c.end);
+  const better = (a: Candidate, b: Candidate): boolean =>
+    a.start !== b.start ? a.start < b.start : a.end !== b.end ? a.end > b.end : a.alias < b.alias;
+  for (;;) {
+    let best: Candidate | undefined;
+    for (const c of candidates) {
+      if (!isActive(c.alias) || overlapsChosen(c) || chosen.includes(c)) continue;
+      // Only candidates after everything chosen so far: leftmost first.
+      if (chosen.some((d) => c.start < d.start)) continue;
+      if (best === undefined || better(c, best)) best = c;
+    }
+    if (best === undefined) return chosen;
+    chosen.push(best);
+  }
+}
