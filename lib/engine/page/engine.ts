@@ -58,7 +58,6 @@ export class MentionIndex {
       }
       const state: SegmentState = { segment, candidates, mentions: [] };
       this.states.set(segment, state);
-      for (const node of segment.nodes) this.byNode.set(node, state);
       added.push(state);
     }
     // A new context term can switch on gated aliases in segments scanned earlier.
@@ -80,10 +79,16 @@ export class MentionIndex {
   }
 
   private resolveState(state: SegmentState): void {
+    if (state.candidates.length === 0) return;
     const chosen = resolveLeftmostLongest(state.candidates, this.isActive);
     state.mentions = chosen.map((candidate) =>
       toMention(state.segment, candidate, this.matcher.aliases[candidate.alias] as AliasSpec),
     );
+    // Only text with mentions can be hit by the pointer: index just those nodes (most
+    // of a page has none, and a WeakMap entry per text node is a measurable cost).
+    if (state.mentions.length > 0) {
+      for (const node of state.segment.nodes) this.byNode.set(node, state);
+    }
   }
 
   setDensity(density: Density): void {

@@ -7,6 +7,10 @@
 export interface SliceScheduler {
   /** Queues `work`; it is called with `shouldYield` until it returns true (done). */
   run(work: (shouldYield: () => boolean) => boolean): void;
+  /** Resolves once nothing is queued (at once if nothing is). */
+  whenIdle(): Promise<void>;
+  /** The longest slice so far, in ms: what the page had to wait for us at most. */
+  readonly longestSliceMs: number;
 }
 
 export function createSliceScheduler(
@@ -14,8 +18,10 @@ export function createSliceScheduler(
   budgetMs = 8,
 ): SliceScheduler {
   const queue: ((shouldYield: () => boolean) => boolean)[] = [];
+  const idleWaiters: (() => void)[] = [];
   const channel = new MessageChannel();
   let pending = false;
+  let longestSliceMs = 0;
   const schedule = () => {
     if (!pending) {
       pending = true;
@@ -24,18 +30,29 @@ export function createSliceScheduler(
   };
   channel.port1.onmessage = () => {
     pending = false;
-    const deadline = now() + budgetMs;
+    const started = now();
+    const deadline = started + budgetMs;
     const shouldYield = () => now() >= deadline;
     while (queue.length > 0 && !shouldYield()) {
       const work = queue[0] as (shouldYield: () => boolean) => boolean;
       if (work(shouldYield)) queue.shift();
     }
+    longestSliceMs = Math.max(longestSliceMs, now() - started);
     if (queue.length > 0) schedule();
+    else for (const resolve of idleWaiters.splice(0)) resolve();
   };
   return {
     run(work) {
       queue.push(work);
       schedule();
+    },
+    whenIdle() {
+      return queue.length === 0 && !pending
+        ? Promise.resolve()
+        : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    get longestSliceMs() {
+      return longestSliceMs;
     },
   };
 }

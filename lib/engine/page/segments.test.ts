@@ -61,7 +61,7 @@ describe('collectSegments', () => {
 });
 
 describe('nodeIndexAt', () => {
-  const segment = { text: 'Wu Yonghui said', starts: [0, 3, 10], nodes: [], block: null };
+  const segment = { text: 'Wu Yonghui said', starts: [0, 3, 10], nodes: [] };
   it.each([
     [0, 0],
     [2, 0],

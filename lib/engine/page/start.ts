@@ -4,7 +4,7 @@ import { MentionIndex, type Density } from './engine';
 import { trackHover, type HoverEvents } from './hover';
 import { createHighlightPainter, type Painter } from './painter';
 import { PageMarker } from './page-marker';
-import { createSliceScheduler } from './scheduler';
+import { createSliceScheduler, type SliceScheduler } from './scheduler';
 import { collectSegments } from './segments';
 import { createWrapPainter } from './wrap-painter';
 
@@ -40,6 +40,8 @@ export interface StartOptions {
   highlightCss?: string;
   /** Told when the pointer enters or leaves a mention (the hover card listens here). */
   hover?: Partial<HoverEvents>;
+  /** Where the work runs; the benchmark passes its own to read slice durations. */
+  scheduler?: SliceScheduler;
 }
 
 /** What the content script holds on to. */
@@ -68,7 +70,7 @@ export function startMarking(
     doc,
     matcher,
     painter,
-    scheduler: createSliceScheduler(),
+    scheduler: options.scheduler ?? createSliceScheduler(),
     density: options.density,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
     onChange: () => {
