@@ -1,0 +1,52 @@
+/**
+ * The alias sets pages are measured with: the shipped seed pack, and 10,000 aliases (the seed
+ * pack's plus generated ones: a quarter CJK, shared prefixes) standing in for a large installed
+ * pack set.
+ */
+import type { AliasSpec } from '../../lib/engine/types';
+import type { AlternationRegex } from './alias-regex';
+import { alternationRegex } from './alias-regex';
+import type { PageBudget } from './budgets';
+import { LARGE_PACK_BUDGET, SEED_PACK_BUDGET } from './budgets';
+import { compileMatcher, syntheticAliases } from './engine';
+import { seedAliases } from './seed-aliases';
+
+export interface AliasSet {
+  id: string;
+  title: string;
+  aliases: AliasSpec[];
+  /** `CompiledMatcher` as JSON: the page parses it inside the measured time. */
+  compiledJson: string;
+  /** The same aliases as one alternation, for mark.js. */
+  regex: AlternationRegex;
+  budget: PageBudget;
+}
+
+/** Same seed every run: the synthetic pack is part of the benchmark's fixed input. */
+export const SYNTHETIC_SEED = 3;
+
+function aliasSet(id: string, title: string, aliases: AliasSpec[], budget: PageBudget): AliasSet {
+  const compiled = compileMatcher(aliases, `bench-${id}`);
+  return {
+    id,
+    title,
+    aliases,
+    compiledJson: JSON.stringify(compiled),
+    regex: alternationRegex(aliases),
+    budget,
+  };
+}
+
+export async function prepareAliasSets(seedPackFile: string): Promise<AliasSet[]> {
+  const seed = await seedAliases(seedPackFile);
+  return [
+    aliasSet('seed', `Seed pack (${seed.length} aliases)`, seed, SEED_PACK_BUDGET),
+    aliasSet(
+      'large-10k',
+      `Seed pack + generated aliases (10,000 in all, a quarter of the generated ones CJK)`,
+      // The seed aliases stay in, so pages still have mentions to paint with the large set.
+      [...seed, ...syntheticAliases(10_000 - seed.length, { seed: SYNTHETIC_SEED })],
+      LARGE_PACK_BUDGET,
+    ),
+  ];
+}

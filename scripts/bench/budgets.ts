@@ -1,0 +1,20 @@
+/**
+ * The budgets of DESIGN.md ("Budgets"), reported as pass/fail columns. They are not asserted:
+ * a slow CI machine must not turn a benchmark into a flaky test.
+ */
+
+export interface PageBudget {
+  /** Ours may take at most this many times the text-reading floor. */
+  maxFloorRatio: number;
+  /** mark.js `markRegExp` must take at least this many times as long as ours. */
+  minMarkRatio: number;
+}
+
+export const SEED_PACK_BUDGET: PageBudget = { maxFloorRatio: 2, minMarkRatio: 5 };
+export const LARGE_PACK_BUDGET: PageBudget = { maxFloorRatio: 3, minMarkRatio: 10 };
+
+/** No main-thread task over this, on any page. */
+export const MAX_TASK_MS = 50;
+
+/** Matcher build time limits by alias count. */
+export const BUILD_BUDGET_MS: Readonly<Record<number, number>> = { 10_000: 100, 100_000: 1_000 };

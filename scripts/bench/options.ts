@@ -1,0 +1,68 @@
+/** Command-line options of `npm run bench`. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Directory of extra `*.html` pages, or undefined for generated pages only. */
+  pagesDir: string | undefined;
+  runs: number;
+  /** Only pages whose name contains this (case-insensitive). */
+  only: string | undefined;
+  /** Report file; undefined writes `bench/results/bench-<date>.md` and `latest.md`. */
+  out: string | undefined;
+  quick: boolean;
+  /** Per-run limit for one mark.js call; past it the run is reported as "> N s". */
+  markTimeoutMs: number;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --pages DIR      extra pages to measure (default: ../shared/pages when it exists)
+  --runs N         runs per page and method, medians reported (default 5)
+  --only TEXT      only pages whose name contains TEXT
+  --out FILE       write the report here (default bench/results/bench-<date>.md + latest.md)
+  --quick          1 run per measurement, report to stdout only (unless --out)
+  --timeout S      seconds one mark.js run may take before it is cut off (default 30)
+  --help`;
+
+export function parseOptions(argv: readonly string[], projectRoot: string): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      pages: { type: 'string' },
+      runs: { type: 'string' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const positive = (name: string, raw: string | undefined, fallback: number): number => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  let pagesDir: string | undefined;
+  if (values.pages !== undefined) {
+    pagesDir = path.resolve(values.pages);
+    // An explicit directory that is missing is a typo, not a reason to measure less.
+    if (!existsSync(pagesDir)) throw new Error(`--pages: no directory at ${pagesDir}`);
+  } else {
+    const shared = path.resolve(projectRoot, '../shared/pages');
+    pagesDir = existsSync(shared) ? shared : undefined;
+  }
+  const runs = Math.round(positive('runs', values.runs, values.quick ? 1 : 5));
+  return {
+    pagesDir,
+    runs,
+    only: values.only,
+    out: values.out === undefined ? undefined : path.resolve(values.out),
+    quick: values.quick,
+    markTimeoutMs: positive('timeout', values.timeout, 30) * 1000,
+  };
+}

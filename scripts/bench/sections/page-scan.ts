@@ -1,0 +1,210 @@
+/**
+ * Scan + match + paint per page, against the text-reading floor and mark.js `markRegExp`, with
+ * each alias set. The floor is measured once per run and shared by both alias sets' tables.
+ */
+import type { AliasSet } from '../alias-sets';
+import { MAX_TASK_MS } from '../budgets';
+import { bytes, count, ms, table, times, verdict } from '../markdown';
+import type { Call, Measurement } from '../measure-page';
+import { isTimeout, measureInFreshPage } from '../measure-page';
+import type { MethodResult } from '../page-api';
+import type { BenchPage } from '../pages';
+import { median, ratio } from '../stats';
+import type { BenchContext, Section } from './types';
+
+/** Floor and ours never come near this; it only stops a hung page from stalling the run. */
+const OWN_TIMEOUT_MS = 120_000;
+
+interface Method {
+  key: string;
+  call: Call;
+  timeoutMs: number;
+}
+
+function methodsFor(aliasSets: readonly AliasSet[], markTimeoutMs: number): Method[] {
+  return [
+    { key: 'floor', call: { kind: 'floor' }, timeoutMs: OWN_TIMEOUT_MS },
+    ...aliasSets.map((set) => ({
+      key: `ours:${set.id}`,
+      call: { kind: 'ours', compiledJson: set.compiledJson } as const,
+      timeoutMs: OWN_TIMEOUT_MS,
+    })),
+    ...aliasSets.map((set) => ({
+      key: `mark:${set.id}`,
+      call: { kind: 'markRegExp', regex: set.regex } as const,
+      timeoutMs: markTimeoutMs,
+    })),
+  ];
+}
+
+/** Run r starts at method r: over runs every method takes every position (warm-up, GC, heat). */
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+type Results = Map<string, Measurement[]>;
+
+async function measurePage(
+  context: BenchContext,
+  page: BenchPage,
+  label: string,
+): Promise<Results> {
+  const { options, browser, serverUrl, scripts, aliasSets, log } = context;
+  const methods = methodsFor(aliasSets, options.markTimeoutMs);
+  const results: Results = new Map(methods.map((m) => [m.key, []]));
+  for (let run = 0; run < options.runs; run++) {
+    for (const method of rotate(methods, run)) {
+      const done = results.get(method.key) ?? [];
+      // One cut-off is enough to know the answer is "> limit"; more would only cost minutes.
+      if (done.some(isTimeout)) {
+        done.push({ timedOut: true });
+        continue;
+      }
+      const url = serverUrl + page.urlPath;
+      const result = await measureInFreshPage(browser, url, scripts, method.call, method.timeoutMs);
+      done.push(result);
+      const shown = isTimeout(result) ? 'cut off' : `${ms(result.ms)} ms`;
+      log(`${label} ${page.name} run ${run + 1}/${options.runs} ${method.key}: ${shown}`);
+    }
+  }
+  return results;
+}
+
+/** Median with cut-off runs counted as infinitely slow, so a mostly-cut-off method shows "> N". */
+function medianMs(measurements: readonly Measurement[]): number {
+  return median(measurements.map((m) => (isTimeout(m) ? Number.POSITIVE_INFINITY : m.ms)));
+}
+
+function completed(measurements: readonly Measurement[] | undefined): MethodResult[] {
+  return (measurements ?? []).filter((m): m is MethodResult => !isTimeout(m));
+}
+
+interface Row {
+  cells: string[];
+  passes: [boolean, boolean, boolean];
+}
+
+function row(page: BenchPage, set: AliasSet, results: Results, markTimeoutMs: number): Row {
+  const floorRuns = completed(results.get('floor'));
+  const oursRuns = completed(results.get(`ours:${set.id}`));
+  const markAll = results.get(`mark:${set.id}`) ?? [];
+  const floorMs = median(floorRuns.map((r) => r.ms));
+  const oursMs = median(oursRuns.map((r) => r.ms));
+  const markMs = medianMs(markAll);
+  const markCut = markMs === Number.POSITIVE_INFINITY;
+  // With mark.js cut off, its ratio is only known to be at least limit / ours.
+  const markRatio = ratio(markCut ? markTimeoutMs : markMs, oursMs);
+  const floorRatio = ratio(oursMs, floorMs);
+  const taskRuns = oursRuns.map((r) => r.longestTaskMs);
+  // The budget is "never over 50 ms", so the verdict goes by the worst run, not the median.
+  const longest = Math.max(...taskRuns);
+  const longTaskEntries = oursRuns.some((r) => r.longTasks > 0);
+  const mentions = median(oursRuns.map((r) => r.count));
+  const marks = median(completed(markAll).map((r) => r.count));
+  const passes: Row['passes'] = [
+    floorRatio <= set.budget.maxFloorRatio,
+    markRatio >= set.budget.minMarkRatio,
+    longest <= MAX_TASK_MS,
+  ];
+  return {
+    passes,
+    cells: [
+      page.name,
+      bytes(page.bytes),
+      count(median(floorRuns.map((r) => r.count))),
+      count(median(floorRuns.map((r) => r.chars ?? Number.NaN))),
+      ms(floorMs),
+      ms(oursMs),
+      times(floorRatio),
+      markCut ? `> ${markTimeoutMs / 1000} s` : ms(markMs),
+      markCut ? `> ${times(markRatio)}` : times(markRatio),
+      // † marks a figure that came from a longtask entry rather than our own timing.
+      `${ms(median(taskRuns))} / ${ms(longest)}${longTaskEntries ? ' †' : ''}`,
+      `${count(mentions)} (${count(marks)})`,
+      [
+        `≤${set.budget.maxFloorRatio}× ${verdict(passes[0])}`,
+        `≥${set.budget.minMarkRatio}× ${verdict(passes[1])}`,
+        `≤${MAX_TASK_MS} ms ${verdict(passes[2])}`,
+      ].join(' '),
+    ],
+  };
+}
+
+const HEAD = [
+  'page',
+  'size',
+  'text nodes',
+  'text chars',
+  'floor ms',
+  'ours ms',
+  'ours/floor',
+  'mark.js ms',
+  'mark.js/ours',
+  'longest task ms (median / worst)',
+  'mentions (mark.js)',
+  'budgets: floor · mark.js · task',
+];
+
+function setTable(
+  set: AliasSet,
+  pages: readonly BenchPage[],
+  all: ReadonlyMap<BenchPage, Results>,
+  markTimeoutMs: number,
+): string {
+  const rows = pages.map((page) => row(page, set, all.get(page) ?? new Map(), markTimeoutMs));
+  const within = (i: 0 | 1 | 2) => `${rows.filter((r) => r.passes[i]).length}/${rows.length}`;
+  return [
+    `### ${set.title}`,
+    '',
+    `Compiled matcher: ${bytes(Buffer.byteLength(set.compiledJson))} of JSON; mark.js regex: ` +
+      `${bytes(set.regex.source.length)} of source.`,
+    '',
+    table(
+      HEAD,
+      rows.map((r) => r.cells),
+    ),
+    '',
+    `Pages within budget: ours ≤ ${set.budget.maxFloorRatio}× floor ${within(0)}, ` +
+      `mark.js ≥ ${set.budget.minMarkRatio}× ours ${within(1)}, longest task ≤ ${MAX_TASK_MS} ms ${within(2)}.`,
+  ].join('\n');
+}
+
+const NOTES = `Columns:
+
+- **size**: the HTML file; **text nodes**, **text chars**: what the floor read under \`<body>\`.
+- **floor**: one \`TreeWalker\` pass over \`document.body\` reading every text node's value; the
+  least any scanner must do.
+- **ours**: \`JSON.parse\` of the compiled matcher, then \`markPage(document, compiled,
+  { density: 'all' })\`: one pass, matching, and painting with \`CSS.highlights\`, all synchronous.
+  The browser's rendering of the highlights happens in the next frame and is not in this figure
+  (it is in "longest task" when it takes 50 ms or more).
+- **mark.js**: \`new Mark(document.body).markRegExp(re, { acrossElements: false })\` with one
+  alternation of the same aliases (\`giu\`, longest first, word-boundary lookarounds on Latin
+  ends), timed until its \`done\` callback. It wraps every match in a \`<mark>\` element; the
+  relayout that follows is not in the figure. It applies no case rules or context terms and
+  does not join text across inline elements, so its mark count differs from our mentions.
+- **ratios** are of the medians in the same table, measured in the same runs. "> N s" means
+  mark.js was cut off; after one cut-off the remaining runs of that cell are skipped.
+- **longest task**: per run, the longest main-thread task from the start of our work until
+  two frames later: the \`longtask\` entries overlapping that window (Chromium reports only tasks
+  of 50 ms or more; † marks rows where one was seen), otherwise our own synchronous duration,
+  which ran as a single task; median and worst of the runs, the verdict by the worst. A page's
+  own scripts could add a long task in that window too.
+- **mentions**: median painted by ours (median marks made by mark.js).`;
+
+async function run(context: BenchContext): Promise<string> {
+  const { pages, aliasSets, options } = context;
+  const all = new Map<BenchPage, Results>();
+  for (const [index, page] of pages.entries()) {
+    all.set(page, await measurePage(context, page, `[${index + 1}/${pages.length}]`));
+  }
+  return [
+    '## Page scan: scan + match + paint',
+    '',
+    ...aliasSets.flatMap((set) => [setTable(set, pages, all, options.markTimeoutMs), '']),
+    NOTES,
+  ].join('\n');
+}
+
+export const pageScanSection: Section = { id: 'page-scan', run };
