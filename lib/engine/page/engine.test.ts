@@ -91,7 +91,7 @@ describe('MentionIndex', () => {
     const a = document.getElementById('a') as HTMLElement;
     index.add(collectSegments(b).segments);
     index.add(collectSegments(a).segments);
-    expect(index.visible().map(textOf)).toEqual(['Doubao', 'Seedance']);
+    expect(index.all().map(textOf)).toEqual(['Doubao', 'Seedance']);
   });
 
   it('hands the visible mentions to the painter', () => {

@@ -102,12 +102,22 @@ export class MentionIndex {
     return states.flatMap((state) => state.mentions);
   }
 
-  /** What is painted: all mentions, or the first of each entity. */
+  /**
+   * What is painted: all mentions, or the first of each entity. Painting needs no order,
+   * so only "first" pays for sorting into reading order.
+   */
   visible(): Mention[] {
-    const all = this.all();
-    if (this.density === 'all') return all;
+    if (this.density === 'all') {
+      const mentions: Mention[] = [];
+      for (const state of this.states.values()) {
+        for (const mention of state.mentions) mentions.push(mention);
+      }
+      return mentions;
+    }
     const seen = new Set<string>();
-    return all.filter((mention) => !seen.has(mention.entityKey) && seen.add(mention.entityKey));
+    return this.all().filter(
+      (mention) => !seen.has(mention.entityKey) && seen.add(mention.entityKey),
+    );
   }
 
   /** Paints the visible mentions and returns them. */

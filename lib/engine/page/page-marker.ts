@@ -17,9 +17,15 @@ export interface PageMarkerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Called after each repaint with the mentions now painted. */
   onChange?: (mentions: readonly Mention[]) => void;
+  now: () => number;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * Repainting rebuilds every highlight, so it runs when a rescan is complete, and during a
+ * long one at most this often: painting after every slice made slices overrun their budget.
+ */
+const PROGRESS_PAINT_MS = 250;
 
 /**
  * Marks a live document: scans it in time slices, then keeps up with changes. The
@@ -34,6 +40,7 @@ export class PageMarker {
   private flushQueued = false;
   /** Set when nodes were removed: their mentions must go even if nothing needs a rescan. */
   private sweepNeeded = false;
+  private lastPaint = 0;
   private stopped = false;
 
   constructor(private readonly options: PageMarkerOptions) {
@@ -109,8 +116,13 @@ export class PageMarker {
           this.observe(shadow);
           this.options.onShadowRoot?.(shadow);
         }
-        if (collector.done) this.index.remove(null);
-        this.repaint();
+        if (collector.done) {
+          this.index.remove(null);
+          this.repaint();
+        } else if (this.options.now() - this.lastPaint >= PROGRESS_PAINT_MS) {
+          // A huge page shows its first mentions early instead of all at the end.
+          this.repaint();
+        }
         return collector.done;
       });
     }
@@ -118,6 +130,7 @@ export class PageMarker {
 
   private repaint(): void {
     if (this.stopped) return;
+    this.lastPaint = this.options.now();
     const painted = this.index.paint();
     this.options.onChange?.(painted);
   }

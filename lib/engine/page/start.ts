@@ -71,6 +71,7 @@ export function startMarking(
     matcher,
     painter,
     scheduler: options.scheduler ?? createSliceScheduler(),
+    now: () => performance.now(),
     density: options.density,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
     onChange: () => {
