@@ -5,26 +5,72 @@ import type { Frame, Page } from '@playwright/test';
  * is per document and shared by the page and our content script.
  */
 
+/** Highlights that mark state rather than mentions. */
+const STATE_HIGHLIGHTS = ['fact-lens-active', 'fact-lens-hover'];
+
+/**
+ * Text of each range in the named highlights (all mention highlights when `names` is
+ * null), optionally only those starting inside an element matching `within` (light DOM)
+ * or inside the open shadow root of such an element (`inShadowOf`).
+ */
+function paintedTexts(
+  target: Page | Frame,
+  query: { names?: string[]; within?: string; inShadowOf?: string } = {},
+): Promise<string[]> {
+  return target.evaluate(
+    ([query, stateNames]) => {
+      const containers: Node[] = query.within
+        ? [...document.querySelectorAll(query.within)]
+        : query.inShadowOf
+          ? [document.querySelector(query.inShadowOf)?.shadowRoot].filter((n) => n != null)
+          : [document];
+      const texts: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        const wanted = query.names
+          ? query.names.includes(name)
+          : name.startsWith('fact-lens-') && !stateNames.includes(name);
+        if (!wanted) continue;
+        for (const range of highlight) {
+          if (!containers.some((node) => node.contains(range.startContainer))) continue;
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          texts.push(live.toString());
+        }
+      }
+      return texts;
+    },
+    [query, STATE_HIGHLIGHTS] as const,
+  );
+}
+
 /** Text of every painted mention, in registry order. */
 export function highlightedTexts(target: Page | Frame): Promise<string[]> {
-  return target.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (
-        !name.startsWith('fact-lens-') ||
-        ['fact-lens-active', 'fact-lens-hover'].includes(name)
-      ) {
-        continue;
-      }
-      for (const range of highlight) {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        texts.push(live.toString());
-      }
-    }
-    return texts;
-  });
+  return paintedTexts(target);
+}
+
+/** Painted mentions whose text starts inside any element matching `selector`. */
+export function highlightsWithin(target: Page | Frame, selector: string): Promise<string[]> {
+  return paintedTexts(target, { within: selector });
+}
+
+/** How many painted mentions start inside any element matching `selector`. */
+export async function highlightsInside(target: Page | Frame, selector: string): Promise<number> {
+  return (await highlightsWithin(target, selector)).length;
+}
+
+/** Painted mentions inside the open shadow root of the element matching `hostSelector`. */
+export function highlightsInShadowOf(
+  target: Page | Frame,
+  hostSelector: string,
+): Promise<string[]> {
+  return paintedTexts(target, { inShadowOf: hostSelector });
+}
+
+/** Text of the mention Fact Lens considers hovered, or null. */
+export async function hoveredText(target: Page | Frame): Promise<string | null> {
+  const [text] = await paintedTexts(target, { names: ['fact-lens-hover'] });
+  return text ?? null;
 }
 
 /** Whether Fact Lens has finished its first scan of this document (it registers this highlight). */
@@ -55,32 +101,4 @@ export function pointOfText(
     },
     [selector, text] as const,
   );
-}
-
-/** Text of the mention Fact Lens considers hovered, or null. */
-export function hoveredText(target: Page | Frame): Promise<string | null> {
-  return target.evaluate(() => {
-    const highlight = CSS.highlights.get('fact-lens-hover');
-    const [range] = highlight ? [...highlight] : [];
-    if (!range) return null;
-    const live = document.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    return live.toString();
-  });
-}
-
-/** Painted mentions whose text lies inside any element matching `selector`. */
-export function highlightsInside(target: Page | Frame, selector: string): Promise<number> {
-  return target.evaluate((selector) => {
-    const containers = [...document.querySelectorAll(selector)];
-    let count = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('fact-lens-')) continue;
-      for (const range of highlight) {
-        if (containers.some((el) => el.contains(range.startContainer))) count += 1;
-      }
-    }
-    return count;
-  }, selector);
 }
