@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../pack/schema';
 import type { AliasSpec } from '../types';
+import { mulberry32 } from '../../testing/prng';
 
 /**
  * Deterministic generated aliases for benchmarks and size measurements: large packs we
@@ -46,20 +47,8 @@ const SERIES = ['Model', 'Pro', 'Edition', 'Vision', 'Coder', 'Chat', 'Lite', 'M
 const KINDS: readonly EntityKind[] = ['person', 'company', 'product', 'model', 'team', 'concept'];
 const CONTEXT_POOL = ['AI', 'model', 'ByteDance', '人工智能', 'chatbot', 'video', '大模型', 'LLM'];
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
-  };
-}
-
 export function syntheticAliases(count: number, { seed }: { seed: number }): AliasSpec[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const word = (syllables: number): string => {
     let text = '';
