@@ -14,19 +14,22 @@ import { encodeTable, encodeUnsigned } from './serialize';
 export function compileMatcher(aliases: readonly AliasSpec[], key: string): CompiledMatcher {
   const patterns = collectPatterns(aliases);
   const { core } = patterns;
+  const states = core.label.length;
   return {
     format: 1,
     key,
     aliases: [...aliases],
     contextTerms: patterns.contextTerms,
     tables: {
-      label: encodeUnsigned(core.label),
-      fanout: encodeUnsigned(core.fanout),
-      fail: encodeUnsigned(core.fail),
-      patternState: encodeUnsigned(core.patternState),
-      patternLength: encodeUnsigned(patterns.patternLength),
-      patternTerm: encodeUnsigned(patterns.patternTerm),
-      aliasPattern: encodeUnsigned(patterns.aliasPattern),
+      // Bounds: labels, fanouts and lengths as measured while building; fail links and
+      // state ids < states; pattern and term ids ("+1") ≤ their count.
+      label: encodeUnsigned(core.label, patterns.maxLabel),
+      fanout: encodeUnsigned(core.fanout, patterns.maxFanout),
+      fail: encodeUnsigned(core.fail, states),
+      patternState: encodeUnsigned(core.patternState, states),
+      patternLength: encodeUnsigned(patterns.patternLength, patterns.maxLength),
+      patternTerm: encodeUnsigned(patterns.patternTerm, patterns.contextTerms.length),
+      aliasPattern: encodeUnsigned(patterns.aliasPattern, core.patternState.length),
       aliasFlags: encodeTable(patterns.aliasFlags),
       termFlags: encodeTable(patterns.termFlags),
     },

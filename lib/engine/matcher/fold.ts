@@ -56,10 +56,23 @@ export function shapeUnit(code: number): number {
   return code >= 0x2000 && code <= 0x200a ? 0x20 : code;
 }
 
+/**
+ * Blocks without case (CJK radicals to Yi: kana, Bopomofo, Hangul jamo, CJK ideographs;
+ * Hangul syllables; CJK compatibility ideographs), and surrogates. A Chinese page brings
+ * thousands of distinct units; case-mapping each through ICU cost ~1–4 µs apiece.
+ */
+function caseless(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xdfff) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
+}
+
 function computeFold(code: number): number {
   const shaped = shapeUnit(code);
   if (shaped < 0x80) return asciiFold(shaped);
-  if (shaped >= 0xd800 && shaped <= 0xdfff) return shaped;
+  if (caseless(shaped)) return shaped;
   const char = String.fromCharCode(shaped);
   const upper = char.toUpperCase();
   const lower = (upper.length === 1 ? upper : char).toLowerCase();

@@ -5,6 +5,7 @@ import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
 import { referenceContextTerms, referenceFold, referenceResolve, referenceScan } from './reference';
 import { resolveLeftmostLongest } from './resolve';
+import { syntheticAliases } from './synthetic';
 
 /**
  * The fast matcher against the obviously correct one (reference.ts) on random inputs that
@@ -110,7 +111,12 @@ describe('Matcher agrees with the reference matcher', () => {
         fc.property(scenario, ({ aliases, text }) => {
           const compiled = compileMatcher(aliases, 'prop');
           expect(compiled.contextTerms).toEqual(referenceContextTerms(aliases));
-          expect(new Matcher(compiled).scan(text)).toEqual(referenceScan(aliases, text));
+          const expected = referenceScan(aliases, text);
+          expect(new Matcher(compiled).scan(text)).toEqual(expected);
+          // Without dense rows, and with rows for only some states: the sparse path alone
+          // and the hand-over between the two must agree too.
+          expect(new Matcher(compiled, { asciiRowStates: 0 }).scan(text)).toEqual(expected);
+          expect(new Matcher(compiled, { asciiRowStates: 3 }).scan(text)).toEqual(expected);
         }),
         { numRuns: RUNS },
       );
@@ -172,6 +178,31 @@ describe('Matcher agrees with the reference matcher', () => {
           );
         }),
         { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('Matcher on a large alias set', () => {
+  // Thousands of states: 16- and 32-bit tables, states beyond the dense rows, wide fanouts.
+  const aliases = syntheticAliases(3000, { seed: 7 });
+  const matcher = viaJson(compileMatcher(aliases, 'large'));
+  const glue = fc.constantFrom(' ', '，', '的', 'x', '', '. ');
+  const text = fc
+    .array(fc.tuple(fc.constantFrom(...aliases.map((alias) => alias.text)), glue, fc.nat(6)), {
+      maxLength: 12,
+    })
+    .map((parts) => parts.map(([alias, sep, how]) => variant(alias, how) + sep).join(''));
+
+  it(
+    'agrees with the reference',
+    () => {
+      fc.assert(
+        fc.property(text, (sample) => {
+          expect(matcher.scan(sample)).toEqual(referenceScan(aliases, sample));
+        }),
+        { numRuns: 30 },
       );
     },
     TIMEOUT,

@@ -26,32 +26,51 @@ export interface PatternSet {
   contextTerms: string[];
   /** Per context term: `CHECK_START | CHECK_END`. */
   termFlags: Uint8Array;
+  /** Bounds for narrow serialisation: the largest label, fanout and pattern length. */
+  maxLabel: number;
+  maxFanout: number;
+  maxLength: number;
 }
 
 export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
   // One automaton input per alias, then one per context-term mention, in alias order.
-  const texts = aliases.map((alias) => alias.text);
-  for (const alias of aliases) for (const term of alias.context ?? []) texts.push(term);
-  const { core, textPattern, patternLength } = buildAutomaton(texts);
+  const texts: string[] = [];
+  for (const alias of aliases) texts.push(alias.text);
+  for (const alias of aliases)
+    if (alias.context) for (const term of alias.context) texts.push(term);
+  const built = buildAutomaton(texts);
+  const { core, textPattern } = built;
 
   const aliasPattern = new Uint32Array(aliases.length);
   const aliasFlags = new Uint8Array(aliases.length);
-  aliases.forEach((alias, index) => {
-    const pattern = textPattern[index] ?? -1;
-    if (pattern < 0) return;
+  for (let index = 0; index < aliases.length; index++) {
+    const pattern = textPattern[index] as number;
+    if (pattern < 0) continue;
+    const alias = aliases[index] as AliasSpec;
     aliasPattern[index] = pattern + 1;
     aliasFlags[index] = (alias.case === 'sensitive' ? SENSITIVE : 0) | boundaryChecks(alias.text);
-  });
+  }
 
   // A term's id is the order of its first mention, so ids do not depend on the trie layout.
   const patternTerm = new Uint32Array(core.patternState.length);
   const contextTerms: string[] = [];
   for (let index = aliases.length; index < texts.length; index++) {
-    const pattern = textPattern[index] ?? -1;
+    const pattern = textPattern[index] as number;
     if (pattern < 0 || patternTerm[pattern] !== 0) continue;
-    contextTerms.push(texts[index] ?? '');
+    contextTerms.push(texts[index] as string);
     patternTerm[pattern] = contextTerms.length;
   }
   const termFlags = Uint8Array.from(contextTerms, boundaryChecks);
-  return { core, patternLength, patternTerm, aliasPattern, aliasFlags, contextTerms, termFlags };
+  return {
+    core,
+    patternLength: built.patternLength,
+    patternTerm,
+    aliasPattern,
+    aliasFlags,
+    contextTerms,
+    termFlags,
+    maxLabel: built.maxLabel,
+    maxFanout: built.maxFanout,
+    maxLength: built.maxLength,
+  };
 }

@@ -28,8 +28,9 @@ export function referenceFold(unit: string): string {
   return lower.length === 1 ? lower : shaped;
 }
 
-const foldAll = (text: string): string[] =>
-  [...Array(text.length).keys()].map((i) => text[i] ?? '');
+/** The code units of `text`, as one-unit strings (surrogates split on purpose). */
+const units = (text: string): string[] =>
+  Array.from({ length: text.length }, (_, i) => text.charAt(i));
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 const UNSPACED =
@@ -53,23 +54,29 @@ function charAt(text: string, index: number): string | undefined {
   return code === undefined ? undefined : String.fromCodePoint(code);
 }
 
-function occursAt(text: string, pattern: string, start: number, sensitive: boolean): boolean {
-  const end = start + pattern.length;
-  const t = foldAll(text.slice(start, end));
-  const p = foldAll(pattern);
-  for (let k = 0; k < p.length; k++) {
-    const a = t[k] ?? '';
-    const b = p[k] ?? '';
-    if (
-      sensitive ? referenceShape(a) !== referenceShape(b) : referenceFold(a) !== referenceFold(b)
-    ) {
-      return false;
-    }
-  }
-  const startNeeds = referenceNeedsBoundary(charAt(pattern, 0));
-  const endNeeds = referenceNeedsBoundary(charBefore(pattern, pattern.length));
-  if (startNeeds && referenceNeedsBoundary(charBefore(text, start))) return false;
-  if (endNeeds && referenceNeedsBoundary(charAt(text, end))) return false;
+/** A text prepared once per scan: each unit folded, and shaped (for case-sensitive aliases). */
+interface Prepared {
+  text: string;
+  folded: string[];
+  shaped: string[];
+}
+
+function prepare(text: string): Prepared {
+  const all = units(text);
+  return { text, folded: all.map(referenceFold), shaped: all.map(referenceShape) };
+}
+
+function occursAt(at: Prepared, pattern: Prepared, start: number, sensitive: boolean): boolean {
+  const end = start + pattern.text.length;
+  const same = (k: number): boolean =>
+    sensitive
+      ? at.shaped[start + k] === pattern.shaped[k]
+      : at.folded[start + k] === pattern.folded[k];
+  for (let k = 0; k < pattern.text.length; k++) if (!same(k)) return false;
+  const startNeeds = referenceNeedsBoundary(charAt(pattern.text, 0));
+  const endNeeds = referenceNeedsBoundary(charBefore(pattern.text, pattern.text.length));
+  if (startNeeds && referenceNeedsBoundary(charBefore(at.text, start))) return false;
+  if (endNeeds && referenceNeedsBoundary(charAt(at.text, end))) return false;
   return true;
 }
 
@@ -79,7 +86,7 @@ export function referenceContextTerms(aliases: readonly AliasSpec[]): string[] {
   const seen = new Set<string>();
   for (const alias of aliases) {
     for (const term of alias.context ?? []) {
-      const key = foldAll(term).map(referenceFold).join('');
+      const key = units(term).map(referenceFold).join('');
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
       terms.push(term);
@@ -89,11 +96,13 @@ export function referenceContextTerms(aliases: readonly AliasSpec[]): string[] {
 }
 
 export function referenceScan(aliases: readonly AliasSpec[], text: string): ScanResult {
+  const at = prepare(text);
   const candidates: Candidate[] = [];
   aliases.forEach((alias, index) => {
     if (alias.text.length === 0) return;
+    const pattern = prepare(alias.text);
     for (let start = 0; start + alias.text.length <= text.length; start++) {
-      if (occursAt(text, alias.text, start, alias.case === 'sensitive')) {
+      if (occursAt(at, pattern, start, alias.case === 'sensitive')) {
         candidates.push({ start, end: start + alias.text.length, alias: index });
       }
     }
@@ -101,8 +110,9 @@ export function referenceScan(aliases: readonly AliasSpec[], text: string): Scan
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
   const contextHits: number[] = [];
   referenceContextTerms(aliases).forEach((term, index) => {
+    const pattern = prepare(term);
     for (let start = 0; start + term.length <= text.length; start++) {
-      if (occursAt(text, term, start, false)) {
+      if (occursAt(at, pattern, start, false)) {
         contextHits.push(index);
         return;
       }

@@ -30,21 +30,22 @@ describe('table encoding', () => {
   });
 
   it.each([
-    [[0, 255], 'u8'],
-    [[0, 256], 'u16'],
-    [[70000], 'u32'],
-    [[], 'u8'],
-  ])('stores %j in the narrowest kind (%s)', (values, kind) => {
-    const encoded = encodeUnsigned(values);
+    [[0, 255], 255, 'u8'],
+    [[0, 256], 256, 'u16'],
+    [[0, 1], 256, 'u16'],
+    [[70000], 70000, 'u32'],
+    [[], 0, 'u8'],
+  ])('stores %j (at most %i) as %s', (values, max, kind) => {
+    const encoded = encodeUnsigned(values, max);
     expect(encoded.split(':')[0]).toBe(kind);
     expect(Array.from(decodeInt32(encoded))).toEqual(values);
   });
 
   it('widens narrow tables to the kind the scanner uses', () => {
-    expect(decodeUint16(encodeUnsigned([1, 2]))).toBeInstanceOf(Uint16Array);
-    expect(decodeInt32(encodeUnsigned([1, 2]))).toBeInstanceOf(Int32Array);
-    expect(() => decodeUint8(encodeUnsigned([300]))).toThrow(/8-bit/);
-    expect(() => decodeUint16(encodeUnsigned([70000]))).toThrow(/16-bit/);
+    expect(decodeUint16(encodeUnsigned([1, 2], 2))).toBeInstanceOf(Uint16Array);
+    expect(decodeInt32(encodeUnsigned([1, 2], 2))).toBeInstanceOf(Int32Array);
+    expect(() => decodeUint8(encodeUnsigned([300], 300))).toThrow(/8-bit/);
+    expect(() => decodeUint16(encodeUnsigned([70000], 70000))).toThrow(/16-bit/);
   });
 
   it('uses the native decoder where there is one', () => {
@@ -53,7 +54,7 @@ describe('table encoding', () => {
       calls++;
       return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     };
-    expect(Array.from(decodeInt32(encodeUnsigned([1, 2, 300])))).toEqual([1, 2, 300]);
+    expect(Array.from(decodeInt32(encodeUnsigned([1, 2, 300], 300)))).toEqual([1, 2, 300]);
     expect(calls).toBe(1);
   });
 

@@ -61,10 +61,12 @@ export function encodeTable(table: Table): string {
   return `${kindOf(table)}:${bytesToBase64(bytes)}`;
 }
 
-/** Encodes non-negative integers in the narrowest unsigned kind that holds them all. */
-export function encodeUnsigned(values: ArrayLike<number>): string {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
+/**
+ * Encodes non-negative integers, all at most `max`, in the narrowest unsigned kind that holds
+ * `max`. The caller knows the bound (a state count, a pattern count), which spares a pass
+ * over the values.
+ */
+export function encodeUnsigned(values: ArrayLike<number>, max: number): string {
   const Narrow = max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
   return encodeTable(new Narrow(values));
 }

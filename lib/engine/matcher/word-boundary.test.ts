@@ -12,10 +12,12 @@ import {
 
 describe('needsBoundary', () => {
   it('agrees with the reference on every BMP code point', () => {
+    const word = /^[\p{L}\p{N}\p{M}]$/u;
     const wrong: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
-      if (needsBoundary(code) !== referenceNeedsBoundary(String.fromCharCode(code)))
-        wrong.push(code);
+      const char = String.fromCharCode(code);
+      if (needsBoundary(code) !== referenceNeedsBoundary(char)) wrong.push(code);
+      if (isWordUnit(code) !== word.test(char)) wrong.push(code);
     }
     expect(wrong).toEqual([]);
   });

@@ -32,8 +32,36 @@ const IS_SPACED_WORD = 2;
 const FLAGS = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 
+/**
+ * Blocks classified without the regexes, whose first use compiles them (~3 ms, most of it
+ * for Script_Extensions): text around mentions on most pages stays within these.
+ * word-boundary.test.ts checks every BMP code point against the regex definition.
+ */
+function classifyCommon(code: number): number {
+  const spacedWord = KNOWN | IS_WORD | IS_SPACED_WORD;
+  // Latin-1 Supplement letters and Latin Extended-A/B (all letters but × and ÷).
+  if (code >= 0xc0 && code <= 0x24f) return code === 0xd7 || code === 0xf7 ? KNOWN : spacedWord;
+  // General Punctuation: spaces, dashes, quotes, invisible format characters.
+  if (code >= 0x2000 && code <= 0x206f) return KNOWN;
+  // CJK punctuation: 、。〃〄 and the brackets and marks up to 〠.
+  if ((code >= 0x3000 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3020)) return KNOWN;
+  // CJK unified ideographs (the range assigned since Unicode 1.1) and Hangul syllables.
+  if (code >= 0x4e00 && code <= 0x9fa5) return KNOWN | IS_WORD;
+  if (code >= 0xac00 && code <= 0xd7a3) return spacedWord;
+  // Full-width forms: digits and Latin letters are words; the punctuation between is not.
+  if (code >= 0xff01 && code <= 0xff65) {
+    const ascii = code - 0xfee0;
+    const alnum =
+      (ascii >= 0x30 && ascii <= 0x39) || ((ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7a);
+    return alnum ? spacedWord : KNOWN;
+  }
+  return 0;
+}
+
 function classify(codePoint: number): number {
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return KNOWN;
+  const common = codePoint < 0x10000 ? classifyCommon(codePoint) : 0;
+  if (common !== 0) return common;
   const char = String.fromCodePoint(codePoint);
   if (!WORD.test(char)) return KNOWN;
   return KNOWN | IS_WORD | (UNSPACED.test(char) ? 0 : IS_SPACED_WORD);
