@@ -76,9 +76,11 @@ export class Matcher {
       throw new Error('Matcher tables do not fit its aliases');
     }
     // Checked so that the scan's unguarded reads stay in range even for a corrupt cache.
+    const lengths = this.#patternLength;
+    const terms = this.#patternTerm;
     for (let p = 0; p < patterns; p++) {
-      const term = this.#patternTerm[p] ?? 0;
-      if ((this.#patternLength[p] ?? 0) < 1 || term < 0 || term > this.contextTerms.length) {
+      const term = terms[p] as number;
+      if ((lengths[p] as number) < 1 || term < 0 || term > this.contextTerms.length) {
         throw new Error('Matcher tables are inconsistent (patterns)');
       }
     }
@@ -177,7 +179,7 @@ export class Matcher {
     return { candidates, contextHits };
   }
 
-  /** Fans out every pattern ending at `end` (from the longest) to its aliases and context term. */
+  /** Fans out every pattern ending at `end`, from the longest (`first`), to its aliases and term. */
   #report(
     text: string,
     end: number,
@@ -186,9 +188,9 @@ export class Matcher {
     candidates: Candidate[],
     contextHits: number[],
   ): void {
-    const { output, nextOutput } = this.#automaton;
-    for (let state = first; state >= 0; state = nextOutput[state] ?? -1) {
-      const pattern = output[state] ?? 0;
+    const { fail, outputLink, patternState } = this.#automaton;
+    let pattern = first;
+    while (pattern >= 0) {
       const start = end - (this.#patternLength[pattern] ?? 0);
       const term = (this.#patternTerm[pattern] ?? 0) - 1;
       if (term >= 0 && this.#termSeenIn[term] !== scanNumber) {
@@ -206,6 +208,8 @@ export class Matcher {
           continue;
         candidates.push({ start, end, alias });
       }
+      // The next shorter pattern ending here: the longest one on the fail state's chain.
+      pattern = outputLink[fail[patternState[pattern] ?? 0] ?? 0] ?? -1;
     }
   }
 

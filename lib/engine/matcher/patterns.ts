@@ -1,6 +1,6 @@
 import type { AliasSpec } from '../types';
 import type { AutomatonCore } from './automaton';
-import { buildAutomaton } from './automaton';
+import { buildAutomaton } from './build-automaton';
 import { boundaryChecks } from './word-boundary';
 
 /**

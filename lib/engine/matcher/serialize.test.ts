@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   decodeInt32,
   decodeTable,
@@ -15,6 +15,7 @@ interface Base64Static {
 describe('table encoding', () => {
   afterEach(() => {
     delete (Uint8Array as Base64Static).fromBase64;
+    vi.unstubAllGlobals();
   });
 
   it.each([
@@ -46,6 +47,15 @@ describe('table encoding', () => {
     expect(decodeInt32(encodeUnsigned([1, 2], 2))).toBeInstanceOf(Int32Array);
     expect(() => decodeUint8(encodeUnsigned([300], 300))).toThrow(/8-bit/);
     expect(() => decodeUint16(encodeUnsigned([70000], 70000))).toThrow(/16-bit/);
+  });
+
+  it('round-trips through atob/btoa where there is neither a native method nor Buffer', () => {
+    vi.stubGlobal('Buffer', undefined);
+    const table = Uint32Array.from({ length: 70_000 }, (_, i) => i * 7919);
+    const encoded = encodeTable(table);
+    expect(decodeTable(encoded)).toEqual(table);
+    vi.unstubAllGlobals();
+    expect(encodeTable(table)).toBe(encoded);
   });
 
   it('uses the native decoder where there is one', () => {
