@@ -1,11 +1,11 @@
 import { Matcher } from '../matcher/matcher';
 import type { CompiledMatcher } from '../types';
-import { MentionIndex, type Density } from './engine';
+import type { Density, MentionIndex } from './engine';
 import { trackHover, type HoverEvents } from './hover';
 import { createHighlightPainter, type Painter } from './painter';
 import { PageMarker } from './page-marker';
 import { createSliceScheduler, type SliceScheduler } from './scheduler';
-import { collectSegments } from './segments';
+import { markOnce } from './mark-page';
 import { createWrapPainter } from './wrap-painter';
 
 /** Registered while Fact Lens runs on a document; tells tests and tools the first scan is done. */
@@ -112,10 +112,7 @@ function markStatically(
   painter: Painter,
   density: Density = 'all',
 ): RunningMarker {
-  const index = new MentionIndex(matcher, painter, { density });
-  const root = doc.body ?? doc.documentElement;
-  if (root) index.add(collectSegments(root).segments);
-  index.paint();
+  const index = markOnce(doc, matcher, painter, { density });
   return {
     index,
     setDensity: () => {},
