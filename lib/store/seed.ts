@@ -19,6 +19,9 @@ export async function ensureSeedPack(
   seed: FactPack,
   now: () => number,
 ): Promise<SeedOutcome> {
+  // Every page load asks for the matcher, and this runs first: answer from a read-only
+  // transaction when nothing is to be done, so reads never queue behind a write lock.
+  if (!(await seedNeeded(db, seed))) return 'present';
   return db.transaction('rw', db.contentTables, async () => {
     if ((await db.packs.count()) === 0) {
       await installPack(db, seed, { origin: 'bundled', now });
@@ -30,5 +33,14 @@ export async function ensureSeedPack(
       return 'updated';
     }
     return 'present';
+  });
+}
+
+/** Whether the database is empty or holds an older bundled version of `seed`. */
+async function seedNeeded(db: PackDatabase, seed: FactPack): Promise<boolean> {
+  return db.transaction('r', db.packs, async () => {
+    if ((await db.packs.count()) === 0) return true;
+    const installed = await db.packs.get(seed.id);
+    return installed?.origin === 'bundled' && compareVersions(seed.version, installed.version) > 0;
   });
 }
