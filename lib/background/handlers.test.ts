@@ -5,6 +5,7 @@ import { dumpDatabase } from '../store/dump';
 import { ensureSeedPack } from '../store/seed';
 import { freshDatabases, parsedPack } from '../store/test-databases';
 import { ENGINE_FORMAT } from '../engine/engine-format';
+import { Matcher } from '../engine/matcher/matcher';
 import { compileMatcher } from '../engine/matcher/compile';
 import { createHandlers } from './handlers';
 
@@ -96,10 +97,12 @@ describe('background handlers', () => {
   it('serves a matcher over the aliases of enabled packs only', async () => {
     const { packDb, handlers } = setup();
     await handlers.installPack({ text: JSON.stringify(validPack()) });
-    const texts = async () =>
-      (await handlers.getMatcher(undefined)).aliases
+    const texts = async () => {
+      const matcher = Matcher.fromCompiled(await handlers.getMatcher(undefined));
+      return Array.from({ length: matcher.aliasCount }, (_, index) => matcher.alias(index))
         .filter((alias) => alias.packId === 'test-pack')
         .map((alias) => alias.text);
+    };
     expect(await texts()).toEqual(['Acme Corp', 'Widget']);
     await packDb.packs.update('test-pack', { enabled: false });
     expect(await texts()).toEqual([]);

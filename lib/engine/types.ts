@@ -47,17 +47,28 @@ export interface ScanResult {
   contextHits: number[];
 }
 
+/** An alias as a content script gets it back from the matcher: who it stands for. */
+export type MatchedAlias = Omit<AliasSpec, 'context'>;
+
+/**
+ * Everything in columns, no object per alias: a content script parses this on every page
+ * load, and 10,000 alias objects took longer to parse and revive than the page took to scan.
+ */
 export interface CompiledMatcher {
-  format: 1;
+  format: 2;
   /** Cache key: which pack versions this was built from. */
   key: string;
-  aliases: AliasSpec[];
+  /** All alias texts, concatenated; alias `i` ends at `tables.aliasTextEnd[i]`. */
+  aliasText: string;
+  /** Distinct pack ids; `tables.entityPack` points here. */
+  packIds: string[];
+  /** Distinct entity ids (of any pack), joined by newlines: ids are slugs, without one. */
+  entityIds: string;
   /**
    * Distinct context terms of all aliases, distinct after folding (case, width, spaces):
-   * the first spelling is kept, in order of first mention. `AliasSpec.context` entries map
-   * onto these (`Matcher.contextTermIdsOf`).
+   * the first spelling is kept, in order of first mention. `tables.aliasTerms` points here.
    */
   contextTerms: string[];
-  /** Base64-encoded typed arrays of the automaton; layout private to lib/engine/matcher. */
+  /** Base64-encoded typed arrays; layout private to lib/engine/matcher (see compile.ts). */
   tables: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { compileMatcher } from '../engine/matcher/compile';
 import { createDispatcher, isExtensionPage, RequestError, type Handlers } from './dispatch';
 
 const ID = 'abcdefghijklmnop';
@@ -10,13 +11,7 @@ const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/page.html' };
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     listPacks: vi.fn(async () => []),
-    getMatcher: vi.fn(async () => ({
-      format: 1 as const,
-      key: '',
-      aliases: [],
-      contextTerms: [],
-      tables: {},
-    })),
+    getMatcher: vi.fn(async () => compileMatcher([], '')),
     installPack: vi.fn(async () => {
       throw new Error('not in this test');
     }),

@@ -7,15 +7,21 @@ import { freshDatabases, parsedPack } from './test-databases';
 
 const now = () => 1;
 
+/** Records what it was asked to compile; what it returns only has to carry the key. */
 function fakeCompile() {
-  return vi.fn((aliases: AliasSpec[], key: string): CompiledMatcher => ({
-    format: 1,
+  return vi.fn((_aliases: AliasSpec[], key: string): CompiledMatcher => ({
+    format: 2,
     key,
-    aliases,
+    aliasText: '',
+    packIds: [],
+    entityIds: '',
     contextTerms: [],
     tables: {},
   }));
 }
+
+type FakeCompile = ReturnType<typeof fakeCompile>;
+const compiledAliases = (compile: FakeCompile): AliasSpec[] => compile.mock.lastCall?.[0] ?? [];
 
 describe('matcherKey', () => {
   it('names the engine format and every pack version, in a stable order', () => {
@@ -37,8 +43,8 @@ describe('cachedMatcher', () => {
     const second = await cachedMatcher(packDb, compile, 1, now);
     expect(compile).toHaveBeenCalledTimes(1);
     expect(second).toEqual(first);
-    expect(first.aliases.map((alias) => alias.text)).toEqual(['Acme Corp', 'Widget']);
-    expect(first.aliases[1]).toEqual({
+    expect(compiledAliases(compile).map((alias) => alias.text)).toEqual(['Acme Corp', 'Widget']);
+    expect(compiledAliases(compile)[1]).toEqual({
       text: 'Widget',
       case: 'sensitive',
       context: ['Acme'],
@@ -60,7 +66,8 @@ describe('cachedMatcher', () => {
     await installPack(packDb, parsedPack(v2), { origin: 'file', now });
     const updated = await cachedMatcher(packDb, compile, 1, now);
     expect(compile).toHaveBeenCalledTimes(2);
-    expect(updated.aliases.map((alias) => alias.text)).toContain('Acme Inc');
+    expect(updated.key).toContain('test-pack@2.0.0');
+    expect(compiledAliases(compile).map((alias) => alias.text)).toContain('Acme Inc');
     expect(await packDb.matchers.count()).toBe(1);
   });
 
@@ -77,8 +84,9 @@ describe('cachedMatcher', () => {
     const { packDb } = freshDatabases();
     await installPack(packDb, parsedPack(validPack()), { origin: 'file', now });
     await packDb.packs.update('test-pack', { enabled: false });
-    const compiled = await cachedMatcher(packDb, fakeCompile(), 1, now);
-    expect(compiled.aliases).toEqual([]);
+    const compile = fakeCompile();
+    const compiled = await cachedMatcher(packDb, compile, 1, now);
+    expect(compiledAliases(compile)).toEqual([]);
     expect(compiled.key).toBe('engine-1|');
   });
 });

@@ -1,3 +1,4 @@
+import { ENTITY_KINDS } from '../../pack/schema';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { collectPatterns } from './patterns';
 import { encodeTable, encodeUnsigned } from './serialize';
@@ -9,16 +10,22 @@ import { encodeTable, encodeUnsigned } from './serialize';
  * Tables (all unsigned; "+1" means 0 stands for "none"):
  * - per state: `label`, `fanout`, `fail` (see automaton.ts)
  * - per pattern: `patternState`, `patternLength`, `patternTerm` (+1)
- * - per alias: `aliasPattern` (+1), `aliasFlags`; per context term: `termFlags`
+ * - per alias: `aliasPattern` (+1), `aliasFlags`, `aliasTextEnd`, `aliasEntity`,
+ *   `aliasTermStart` (one more entry than aliases) into `aliasTerms`
+ * - per entity: `entityPack`, `entityKind` (index into ENTITY_KINDS)
+ * - per context term: `termFlags`
  */
 export function compileMatcher(aliases: readonly AliasSpec[], key: string): CompiledMatcher {
   const patterns = collectPatterns(aliases);
   const { core } = patterns;
   const states = core.label.length;
+  const identity = entityColumns(aliases);
   return {
-    format: 1,
+    format: 2,
     key,
-    aliases: [...aliases],
+    aliasText: aliases.map((alias) => alias.text).join(''),
+    packIds: identity.packIds,
+    entityIds: identity.entityIds.join('\n'),
     contextTerms: patterns.contextTerms,
     tables: {
       // Bounds: labels, fanouts and lengths as measured while building; fail links and
@@ -31,7 +38,50 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
       patternTerm: encodeUnsigned(patterns.patternTerm, patterns.contextTerms.length),
       aliasPattern: encodeUnsigned(patterns.aliasPattern, core.patternState.length),
       aliasFlags: encodeTable(patterns.aliasFlags),
+      aliasTextEnd: encodeUnsigned(identity.textEnd, identity.textEnd.at(-1) ?? 0),
+      aliasEntity: encodeUnsigned(identity.aliasEntity, identity.entityIds.length),
+      aliasTermStart: encodeUnsigned(patterns.aliasTermStart, patterns.aliasTerms.length),
+      aliasTerms: encodeUnsigned(patterns.aliasTerms, patterns.contextTerms.length),
+      entityPack: encodeUnsigned(identity.entityPack, identity.packIds.length),
+      entityKind: encodeUnsigned(identity.entityKind, ENTITY_KINDS.length),
       termFlags: encodeTable(patterns.termFlags),
     },
+  };
+}
+
+/** Who each alias stands for, as columns: distinct packs and entities in order of first use. */
+function entityColumns(aliases: readonly AliasSpec[]) {
+  const packIndex = new Map<string, number>();
+  const entityIndex = new Map<string, number>();
+  const entityIds: string[] = [];
+  const entityPack: number[] = [];
+  const entityKind: number[] = [];
+  const aliasEntity = new Uint32Array(aliases.length);
+  const textEnd = new Uint32Array(aliases.length);
+  let end = 0;
+  aliases.forEach((alias, index) => {
+    end += alias.text.length;
+    textEnd[index] = end;
+    let pack = packIndex.get(alias.packId);
+    if (pack === undefined) packIndex.set(alias.packId, (pack = packIndex.size));
+    // Entity ids are unique within a pack, not across packs.
+    const entityKey = `${pack}\n${alias.entityId}`;
+    let entity = entityIndex.get(entityKey);
+    if (entity === undefined) {
+      if (alias.entityId.includes('\n')) throw new Error('An entity id cannot hold a newline');
+      entityIndex.set(entityKey, (entity = entityIds.length));
+      entityIds.push(alias.entityId);
+      entityPack.push(pack);
+      entityKind.push(ENTITY_KINDS.indexOf(alias.entityKind));
+    }
+    aliasEntity[index] = entity;
+  });
+  return {
+    packIds: [...packIndex.keys()],
+    entityIds,
+    entityPack,
+    entityKind,
+    aliasEntity,
+    textEnd,
   };
 }

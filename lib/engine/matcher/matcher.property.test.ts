@@ -173,9 +173,9 @@ describe('Matcher agrees with the reference matcher', () => {
           const revived = viaJson(compiled);
           expect(revived.scan(text)).toEqual(direct.scan(text));
           expect(revived.gatedAliases).toEqual(direct.gatedAliases);
-          expect(JSON.stringify(compileMatcher(revived.aliases, 'prop'))).toBe(
-            JSON.stringify(compiled),
-          );
+          // Every alias comes back as it went in, minus its context terms (kept as ids).
+          const back = Array.from({ length: revived.aliasCount }, (_, i) => revived.alias(i));
+          expect(back).toEqual(aliases.map(({ context: _, ...identity }) => identity));
         }),
         { numRuns: RUNS },
       );

@@ -266,10 +266,43 @@ describe('edge cases', () => {
 
   it('rejects a wrong format and inconsistent tables', () => {
     const compiled = compileMatcher(['Doubao'].map(spec), 'k');
-    expect(() => Matcher.fromCompiled({ ...compiled, format: 2 as 1 })).toThrow(/format/);
+    expect(() => Matcher.fromCompiled({ ...compiled, format: 1 as 2 })).toThrow(/format/);
     const { label: _, ...withoutLabel } = compiled.tables;
     expect(() => Matcher.fromCompiled({ ...compiled, tables: withoutLabel })).toThrow(/label/);
     const selfLoop = { ...compiled.tables, fail: 'u8:AAEBAQEBAQ==' };
     expect(() => Matcher.fromCompiled({ ...compiled, tables: selfLoop })).toThrow(/fail/);
+    expect(() => Matcher.fromCompiled({ ...compiled, aliasText: 'Doubao!' })).toThrow(/alias/);
+    expect(() => Matcher.fromCompiled({ ...compiled, entityIds: 'a\nb' })).toThrow(/entities/);
+    const missingPack = { ...compiled, packIds: [] };
+    expect(() => Matcher.fromCompiled(missingPack)).toThrow(/entities/);
+  });
+
+  it('gives back who each alias stands for, entities told apart by pack', () => {
+    const aliases: AliasSpec[] = [
+      {
+        text: 'Doubao',
+        case: 'insensitive',
+        packId: 'a',
+        entityId: 'doubao',
+        entityKind: 'product',
+      },
+      {
+        text: 'Seed',
+        case: 'sensitive',
+        packId: 'a',
+        entityId: 'seed',
+        entityKind: 'team',
+        context: ['AI'],
+      },
+      { text: '豆包', case: 'insensitive', packId: 'b', entityId: 'doubao', entityKind: 'model' },
+    ];
+    const matcher = Matcher.fromCompiled(
+      JSON.parse(JSON.stringify(compileMatcher(aliases, 'k'))) as CompiledMatcher,
+    );
+    expect(matcher.aliasCount).toBe(3);
+    expect([0, 1, 2].map((index) => matcher.alias(index))).toEqual(
+      aliases.map(({ context: _, ...identity }) => identity),
+    );
+    expect(() => matcher.alias(3)).toThrow(RangeError);
   });
 });

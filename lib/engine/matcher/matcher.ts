@@ -1,7 +1,8 @@
-import type { AliasSpec, Candidate, CompiledMatcher, ScanResult } from '../types';
+import type { Candidate, CompiledMatcher, MatchedAlias, ScanResult } from '../types';
+import { AliasIdentity } from './alias-identity';
 import type { Automaton } from './automaton';
 import { linkAutomaton } from './automaton';
-import { cacheFold, FOLD_TABLE, foldString, shapeUnit } from './fold';
+import { cacheFold, FOLD_TABLE } from './fold';
 import { SENSITIVE } from './patterns';
 import { compareCandidates } from './resolve';
 import { decodeInt32, decodeUint16, decodeUint8 } from './serialize';
@@ -15,7 +16,7 @@ const NOT_GATED: readonly number[] = [];
  */
 export class Matcher {
   readonly key: string;
-  readonly aliases: readonly AliasSpec[];
+  readonly aliasCount: number;
   readonly contextTerms: readonly string[];
   /** Aliases with context terms, ascending: they count only when one of their terms is on the page. */
   readonly gatedAliases: readonly number[];
@@ -28,7 +29,11 @@ export class Matcher {
   readonly #patternAliases: Int32Array;
   readonly #aliasFlags: Uint8Array;
   readonly #termFlags: Uint8Array;
-  readonly #aliasTerms = new Map<number, readonly number[]>();
+  readonly #identity: AliasIdentity;
+  /** Context terms of each alias: `#aliasTerms[#aliasTermStart[a] .. #aliasTermStart[a + 1]]`. */
+  readonly #aliasTermStart: Int32Array;
+  readonly #aliasTerms: Int32Array;
+  readonly #termLists = new Map<number, readonly number[]>();
   /** Per context term: the scan that last reported it, so each term is reported once per scan. */
   readonly #termSeenIn: Int32Array;
   #scanNumber = 0;
@@ -42,7 +47,7 @@ export class Matcher {
    * `tuning` exists for tests, to exercise the sparse path where dense rows would be used.
    */
   constructor(compiled: CompiledMatcher, tuning: { asciiRowStates?: number } = {}) {
-    if (compiled.format !== 1) {
+    if (compiled.format !== 2) {
       throw new Error(`Unsupported matcher format ${String(compiled.format)}`);
     }
     const table = (name: string): string => {
@@ -51,7 +56,6 @@ export class Matcher {
       return encoded;
     };
     this.key = compiled.key;
-    this.aliases = compiled.aliases;
     this.contextTerms = compiled.contextTerms;
     this.#automaton = linkAutomaton(
       {
@@ -66,11 +70,11 @@ export class Matcher {
     this.#patternTerm = decodeInt32(table('patternTerm'));
     this.#aliasFlags = decodeUint8(table('aliasFlags'));
     this.#termFlags = decodeUint8(table('termFlags'));
+    this.aliasCount = this.#aliasFlags.length;
     const patterns = this.#automaton.patternState.length;
     if (
       this.#patternLength.length !== patterns ||
       this.#patternTerm.length !== patterns ||
-      this.#aliasFlags.length !== this.aliases.length ||
       this.#termFlags.length !== this.contextTerms.length
     ) {
       throw new Error('Matcher tables do not fit its aliases');
@@ -85,38 +89,60 @@ export class Matcher {
       }
     }
     const aliasPattern = decodeInt32(table('aliasPattern'));
-    if (aliasPattern.length !== this.aliases.length) {
+    if (aliasPattern.length !== this.aliasCount) {
       throw new Error('Matcher tables do not fit its aliases');
     }
     [this.#patternAliasStart, this.#patternAliases] = groupByPattern(aliasPattern, patterns);
+    this.#identity = new AliasIdentity(compiled, this.#aliasFlags, {
+      textEnd: decodeInt32(table('aliasTextEnd')),
+      aliasEntity: decodeInt32(table('aliasEntity')),
+      entityPack: decodeInt32(table('entityPack')),
+      entityKind: decodeInt32(table('entityKind')),
+    });
+    this.#aliasTermStart = decodeInt32(table('aliasTermStart'));
+    this.#aliasTerms = decodeInt32(table('aliasTerms'));
+    this.gatedAliases = this.#checkAliasTerms();
     this.#termSeenIn = new Int32Array(this.contextTerms.length);
-    this.gatedAliases = this.#mapContextTerms();
   }
 
-  /** Context terms are distinct by folded text, so an alias's terms are found by folding them again. */
-  #mapContextTerms(): number[] {
+  /** Validates the alias → context-term lists and returns the gated aliases. */
+  #checkAliasTerms(): number[] {
+    const start = this.#aliasTermStart;
+    const ids = this.#aliasTerms;
+    if (start.length !== this.aliasCount + 1 || start[0] !== 0 || start.at(-1) !== ids.length) {
+      throw new Error('Matcher tables are inconsistent (context terms)');
+    }
     const gated: number[] = [];
-    let termIds: Map<string, number> | undefined;
-    this.aliases.forEach((alias, index) => {
-      if (alias.context === undefined || alias.context.length === 0) return;
-      termIds ??= new Map(this.contextTerms.map((term, id) => [foldString(term), id]));
-      const ids = new Set<number>();
-      for (const term of alias.context) {
-        const id = termIds.get(foldString(term));
-        if (id !== undefined) ids.add(id);
+    for (let alias = 0; alias < this.aliasCount; alias++) {
+      const from = start[alias] as number;
+      const to = start[alias + 1] as number;
+      if (to < from) throw new Error('Matcher tables are inconsistent (context terms)');
+      if (to > from) gated.push(alias);
+    }
+    for (let k = 0; k < ids.length; k++) {
+      if ((ids[k] as number) >= this.contextTerms.length) {
+        throw new Error('Matcher tables are inconsistent (context terms)');
       }
-      // A term that folds to nothing can never be found; an alias with only such terms is not gated.
-      if (ids.size === 0) return;
-      gated.push(index);
-      const sorted = [...ids].sort((a, b) => a - b);
-      this.#aliasTerms.set(index, sorted);
-    });
+    }
     return gated;
+  }
+
+  /** Who alias `index` stands for: its text, case rule, pack, entity and kind. */
+  alias(index: number): MatchedAlias {
+    return this.#identity.get(index);
   }
 
   /** Ids (into `contextTerms`) of the terms gating `alias`, ascending; empty when not gated. */
   contextTermIdsOf(alias: number): readonly number[] {
-    return this.#aliasTerms.get(alias) ?? NOT_GATED;
+    const from = this.#aliasTermStart[alias] ?? 0;
+    const to = this.#aliasTermStart[alias + 1] ?? 0;
+    if (to === from) return NOT_GATED;
+    let list = this.#termLists.get(alias);
+    if (list === undefined) {
+      list = Array.from(this.#aliasTerms.subarray(from, to));
+      this.#termLists.set(alias, list);
+    }
+    return list;
   }
 
   /** The `isActive` predicate for `resolveLeftmostLongest`, given the context terms seen on the page. */
@@ -124,8 +150,8 @@ export class Matcher {
     const seen = new Uint8Array(this.contextTerms.length);
     for (const term of seenTerms) if (term >= 0 && term < seen.length) seen[term] = 1;
     return (alias) => {
-      const terms = this.#aliasTerms.get(alias);
-      return terms === undefined || terms.some((term) => seen[term] === 1);
+      const terms = this.contextTermIdsOf(alias);
+      return terms.length === 0 || terms.some((term) => seen[term] === 1);
     };
   }
 
@@ -204,8 +230,7 @@ export class Matcher {
         const alias = this.#patternAliases[k] ?? 0;
         const flags = this.#aliasFlags[alias] ?? 0;
         if (!fitsBoundaries(text, start, end, flags)) continue;
-        if ((flags & SENSITIVE) !== 0 && !sameShape(text, start, this.aliases[alias]?.text ?? ''))
-          continue;
+        if ((flags & SENSITIVE) !== 0 && !this.#identity.sameShape(alias, text, start)) continue;
         candidates.push({ start, end, alias });
       }
       // The next shorter pattern ending here: the longest one on the fail state's chain.
@@ -225,17 +250,6 @@ export class Matcher {
 function fitsBoundaries(text: string, start: number, end: number, flags: number): boolean {
   if ((flags & CHECK_START) !== 0 && joinsBefore(text, start)) return false;
   return (flags & CHECK_END) === 0 || !joinsAfter(text, end);
-}
-
-/**
- * Case-sensitive comparison: same letters in the same case. Differences of form that folding
- * erases anyway (full-width, kinds of space, apostrophes) still do not count.
- */
-function sameShape(text: string, start: number, alias: string): boolean {
-  for (let k = 0; k < alias.length; k++) {
-    if (shapeUnit(text.charCodeAt(start + k)) !== shapeUnit(alias.charCodeAt(k))) return false;
-  }
-  return true;
 }
 
 /** Inverts alias → pattern (+1) into pattern → aliases, aliases ascending within a pattern. */

@@ -26,6 +26,13 @@ export interface PatternSet {
   contextTerms: string[];
   /** Per context term: `CHECK_START | CHECK_END`. */
   termFlags: Uint8Array;
+  /**
+   * Per alias: its context-term ids, ascending and distinct, at
+   * `aliasTerms[aliasTermStart[a] .. aliasTermStart[a + 1]]`. Empty: the alias is not gated
+   * (also when all its terms fold to nothing, since those can never be found).
+   */
+  aliasTermStart: Uint32Array;
+  aliasTerms: Uint32Array;
   /** Bounds for narrow serialisation: the largest label, fanout and pattern length. */
   maxLabel: number;
   maxFanout: number;
@@ -61,6 +68,20 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     patternTerm[pattern] = contextTerms.length;
   }
   const termFlags = Uint8Array.from(contextTerms, boundaryChecks);
+
+  const aliasTermStart = new Uint32Array(aliases.length + 1);
+  const aliasTerms: number[] = [];
+  let mention = aliases.length;
+  for (let index = 0; index < aliases.length; index++) {
+    const ids = new Set<number>();
+    const mentions = aliases[index]?.context?.length ?? 0;
+    for (let k = 0; k < mentions; k++) {
+      const pattern = textPattern[mention++] as number;
+      if (pattern >= 0) ids.add((patternTerm[pattern] as number) - 1);
+    }
+    aliasTerms.push(...[...ids].sort((a, b) => a - b));
+    aliasTermStart[index + 1] = aliasTerms.length;
+  }
   return {
     core,
     patternLength: built.patternLength,
@@ -69,6 +90,8 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     aliasFlags,
     contextTerms,
     termFlags,
+    aliasTermStart,
+    aliasTerms: Uint32Array.from(aliasTerms),
     maxLabel: built.maxLabel,
     maxFanout: built.maxFanout,
     maxLength: built.maxLength,

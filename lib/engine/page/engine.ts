@@ -1,12 +1,13 @@
 import { resolveLeftmostLongest } from '../matcher/resolve';
-import type { AliasSpec, Candidate, ScanResult } from '../types';
+import type { Candidate, MatchedAlias, ScanResult } from '../types';
 import { toMention, type Mention } from './mentions';
 import type { Painter } from './painter';
 import type { Segment } from './segments';
 
 /** What the page engine needs from a compiled matcher (lib/engine/matcher). */
 export interface MatcherLike {
-  readonly aliases: readonly AliasSpec[];
+  /** Who alias `index` stands for. */
+  alias(index: number): MatchedAlias;
   scan(text: string): ScanResult;
   /** Context-term indexes of an alias; empty when the alias is not gated. */
   contextTermIdsOf(alias: number): readonly number[];
@@ -82,7 +83,7 @@ export class MentionIndex {
     if (state.candidates.length === 0) return;
     const chosen = resolveLeftmostLongest(state.candidates, this.isActive);
     state.mentions = chosen.map((candidate) =>
-      toMention(state.segment, candidate, this.matcher.aliases[candidate.alias] as AliasSpec),
+      toMention(state.segment, candidate, this.matcher.alias(candidate.alias)),
     );
     // Only text with mentions can be hit by the pointer: index just those nodes (most
     // of a page has none, and a WeakMap entry per text node is a measurable cost).

@@ -1,0 +1,92 @@
+import { ENTITY_KINDS } from '../../pack/schema';
+import type { CompiledMatcher, MatchedAlias } from '../types';
+import { shapeUnit } from './fold';
+import { SENSITIVE } from './patterns';
+
+interface IdentityTables {
+  /** Per alias: where its text ends in `aliasText` (it starts where the previous one ends). */
+  textEnd: Int32Array;
+  aliasEntity: Int32Array;
+  entityPack: Int32Array;
+  entityKind: Int32Array;
+}
+
+/**
+ * Who each alias stands for, kept in the compiled columns and turned into a `MatchedAlias`
+ * only when asked: a page asks for the few aliases it mentions, not for all 10,000.
+ */
+export class AliasIdentity {
+  readonly #text: string;
+  readonly #packIds: readonly string[];
+  readonly #entityIds: readonly string[];
+  readonly #flags: Uint8Array;
+  readonly #tables: IdentityTables;
+  readonly #revived: (MatchedAlias | undefined)[] = [];
+
+  /** Checks every index once, so `get` and `sameShape` can read without guards. */
+  constructor(compiled: CompiledMatcher, aliasFlags: Uint8Array, tables: IdentityTables) {
+    const { textEnd, aliasEntity, entityPack, entityKind } = tables;
+    const aliases = aliasFlags.length;
+    const entityIds = entityPack.length === 0 ? [] : compiled.entityIds.split('\n');
+    const broken = (what: string) => new Error(`Matcher tables are inconsistent (${what})`);
+    if (textEnd.length !== aliases || aliasEntity.length !== aliases) throw broken('aliases');
+    if (entityKind.length !== entityPack.length || entityIds.length !== entityPack.length)
+      throw broken('entities');
+    let previous = 0;
+    for (let alias = 0; alias < aliases; alias++) {
+      const end = textEnd[alias] as number;
+      const entity = aliasEntity[alias] as number;
+      if (end < previous || entity >= entityIds.length) throw broken('aliases');
+      previous = end;
+    }
+    if (previous !== compiled.aliasText.length) throw broken('alias texts');
+    for (let entity = 0; entity < entityPack.length; entity++) {
+      if (
+        (entityPack[entity] as number) >= compiled.packIds.length ||
+        (entityKind[entity] as number) >= ENTITY_KINDS.length
+      )
+        throw broken('entities');
+    }
+    this.#text = compiled.aliasText;
+    this.#packIds = compiled.packIds;
+    this.#entityIds = entityIds;
+    this.#flags = aliasFlags;
+    this.#tables = tables;
+  }
+
+  #start(alias: number): number {
+    return alias === 0 ? 0 : (this.#tables.textEnd[alias - 1] as number);
+  }
+
+  get(alias: number): MatchedAlias {
+    const known = this.#revived[alias];
+    if (known) return known;
+    if (!(alias >= 0 && alias < this.#flags.length)) throw new RangeError(`No alias ${alias}`);
+    const { textEnd, aliasEntity, entityPack, entityKind } = this.#tables;
+    const entity = aliasEntity[alias] as number;
+    const revived: MatchedAlias = {
+      text: this.#text.slice(this.#start(alias), textEnd[alias]),
+      case: ((this.#flags[alias] as number) & SENSITIVE) !== 0 ? 'sensitive' : 'insensitive',
+      packId: this.#packIds[entityPack[entity] as number] as string,
+      entityId: this.#entityIds[entity] as string,
+      entityKind: ENTITY_KINDS[entityKind[entity] as number] as MatchedAlias['entityKind'],
+    };
+    this.#revived[alias] = revived;
+    return revived;
+  }
+
+  /**
+   * Case-sensitive comparison of `text` at `start` with the alias: same letters in the same
+   * case. Differences of form that folding erases anyway (full-width, kinds of space,
+   * apostrophes) still do not count.
+   */
+  sameShape(alias: number, text: string, start: number): boolean {
+    const from = this.#start(alias);
+    const length = (this.#tables.textEnd[alias] as number) - from;
+    for (let k = 0; k < length; k++) {
+      if (shapeUnit(text.charCodeAt(start + k)) !== shapeUnit(this.#text.charCodeAt(from + k)))
+        return false;
+    }
+    return true;
+  }
+}
