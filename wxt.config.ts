@@ -11,6 +11,20 @@ export default defineConfig({
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
     permissions: ['storage'],
   },
+  hooks: {
+    // A CSS-only content script: the ::highlight() rules must reach every page and frame
+    // as a user stylesheet, while the content script's own CSS goes into the card's
+    // shadow root (cssInjectionMode: 'ui').
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({
+        matches: ['<all_urls>'],
+        css: ['content-scripts/highlights.css'],
+        all_frames: true,
+        match_about_blank: true,
+      });
+    },
+  },
   webExt: {
     // `npm start` launches Chromium itself (scripts/start.ts); `wxt dev` keeps its own runner.
     disabled: true,

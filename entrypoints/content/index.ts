@@ -1,8 +1,20 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { EntityCard } from '../../lib/cards/card-data';
+import { citationText } from '../../lib/cards/format';
+import { HoverCardController } from '../../lib/cards/hover-controller';
+import {
+  CARD_OPEN_MARK,
+  CARD_PAINT_MEASURE,
+  cardHoverEvents,
+  connectCardKeyboard,
+} from '../../lib/cards/page-cards';
 import { startMarking } from '../../lib/engine/page/start';
-import { request } from '../../lib/messaging/client';
-import './style.css';
-import highlightCss from './style.css?inline';
+import { request, unwrap } from '../../lib/messaging/client';
+// The card's styles go into its shadow root (cssInjectionMode: 'ui'); the page gets only
+// the ::highlight() rules, from the CSS-only content script highlights.content.css.
+import '../../components/card/card.css';
+import highlightCss from '../highlights.content.css?inline';
+import { mountHoverCard } from './hover-card-ui';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -10,13 +22,34 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const reply = await request('getMatcher');
     if (!reply.ok) {
       console.warn('Fact Lens: no matcher', reply.error.message);
       return;
     }
-    const marker = startMarking(document, reply.value, { highlightCss });
-    ctx.onInvalidated(() => marker.stop());
+    const controller = new HoverCardController({
+      load: async (ref) => unwrap(await request('getEntityCard', ref)),
+      timers: {
+        set: (run, ms) => ctx.setTimeout(run, ms),
+        clear: (id) => clearTimeout(id as number),
+      },
+      onOpen: () => performance.mark(CARD_OPEN_MARK),
+    });
+    const marker = startMarking(document, reply.value, {
+      highlightCss,
+      hover: cardHoverEvents(document, controller),
+    });
+    const stopKeyboard = connectCardKeyboard(document, marker, controller);
+    await mountHoverCard(ctx, controller, {
+      copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
+      painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+    });
+    ctx.onInvalidated(() => {
+      stopKeyboard();
+      controller.close();
+      marker.stop();
+    });
   },
 });

@@ -35,6 +35,25 @@ describe('background handlers', () => {
     expect(packs.map((pack) => pack.id)).toEqual(['seed-pack']);
   });
 
+  it('answers a card for an entity of the seed pack, healing an empty database first', async () => {
+    const { handlers } = setup();
+    const card = await handlers.getEntityCard({ packId: 'seed-pack', entityId: 'acme' });
+    expect(card).toMatchObject({
+      pack: { id: 'seed-pack' },
+      entity: { id: 'acme', name: 'Acme' },
+      facts: [{ id: 'fact-launch', propositionTitle: 'Widget launch' }],
+      related: [{ entityId: 'widget', name: 'Widget' }],
+    });
+  });
+
+  it.each([
+    ['an unknown pack', { packId: 'no-pack', entityId: 'acme' }],
+    ['an unknown entity', { packId: 'seed-pack', entityId: 'nobody' }],
+  ])('answers null for %s', async (_label, ref) => {
+    const { handlers } = setup();
+    expect(await handlers.getEntityCard(ref)).toBeNull();
+  });
+
   it('installs a valid pack from text', async () => {
     const { handlers } = setup();
     const row = await handlers.installPack({ text: JSON.stringify(validPack()) });

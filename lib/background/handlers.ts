@@ -1,6 +1,7 @@
 import { RequestError, type Handlers } from '../messaging/dispatch';
 import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
 import { installPack, PackInstallError, removePack } from '../store/install';
+import { loadEntityCard } from '../store/entity-card';
 import type { PackDatabase } from '../store/pack-database';
 import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
 import { listPacks } from '../store/queries';
@@ -28,6 +29,11 @@ export function createHandlers(services: BackgroundServices): Handlers {
     async getMatcher() {
       await ensureSeed();
       return cachedMatcher(packDb, services.compileMatcher, services.engineFormat, now);
+    },
+
+    async getEntityCard(ref) {
+      await ensureSeed();
+      return loadEntityCard(packDb, ref);
     },
 
     async installPack({ text, allowNotNewer }) {

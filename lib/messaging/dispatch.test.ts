@@ -12,6 +12,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     listPacks: vi.fn(async () => []),
     getMatcher: vi.fn(async () => compileMatcher([], '')),
+    getEntityCard: vi.fn(async () => null),
     installPack: vi.fn(async () => {
       throw new Error('not in this test');
     }),
@@ -46,6 +47,8 @@ describe('dispatch', () => {
   it.each([
     ['listPacks', undefined, contentScript],
     ['getMatcher', undefined, contentScript],
+    ['getEntityCard', { packId: 'a-pack', entityId: 'an-entity' }, contentScript],
+    ['getEntityCard', { packId: 'a-pack', entityId: 'an-entity' }, popup],
     ['listPacks', undefined, popup],
     ['removePack', { packId: 'a-pack' }, popup],
   ])('lets %s through from an allowed sender', async (type, data, sender) => {
@@ -72,10 +75,40 @@ describe('dispatch', () => {
     ['id that is not a slug', 'removePack', { packId: '../x' }, 'invalid payload'],
     ['extra field', 'removePack', { packId: 'a', sneaky: 1 }, 'invalid payload'],
     ['inherited name', 'toString', undefined, 'unknown request'],
+    ['card request without an entity', 'getEntityCard', { packId: 'a' }, 'invalid payload'],
+    ['card request with no payload', 'getEntityCard', undefined, 'invalid payload'],
+    [
+      'card request with a non-slug id',
+      'getEntityCard',
+      { packId: 'a', entityId: 'A B' },
+      'invalid payload',
+    ],
+    [
+      'card request with an extra field',
+      'getEntityCard',
+      { packId: 'a', entityId: 'b', text: true },
+      'invalid payload',
+    ],
   ])('rejects a request with %s', async (_label, type, data, message) => {
     const reply = await dispatcher()(type, data, popup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(reply.ok ? '' : reply.error.message).toContain(message);
+  });
+
+  it('never runs the card handler on a refused payload', async () => {
+    const h = handlers();
+    await dispatcher(h)('getEntityCard', { packId: 'a', entityId: 42 }, contentScript);
+    expect(h.getEntityCard).not.toHaveBeenCalled();
+  });
+
+  it('hands a content script the card the handler answers', async () => {
+    const h = handlers();
+    const data = { packId: 'a-pack', entityId: 'an-entity' };
+    expect(await dispatcher(h)('getEntityCard', data, contentScript)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(h.getEntityCard).toHaveBeenCalledWith(data);
   });
 
   it('names the failing field in the details', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
+import type { EntityCard, EntityRef } from '../cards/card-data';
 import type { PackRow } from '../store/rows';
 
 /**
@@ -28,6 +29,8 @@ export interface FactLensProtocol {
   listPacks(): Reply<PackRow[]>;
   /** The compiled matcher over every alias of the enabled packs. Anyone may read. */
   getMatcher(): Reply<CompiledMatcher>;
+  /** What a hover card shows about one entity; `null` if it is not installed. Anyone may read. */
+  getEntityCard(data: EntityRef): Reply<EntityCard | null>;
   /** Validates and installs a pack document (JSON text). Extension pages only. */
   installPack(data: { text: string; allowNotNewer?: boolean }): Reply<PackRow>;
   /** Removes one pack and all its content. Extension pages only. */
@@ -42,6 +45,10 @@ export type Access = 'read' | 'manage';
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },
   getMatcher: { access: 'read', payload: z.undefined() },
+  getEntityCard: {
+    access: 'read',
+    payload: z.strictObject({ packId: idSchema, entityId: idSchema }),
+  },
   installPack: {
     access: 'manage',
     payload: z.strictObject({

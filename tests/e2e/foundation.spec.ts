@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { sendRequest } from './extension';
 import { expect, test } from './fixtures';
 import { highlightedTexts, highlightsInside, markerActive } from './highlights';
 
 const seedPack = JSON.parse(
   readFileSync(path.resolve('seeds/bytedance-ai-2026.pack.json'), 'utf8'),
 ) as { id: string; version: string; entities: unknown[]; facts: unknown[]; sources: unknown[] };
-
-/** Sends one protocol request from an extension page, as the popup would. */
-async function sendRequest(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([type, data]) =>
-      chrome.runtime
-        .sendMessage({ id: 1, type, data, timestamp: Date.now() })
-        .then((response: { res?: unknown; err?: unknown }) => response.res ?? response.err),
-    [type, data] as const,
-  );
-}
 
 test('an extension page reads the seed pack back from IndexedDB', async ({ page, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);

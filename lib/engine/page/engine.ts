@@ -31,6 +31,9 @@ export class MentionIndex {
   private readonly byNode = new WeakMap<Text, SegmentState>();
   private readonly contextSeen = new Set<number>();
   private density: Density;
+  /** Entities (`packId/entityId`) the user asked not to highlight on this site. */
+  private muted: ReadonlySet<string> = new Set();
+  private painted = new WeakSet<Mention>();
 
   constructor(
     private readonly matcher: MatcherLike,
@@ -96,6 +99,10 @@ export class MentionIndex {
     this.density = density;
   }
 
+  setMuted(entityKeys: ReadonlySet<string>): void {
+    this.muted = entityKeys;
+  }
+
   /** Every mention in reading order (document order of segments). */
   all(): Mention[] {
     const states = [...this.states.values()].filter((state) => state.mentions.length > 0);
@@ -104,20 +111,29 @@ export class MentionIndex {
   }
 
   /**
-   * What is painted: all mentions, or the first of each entity. Painting needs no order,
-   * so only "first" pays for sorting into reading order.
+   * What is painted: all mentions, or the first of each entity, minus muted entities.
+   * Painting needs no order, so only "first" pays for sorting into reading order.
    */
   visible(): Mention[] {
+    const muted = this.muted;
     if (this.density === 'all') {
       const mentions: Mention[] = [];
       for (const state of this.states.values()) {
-        for (const mention of state.mentions) mentions.push(mention);
+        for (const mention of state.mentions) {
+          if (!muted.has(mention.entityKey)) mentions.push(mention);
+        }
       }
       return mentions;
     }
-    const seen = new Set<string>();
+    return this.visibleInReadingOrder();
+  }
+
+  /** The painted mentions in reading order (keyboard navigation, "on this page"). */
+  visibleInReadingOrder(): Mention[] {
+    const seen = new Set<string>(this.muted);
     return this.all().filter(
-      (mention) => !seen.has(mention.entityKey) && seen.add(mention.entityKey),
+      (mention) =>
+        !seen.has(mention.entityKey) && (this.density === 'all' || !!seen.add(mention.entityKey)),
     );
   }
 
@@ -125,7 +141,13 @@ export class MentionIndex {
   paint(): Mention[] {
     const visible = this.visible();
     this.painter.paint(visible);
+    this.painted = new WeakSet(visible);
     return visible;
+  }
+
+  /** Whether the last paint showed this mention: only painted mentions answer the pointer. */
+  isPainted(mention: Mention): boolean {
+    return this.painted.has(mention);
   }
 
   /** The mention at `offset` inside text node `node`, if any (for hit testing). */

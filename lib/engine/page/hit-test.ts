@@ -50,7 +50,8 @@ export function mentionAtPoint(
   const nodeIndex = found.segment.nodes.indexOf(caret.node as Text);
   const offset = (found.segment.starts[nodeIndex] ?? 0) + caret.offset;
   const mention = mentionCovering(found.mentions, offset);
-  if (!mention) return null;
+  // Muted entities and, in "first only" density, later mentions are not painted: not there.
+  if (!mention || !index.isPainted(mention)) return null;
   const rect = mentionRects(doc, mention).find((r) => contains(r, x, y));
   return rect ? { mention, rect } : null;
 }

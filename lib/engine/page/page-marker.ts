@@ -68,6 +68,11 @@ export class PageMarker {
     this.repaint();
   }
 
+  setMuted(entityKeys: ReadonlySet<string>): void {
+    this.index.setMuted(entityKeys);
+    this.repaint();
+  }
+
   private observe(root: Node): void {
     if (this.observed.has(root)) return;
     this.observed.add(root);

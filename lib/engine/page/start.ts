@@ -2,6 +2,7 @@ import { Matcher } from '../matcher/matcher';
 import type { CompiledMatcher } from '../types';
 import type { Density, MentionIndex } from './engine';
 import { trackHover, type HoverEvents } from './hover';
+import type { Mention } from './mentions';
 import { createHighlightPainter, type Painter } from './painter';
 import { PageMarker } from './page-marker';
 import { createSliceScheduler, type SliceScheduler } from './scheduler';
@@ -48,6 +49,10 @@ export interface StartOptions {
 export interface RunningMarker {
   stop(): void;
   setDensity(density: Density): void;
+  /** Stops highlighting these entities (`packId/entityId`); an empty set unmutes all. */
+  setMuted(entityKeys: ReadonlySet<string>): void;
+  /** Paints one mention as the current one (keyboard navigation), or none. */
+  highlightCurrent(mention: Mention | null): void;
   readonly index: MentionIndex;
 }
 
@@ -82,21 +87,30 @@ export function startMarking(
     },
   });
   marker.start();
+  const highlightCurrent = (mention: Mention | null) => {
+    if (!mention) {
+      registry.delete(HOVER_HIGHLIGHT);
+      return;
+    }
+    const highlight = new Highlight(mention.range);
+    highlight.priority = 1; // above the per-kind highlight it overlaps
+    registry.set(HOVER_HIGHLIGHT, highlight);
+  };
   const stopHover = trackHover(doc, marker.index, {
     enter(mention, rect) {
-      const highlight = new Highlight(mention.range);
-      highlight.priority = 1; // above the per-kind highlight it overlaps
-      registry.set(HOVER_HIGHLIGHT, highlight);
+      highlightCurrent(mention);
       options.hover?.enter?.(mention, rect);
     },
     leave(mention) {
-      registry.delete(HOVER_HIGHLIGHT);
+      highlightCurrent(null);
       options.hover?.leave?.(mention);
     },
   });
   return {
     index: marker.index,
     setDensity: (density) => marker.setDensity(density),
+    setMuted: (entityKeys) => marker.setMuted(entityKeys),
+    highlightCurrent,
     stop: () => {
       stopHover();
       marker.stop();
@@ -116,6 +130,11 @@ function markStatically(
   return {
     index,
     setDensity: () => {},
+    setMuted: (entityKeys) => {
+      index.setMuted(entityKeys);
+      index.paint();
+    },
+    highlightCurrent: () => {},
     stop: () => painter.clear(),
   };
 }

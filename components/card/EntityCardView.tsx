@@ -1,0 +1,112 @@
+import { useMemo } from 'react';
+import type { EntityCard } from '../../lib/cards/card-data';
+import { KIND_LABELS } from '../../lib/cards/format';
+import { FactItem } from './FactItem';
+import { SourceItem } from './SourceItem';
+
+export interface EntityCardViewProps {
+  card: EntityCard;
+  /** The text that matched on the page; shown when it is not the entity's name. */
+  matchedText?: string;
+  /** Ids for `aria-labelledby` / `aria-describedby` of the surrounding dialog. */
+  headingId: string;
+  summaryId: string;
+  onOpenRelated?: (entityId: string) => void;
+}
+
+/**
+ * Everything known about one entity: what it is, its propositions, facts newest first
+ * with status, date and quote, the sources, and related entities. Shared by the hover card
+ * and the popup. Pack text is only ever rendered as React text, never as HTML.
+ */
+export function EntityCardView(props: EntityCardViewProps) {
+  const { card, matchedText, headingId, summaryId, onOpenRelated } = props;
+  const { entity, pack } = card;
+  const sources = useMemo(
+    () => new Map(card.sources.map((source) => [source.id, source])),
+    [card.sources],
+  );
+  const showMatched =
+    matchedText !== undefined && matchedText.toLowerCase() !== entity.name.toLowerCase();
+  return (
+    <article className="entity" data-entity-id={entity.id}>
+      <header className="entity-header">
+        <h2 id={headingId} className="entity-name">
+          {entity.name}
+        </h2>
+        <span className="kind" data-kind={entity.kind}>
+          {KIND_LABELS[entity.kind]}
+        </span>
+        {showMatched && <span className="matched">as “{matchedText}”</span>}
+        <span className="pack-name">
+          {pack.title} · v{pack.version}
+        </span>
+      </header>
+      <p id={summaryId} className="summary">
+        {entity.summary}
+      </p>
+
+      {card.propositions.length > 0 && (
+        <section className="propositions" aria-label="Propositions">
+          <h3>{card.propositions.length === 1 ? 'Proposition' : 'Propositions'}</h3>
+          <ul>
+            {card.propositions.map((proposition) => (
+              <li key={proposition.id} data-proposition-id={proposition.id}>
+                <details>
+                  <summary>{proposition.title}</summary>
+                  <p>{proposition.summary}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="facts" aria-label="Facts">
+        <h3>Facts</h3>
+        {card.facts.length === 0 ? (
+          <p className="empty">This pack has no facts about {entity.name} yet.</p>
+        ) : (
+          <ol>
+            {card.facts.map((fact) => (
+              <FactItem key={fact.id} fact={fact} sources={sources} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {card.sources.length > 0 && (
+        <section className="sources" aria-label="Sources">
+          <h3>Sources</h3>
+          <ul>
+            {card.sources.map((source) => (
+              <SourceItem key={source.id} source={source} />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {card.related.length > 0 && (
+        <section className="related" aria-label="Related">
+          <h3>Related</h3>
+          <ul className="chips">
+            {card.related.map((related) => (
+              <li key={related.entityId}>
+                <button
+                  type="button"
+                  className="chip"
+                  data-kind={related.kind}
+                  onClick={() => onOpenRelated?.(related.entityId)}
+                  disabled={!onOpenRelated}
+                >
+                  {related.name}
+                  <span className="chip-relation">{related.relation}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,205 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import type { EntityCard, EntityRef } from '../../lib/cards/card-data';
+import type { HoverCardController } from '../../lib/cards/hover-controller';
+import { EntityCardView } from '../card/EntityCardView';
+import { useCardPosition } from './useCardPosition';
+
+interface Notice {
+  text: string;
+  undo?: () => Promise<void>;
+  about: EntityRef | null;
+}
+
+export interface HoverCardActions {
+  copyCitation(card: EntityCard): Promise<void>;
+  /** "Don't highlight this on this site"; resolves to an undo, or null when unavailable. */
+  mute?(ref: EntityRef, name: string): Promise<(() => Promise<void>) | null>;
+  /** Called once the card with its content has been painted (for the latency benchmark). */
+  painted?(): void;
+}
+
+/**
+ * The card next to a hovered or keyboard-selected mention. Lives in our shadow root; the
+ * controller decides what and when, this renders it and reports pointer and key events.
+ */
+export function HoverCard({
+  controller,
+  actions,
+}: {
+  controller: HoverCardController;
+  actions: HoverCardActions;
+}) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const cardRef = useRef<HTMLDivElement>(null);
+  const restoreFocus = useRef<Element | null>(null);
+  const headingId = useId();
+  const summaryId = useId();
+  // A notice belongs to the entity it was about; showing another entity drops it.
+  const [noticeState, setNoticeState] = useState<Notice | null>(null);
+  const shownEntity = state.current;
+  const notice = noticeState?.about === shownEntity ? noticeState : null;
+  const setNotice = (next: Omit<Notice, 'about'> | null) =>
+    setNoticeState(next && { ...next, about: shownEntity });
+  useCardPosition(cardRef, state.open, state.target);
+
+  const ready = state.content.status === 'ready' ? state.content.card : null;
+
+  // Keyboard-opened cards take focus (screen readers then read name and summary); the
+  // element focused before gets it back when the card closes.
+  useEffect(() => {
+    const element = cardRef.current;
+    if (!element) return;
+    if (state.open && state.via === 'keyboard') {
+      const active = element.ownerDocument.activeElement;
+      if (!element.getRootNode().contains(active ?? null) && active !== element)
+        restoreFocus.current = active;
+      element.focus({ preventScroll: true });
+    } else if (!state.open && restoreFocus.current) {
+      const previous = restoreFocus.current;
+      restoreFocus.current = null;
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    }
+  }, [state.open, state.via, shownEntity]);
+
+  useEffect(() => {
+    if (!state.open || !ready || !actions.painted) return;
+    const painted = actions.painted;
+    // After the frame that shows the content: rAF runs before the paint, the task after it.
+    const frame = requestAnimationFrame(() => setTimeout(painted, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [state.open, ready, actions.painted]);
+
+  const body = (() => {
+    switch (state.content.status) {
+      case 'loading':
+        return <p className="state">Loading…</p>;
+      case 'missing':
+        return (
+          <p className="state">
+            Fact Lens no longer has this entry. Its pack may have been removed or updated.
+          </p>
+        );
+      case 'error':
+        return (
+          <p className="state error" role="alert">
+            Could not load this card: {state.content.message}
+          </p>
+        );
+      case 'ready':
+        return (
+          <EntityCardView
+            card={state.content.card}
+            matchedText={state.history.length === 0 ? state.target?.matchedText : undefined}
+            headingId={headingId}
+            summaryId={summaryId}
+            onOpenRelated={(entityId) =>
+              state.current && controller.showRelated({ packId: state.current.packId, entityId })
+            }
+          />
+        );
+    }
+  })();
+
+  const previous = state.history.at(-1);
+  return (
+    <div
+      ref={cardRef}
+      className="card"
+      popover="manual"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={ready ? headingId : undefined}
+      aria-label={ready ? undefined : 'Fact Lens'}
+      aria-describedby={ready ? summaryId : undefined}
+      tabIndex={-1}
+      data-open={state.open}
+      onPointerEnter={() => controller.pointerEnteredCard()}
+      onPointerLeave={() => controller.pointerLeftCard()}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          controller.close();
+        }
+      }}
+    >
+      <div className="toolbar">
+        {previous && (
+          <button type="button" className="tool" onClick={() => controller.back()}>
+            ← Back
+          </button>
+        )}
+        <span className="toolbar-space" />
+        {ready && (
+          <button
+            type="button"
+            className="tool"
+            onClick={() => {
+              actions.copyCitation(ready).then(
+                () => setNotice({ text: 'Citation copied.' }),
+                () => setNotice({ text: 'Could not copy: the page did not allow it.' }),
+              );
+            }}
+          >
+            Copy citation
+          </button>
+        )}
+        {ready && actions.mute && (
+          <button
+            type="button"
+            className="tool"
+            onClick={() => {
+              const ref = { packId: ready.pack.id, entityId: ready.entity.id };
+              void actions.mute?.(ref, ready.entity.name).then((undo) => {
+                controller.pin(); // keep the card so the undo stays reachable
+                setNotice(
+                  undo
+                    ? { text: `${ready.entity.name} is no longer highlighted on this site.`, undo }
+                    : { text: 'Could not change this site’s settings.' },
+                );
+              });
+            }}
+          >
+            Don’t highlight here
+          </button>
+        )}
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={state.pinned}
+          title={state.pinned ? 'Unpin: hide when the pointer leaves' : 'Keep this card open'}
+          onClick={() => controller.togglePin()}
+        >
+          {state.pinned ? 'Pinned' : 'Pin'}
+        </button>
+        <button
+          type="button"
+          className="tool close"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={() => controller.close()}
+        >
+          ×
+        </button>
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice.text}
+          {notice.undo && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                const undo = notice.undo;
+                setNotice(null);
+                void undo?.();
+              }}
+            >
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+      <div className="card-body">{body}</div>
+    </div>
+  );
+}

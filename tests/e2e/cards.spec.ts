@@ -1,0 +1,147 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { hoveredText, markerActive, pointOfText } from './highlights';
+
+/** The hover card: a dialog inside our shadow root (Playwright's CSS engine pierces it). */
+const cardOf = (page: Page) => page.locator('fact-lens-card [role="dialog"]');
+
+/** Where the current (hovered or keyboard-selected) mention is: its text and its line box. */
+function hoveredTextRange(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('fact-lens-hover');
+    const range = highlight ? [...highlight][0] : undefined;
+    if (!range) return null;
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const rect = live.getBoundingClientRect();
+    return `${live.toString()}@${Math.round(rect.left + scrollX)},${Math.round(rect.top + scrollY)}`;
+  });
+}
+
+async function hover(page: Page, selector: string, text: string): Promise<void> {
+  const { x, y } = await pointOfText(page, selector, text);
+  await page.mouse.move(x, y);
+}
+
+test.describe('hover cards on the demo page', () => {
+  test.beforeEach(async ({ page, server }) => {
+    await page.goto(`${server}/index.html`);
+    await expect.poll(() => markerActive(page)).toBe(true);
+  });
+
+  test('hovering Doubao shows its proposition, facts with status and date, and quotes', async ({
+    page,
+    pageErrors,
+  }) => {
+    const card = cardOf(page);
+    await hover(page, '#lede', 'Doubao');
+    await expect.poll(() => hoveredText(page)).toBe('Doubao');
+    await expect(card).toBeVisible();
+    await expect(card.locator('.entity-name')).toHaveText('Doubao');
+    await expect(card.locator('.kind')).toHaveText('Product');
+    await expect(card.locator('.propositions summary').first()).toHaveText(
+      'Make Doubao pay its way through office work',
+    );
+    // The proposition expands to its summary.
+    await card.locator('.propositions summary').first().click();
+    await expect(card.locator('.propositions details p').first()).toBeVisible();
+
+    const firstFact = card.locator('.fact').first();
+    await expect(firstFact.locator('.status')).toHaveText(/\S/);
+    await expect(firstFact.locator('time')).toHaveText(/as of \S+/);
+    const quote = firstFact.locator('.quote');
+    await expect(quote).toBeHidden();
+    await firstFact.getByRole('button', { name: 'Quote' }).click();
+    await expect(quote).toBeVisible();
+    await expect(quote).toContainText('“');
+    await expect(card.locator('.sources .source').first()).toContainText('36Kr');
+
+    // The card never covers the term it is about.
+    const term = await pointOfText(page, '#lede', 'Doubao');
+    const box = await card.boundingBox();
+    expect(box).not.toBeNull();
+    if (box) {
+      const inside =
+        term.x >= box.x &&
+        term.x <= box.x + box.width &&
+        term.y >= box.y &&
+        term.y <= box.y + box.height;
+      expect(inside).toBe(false);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the card stays while the pointer moves into it and hides once it leaves', async ({
+    page,
+  }) => {
+    const card = cardOf(page);
+    await hover(page, '#lede', 'Doubao');
+    await expect(card).toBeVisible();
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card box');
+    // Into the card, in steps, as a hand would move.
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    await page.waitForTimeout(800);
+    await expect(card).toBeVisible();
+    // Away from both the card and the term.
+    await page.mouse.move(box.x + box.width + 200, box.y + box.height + 200, { steps: 4 });
+    await expect(card).toBeHidden();
+  });
+
+  test('Escape closes the card', async ({ page }) => {
+    const card = cardOf(page);
+    await hover(page, '#lede', 'Doubao');
+    await expect(card).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+  });
+
+  test('a related-entity chip swaps the card and Back returns', async ({ page }) => {
+    const card = cardOf(page);
+    await hover(page, '#lede', 'Doubao');
+    await expect(card.locator('.entity-name')).toHaveText('Doubao');
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card box');
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    await card.locator('.chip', { hasText: 'Dola' }).click();
+    await expect(card.locator('.entity-name')).toHaveText('Dola');
+    await card.getByRole('button', { name: '← Back' }).click();
+    await expect(card.locator('.entity-name')).toHaveText('Doubao');
+  });
+
+  test('the keyboard reaches the next mention, opens its card, and Tab stays inside', async ({
+    page,
+  }) => {
+    const card = cardOf(page);
+    const name = card.locator('.entity-name');
+    // Reading order on the demo page: ByteDance (headline), ByteDance (lede), Doubao, Dola.
+    await page.keyboard.press('Alt+Shift+N');
+    await expect(name).toHaveText('ByteDance');
+    await expect.poll(() => hoveredText(page)).toBe('ByteDance');
+    // Focus is in the card, so screen readers announce its name and summary.
+    await expect(card).toBeFocused();
+    await expect(card).toHaveAccessibleName('ByteDance');
+    await page.keyboard.press('Tab');
+    const focusedInCard = await card.evaluate((element) => {
+      const active = (element.getRootNode() as ShadowRoot).activeElement;
+      return active !== null && element.contains(active);
+    });
+    expect(focusedInCard).toBe(true);
+
+    // Onwards in reading order, each press one mention further; back one with Alt+Shift+P.
+    const visited = ['ByteDance'];
+    for (let step = 0; step < 4; step++) {
+      const before = await hoveredTextRange(page);
+      await page.keyboard.press('Alt+Shift+N');
+      await expect.poll(() => hoveredTextRange(page)).not.toEqual(before);
+      visited.push((await name.textContent()) ?? '');
+    }
+    expect(visited.slice(0, 2)).toEqual(['ByteDance', 'ByteDance']);
+    expect(visited).toContain('Doubao');
+    await page.keyboard.press('Alt+Shift+P');
+    await expect(name).toHaveText(visited[3] ?? '');
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+  });
+});
