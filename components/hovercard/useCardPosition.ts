@@ -46,8 +46,8 @@ export function useCardPosition(
           }),
         ],
       }).then(({ x, y }) => {
-        element.style.left = `${x}px`;
-        element.style.top = `${y}px`;
+        element.style.left = `${Math.round(x)}px`;
+        element.style.top = `${Math.round(y)}px`;
       });
     };
     return autoUpdate(reference, element, place);

@@ -1,28 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { cardOf, hover, hoveredTextRange } from './cards';
 import { hoveredText, markerActive, pointOfText } from './highlights';
-
-/** The hover card: a dialog inside our shadow root (Playwright's CSS engine pierces it). */
-const cardOf = (page: Page) => page.locator('fact-lens-card [role="dialog"]');
-
-/** Where the current (hovered or keyboard-selected) mention is: its text and its line box. */
-function hoveredTextRange(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('fact-lens-hover');
-    const range = highlight ? [...highlight][0] : undefined;
-    if (!range) return null;
-    const live = document.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    const rect = live.getBoundingClientRect();
-    return `${live.toString()}@${Math.round(rect.left + scrollX)},${Math.round(rect.top + scrollY)}`;
-  });
-}
-
-async function hover(page: Page, selector: string, text: string): Promise<void> {
-  const { x, y } = await pointOfText(page, selector, text);
-  await page.mouse.move(x, y);
-}
 
 test.describe('hover cards on the demo page', () => {
   test.beforeEach(async ({ page, server }) => {
