@@ -122,4 +122,29 @@ test.describe('hover cards on the demo page', () => {
     await page.keyboard.press('Escape');
     await expect(card).toBeHidden();
   });
+
+  test('works inside a cross-origin iframe', async ({ page, server }) => {
+    const crossOrigin = server.replace('127.0.0.1', 'localhost');
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'card-frame';
+      frame.src = src;
+      frame.style.cssText = 'width: 900px; height: 700px';
+      document.querySelector('#lede')?.after(frame);
+    }, `${crossOrigin}/card-plain.html`);
+    const frameElement = page.locator('#card-frame');
+    await frameElement.scrollIntoViewIfNeeded();
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(crossOrigin));
+    if (!frame) throw new Error('no cross-origin frame');
+    await expect.poll(() => markerActive(frame)).toBe(true);
+    const inFrame = await pointOfText(frame, '#volcengine', 'Volcengine');
+    const box = await frameElement.boundingBox();
+    if (!box) throw new Error('no frame box');
+    await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y);
+    const card = frame.locator('fact-lens-card [role="dialog"]');
+    await expect(card.locator('.entity-name')).toHaveText('Volcengine');
+    // Keys go to the focused document, so leaving with the pointer is what closes it here.
+    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5, { steps: 4 });
+    await expect(card).toBeHidden();
+  });
 });
