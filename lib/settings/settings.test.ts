@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readStoredSettings } from './migrate';
+import { DEFAULT_SETTINGS, runsOn, siteOf, type Settings } from './schema';
+import {
+  loadSettings,
+  updateSettings,
+  watchSettings,
+  withSiteDisabled,
+  type SettingsArea,
+} from './store';
+
+function memoryArea(
+  initial: Record<string, unknown> = {},
+): SettingsArea & { data: Record<string, unknown> } {
+  const data = { ...initial };
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: data[key] } : {}),
+    set: async (items) => {
+      Object.assign(data, items);
+    },
+  };
+}
+
+const stored = (settings: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...settings });
+
+describe('readStoredSettings', () => {
+  it.each<[string, unknown, string, Partial<Settings>]>([
+    ['nothing stored', undefined, 'default', {}],
+    ['current version', stored({ density: 'first' }), 'stored', { density: 'first' }],
+    [
+      'version 1 migrates',
+      {
+        version: 1,
+        enabled: false,
+        highlightAll: false,
+        hoverDelaySeconds: 0.5,
+        disabledHosts: ['a.com'],
+      },
+      'migrated',
+      { paused: true, density: 'first', hoverDelayMs: 500, disabledSites: ['a.com'] },
+    ],
+    ['a string', 'yes', 'corrupt', {}],
+    ['an unknown version', { ...DEFAULT_SETTINGS, version: 9 }, 'corrupt', {}],
+    ['a delay out of range', stored({ hoverDelayMs: 5 }), 'corrupt', {}],
+    ['an unknown key', { ...DEFAULT_SETTINGS, theme: 'dark' }, 'corrupt', {}],
+    ['a bad site', stored({ disabledSites: ['a b/c'] }), 'corrupt', {}],
+    [
+      'version 1 whose delay cannot migrate',
+      { version: 1, enabled: true, highlightAll: true, hoverDelaySeconds: 60 },
+      'corrupt',
+      {},
+    ],
+  ])('%s', (_, input, status, expected) => {
+    const read = readStoredSettings(input);
+    expect(read.status).toBe(status);
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+  });
+});
+
+describe('settings in storage', () => {
+  it('falls back to defaults on a corrupt value and says so in the log', async () => {
+    const log = vi.fn();
+    const settings = await loadSettings(
+      memoryArea({ settings: { version: 2, paused: 'no' } }),
+      log,
+    );
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('paused'));
+  });
+
+  it('stores a validated change, and refuses an invalid one without storing it', async () => {
+    const area = memoryArea();
+    await updateSettings(area, (s) => ({ ...s, hoverDelayMs: 600 }));
+    expect(area.data.settings).toEqual(stored({ hoverDelayMs: 600 }));
+    await expect(updateSettings(area, (s) => ({ ...s, hoverDelayMs: 1 }))).rejects.toThrow();
+    expect(area.data.settings).toEqual(stored({ hoverDelayMs: 600 }));
+  });
+
+  it('tells listeners about changes of the local area only', () => {
+    let registered: Parameters<Parameters<typeof watchSettings>[0]['addListener']>[0] | undefined;
+    const events = {
+      addListener: (listener: typeof registered) => (registered = listener),
+      removeListener: () => (registered = undefined),
+    };
+    const listener = vi.fn();
+    const stop = watchSettings(events as Parameters<typeof watchSettings>[0], listener);
+    registered?.({ settings: { newValue: stored({ paused: true }) } }, 'sync');
+    registered?.({ other: { newValue: 1 } }, 'local');
+    registered?.({ settings: { newValue: stored({ paused: true }) } }, 'local');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith(stored({ paused: true }));
+    stop();
+    expect(registered).toBeUndefined();
+  });
+});
+
+describe('sites', () => {
+  it.each<[string, string | null]>([
+    ['https://Example.COM./path', 'example.com'],
+    ['http://127.0.0.1:8080/x', '127.0.0.1'],
+    ['file:///tmp/a.html', null],
+    ['not a url', null],
+  ])('siteOf(%j) = %j', (url, site) => {
+    expect(siteOf(url)).toBe(site);
+  });
+
+  it('disables a site once, most recent first, and re-enables it', () => {
+    let settings = withSiteDisabled(DEFAULT_SETTINGS, 'a.com', true);
+    settings = withSiteDisabled(settings, 'b.com', true);
+    settings = withSiteDisabled(settings, 'a.com', true);
+    expect(settings.disabledSites).toEqual(['a.com', 'b.com']);
+    expect(runsOn(settings, 'a.com')).toBe(false);
+    expect(runsOn(settings, 'c.com')).toBe(true);
+    expect(runsOn({ ...settings, paused: true }, 'c.com')).toBe(false);
+    expect(withSiteDisabled(settings, 'a.com', false).disabledSites).toEqual(['b.com']);
+  });
+});
