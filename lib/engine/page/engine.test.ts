@@ -6,6 +6,7 @@ import type { AliasSpec } from '../types';
 import { MentionIndex } from './engine';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
+import { nthMentionOf, summarizeMentions } from './page-summary';
 import { collectSegments } from './segments';
 
 function alias(text: string, extra: Partial<AliasSpec> = {}): AliasSpec {
@@ -102,5 +103,74 @@ describe('MentionIndex', () => {
     expect(
       index.mentionsOfNode(document.querySelector('p')?.firstChild as Node)?.mentions,
     ).toHaveLength(1);
+  });
+
+  it('leaves muted entities unpainted and unhittable, until unmuted', () => {
+    const { index } = setup('<p>Doubao, Seedance and Doubao again</p>');
+    index.add(collectSegments(document.body).segments);
+    index.setMuted(new Set(['p/doubao']));
+    const painted = index.paint();
+    expect(painted.map(textOf)).toEqual(['Seedance']);
+    const doubao = index.all().find((mention) => textOf(mention) === 'Doubao');
+    expect(doubao && index.isPainted(doubao)).toBe(false);
+    index.setMuted(new Set());
+    expect(index.paint().map(textOf).sort()).toEqual(['Doubao', 'Doubao', 'Seedance']);
+    expect(doubao && index.isPainted(doubao)).toBe(true);
+  });
+
+  it('in "first" density only the first mention of an entity answers the pointer', () => {
+    const { index } = setup('<p>Doubao</p><p>Doubao</p>', 'first');
+    index.add(collectSegments(document.body).segments);
+    index.paint();
+    const [first, second] = index.all();
+    expect(first && index.isPainted(first)).toBe(true);
+    expect(second && index.isPainted(second)).toBe(false);
+    expect(index.visibleInReadingOrder()).toEqual([first]);
+  });
+});
+
+describe('page summaries', () => {
+  it('lists entities by first appearance with counts, and cycles through mentions', () => {
+    const { index } = setup('<p>Seedance beat Doubao.</p><p>DOUBAO and Seedance 2.0, Doubao.</p>');
+    index.add(collectSegments(document.body).segments);
+    const mentions = index.visibleInReadingOrder();
+    expect(summarizeMentions(mentions)).toEqual([
+      {
+        entityKey: 'p/seedance',
+        packId: 'p',
+        entityId: 'seedance',
+        kind: 'product',
+        firstText: 'Seedance',
+        count: 1,
+      },
+      {
+        entityKey: 'p/doubao',
+        packId: 'p',
+        entityId: 'doubao',
+        kind: 'product',
+        firstText: 'Doubao',
+        count: 3,
+      },
+      {
+        entityKey: 'p/seedance-2',
+        packId: 'p',
+        entityId: 'seedance-2',
+        kind: 'product',
+        firstText: 'Seedance 2.0',
+        count: 1,
+      },
+    ]);
+    const nth = (n: number) => {
+      const mention = nthMentionOf(mentions, 'p/doubao', n);
+      return mention && `${textOf(mention)}@${mention.segment.text.slice(0, 8)}`;
+    };
+    expect([nth(0), nth(1), nth(2), nth(3), nth(-1)]).toEqual([
+      'Doubao@Seedance',
+      'DOUBAO@DOUBAO a',
+      'Doubao@DOUBAO a',
+      'Doubao@Seedance',
+      'Doubao@DOUBAO a',
+    ]);
+    expect(nthMentionOf(mentions, 'p/nobody', 0)).toBeNull();
   });
 });
