@@ -9,9 +9,12 @@ import { createDispatcher } from '../lib/messaging/dispatch';
 import { MESSAGE_TYPES } from '../lib/messaging/protocol';
 import { PackDatabase } from '../lib/store/pack-database';
 import { ensureSeedPack } from '../lib/store/seed';
+import { UserDatabase } from '../lib/store/user-database';
 
 export default defineBackground(() => {
   const packDb = new PackDatabase();
+  // Opened lazily by Dexie on the first site-rule request, so packs-only wake-ups don't pay.
+  const userDb = new UserDatabase();
   const now = () => Date.now();
   const seed = bundledSeedPack();
   // The worker can be stopped at any time; nothing lives only in memory. Every read
@@ -24,6 +27,7 @@ export default defineBackground(() => {
   const dispatch = createDispatcher({
     handlers: createHandlers({
       packDb,
+      userDb,
       now,
       ensureSeed,
       compileMatcher,

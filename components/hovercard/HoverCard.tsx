@@ -12,7 +12,10 @@ interface Notice {
 
 export interface HoverCardActions {
   copyCitation(card: EntityCard): Promise<void>;
-  /** "Don't highlight this on this site"; resolves to an undo, or null when unavailable. */
+  /**
+   * "Don't highlight this on this site"; resolves to an undo (which rejects if it could not
+   * be applied), or null when muting failed.
+   */
   mute?(ref: EntityRef, name: string): Promise<(() => Promise<void>) | null>;
   /** Called once the card with its content has been painted (for the latency benchmark). */
   painted?(): void;
@@ -191,7 +194,8 @@ export function HoverCard({
               onClick={() => {
                 const undo = notice.undo;
                 setNotice(null);
-                void undo?.();
+                // Offer it again: the entity stays muted until an undo gets through.
+                undo?.().catch(() => setNotice({ text: 'Could not undo.', undo }));
               }}
             >
               Undo

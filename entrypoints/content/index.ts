@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { EntityCard } from '../../lib/cards/card-data';
 import { citationText } from '../../lib/cards/format';
 import { HoverCardController } from '../../lib/cards/hover-controller';
+import { createSiteMute } from '../../lib/cards/site-mute';
 import {
   CARD_OPEN_MARK,
   CARD_PAINT_MEASURE,
@@ -24,6 +25,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // Pages without a host (file:, about:blank frames) have no site to keep rules for.
+    const siteMute = location.hostname ? createSiteMute(location.hostname, request) : null;
+    // Asked for alongside the matcher, not before it: the first scan never waits for it.
+    void siteMute?.load();
     const reply = await request('getMatcher');
     if (!reply.ok) {
       console.warn('Fact Lens: no matcher', reply.error.message);
@@ -41,10 +46,12 @@ export default defineContentScript({
       highlightCss,
       hover: cardHoverEvents(document, controller),
     });
+    siteMute?.attach((entityKeys) => marker.setMuted(entityKeys));
     const stopKeyboard = connectCardKeyboard(document, marker, controller);
     await mountHoverCard(ctx, controller, {
       copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
       painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+      mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
     });
     ctx.onInvalidated(() => {
       stopKeyboard();

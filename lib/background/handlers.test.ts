@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestError } from '../messaging/dispatch';
+import { RequestError, type Sender } from '../messaging/dispatch';
 import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
 import { ensureSeedPack } from '../store/seed';
@@ -10,6 +10,7 @@ import { compileMatcher } from '../engine/matcher/compile';
 import { createHandlers } from './handlers';
 
 const now = () => 7;
+const fromPopup: Sender = { kind: 'extension-page' };
 const seed = parsedPack(
   packWith((pack) => {
     pack.id = 'seed-pack';
@@ -17,27 +18,28 @@ const seed = parsedPack(
 );
 
 function setup() {
-  const { packDb } = freshDatabases();
+  const { packDb, userDb } = freshDatabases();
   const handlers = createHandlers({
     packDb,
+    userDb,
     now,
     ensureSeed: () => ensureSeedPack(packDb, seed, now),
     compileMatcher,
     engineFormat: ENGINE_FORMAT,
   });
-  return { packDb, handlers };
+  return { packDb, userDb, handlers };
 }
 
 describe('background handlers', () => {
   it('lists the seed pack on first read', async () => {
     const { handlers } = setup();
-    const packs = await handlers.listPacks(undefined);
+    const packs = await handlers.listPacks(undefined, fromPopup);
     expect(packs.map((pack) => pack.id)).toEqual(['seed-pack']);
   });
 
   it('answers a card for an entity of the seed pack, healing an empty database first', async () => {
     const { handlers } = setup();
-    const card = await handlers.getEntityCard({ packId: 'seed-pack', entityId: 'acme' });
+    const card = await handlers.getEntityCard({ packId: 'seed-pack', entityId: 'acme' }, fromPopup);
     expect(card).toMatchObject({
       pack: { id: 'seed-pack' },
       entity: { id: 'acme', name: 'Acme' },
@@ -51,14 +53,14 @@ describe('background handlers', () => {
     ['an unknown entity', { packId: 'seed-pack', entityId: 'nobody' }],
   ])('answers null for %s', async (_label, ref) => {
     const { handlers } = setup();
-    expect(await handlers.getEntityCard(ref)).toBeNull();
+    expect(await handlers.getEntityCard(ref, fromPopup)).toBeNull();
   });
 
   it('installs a valid pack from text', async () => {
     const { handlers } = setup();
-    const row = await handlers.installPack({ text: JSON.stringify(validPack()) });
+    const row = await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     expect(row).toMatchObject({ id: 'test-pack', origin: 'file' });
-    expect((await handlers.listPacks(undefined)).map((pack) => pack.id).sort()).toEqual([
+    expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id).sort()).toEqual([
       'seed-pack',
       'test-pack',
     ]);
@@ -84,9 +86,9 @@ describe('background handlers', () => {
     ],
   ])('rejects a pack with %s, naming the path, and changes nothing', async (_label, pack, path) => {
     const { packDb, handlers } = setup();
-    await handlers.listPacks(undefined);
+    await handlers.listPacks(undefined, fromPopup);
     const before = await dumpDatabase(packDb);
-    const attempt = handlers.installPack({ text: JSON.stringify(pack) });
+    const attempt = handlers.installPack({ text: JSON.stringify(pack) }, fromPopup);
     await expect(attempt).rejects.toBeInstanceOf(RequestError);
     await expect(attempt).rejects.toMatchObject({
       code: 'invalid-pack',
@@ -97,7 +99,7 @@ describe('background handlers', () => {
 
   it('rejects text that is not JSON', async () => {
     const { handlers } = setup();
-    await expect(handlers.installPack({ text: '{"format": 1,' })).rejects.toMatchObject({
+    await expect(handlers.installPack({ text: '{"format": 1,' }, fromPopup)).rejects.toMatchObject({
       code: 'invalid-pack',
       message: expect.stringContaining('not valid JSON'),
     });
@@ -105,19 +107,19 @@ describe('background handlers', () => {
 
   it('refuses a version that is not newer, with its own error code', async () => {
     const { handlers } = setup();
-    await handlers.installPack({ text: JSON.stringify(validPack()) });
-    await expect(handlers.installPack({ text: JSON.stringify(validPack()) })).rejects.toMatchObject(
-      {
-        code: 'not-newer',
-      },
-    );
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
+    await expect(
+      handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup),
+    ).rejects.toMatchObject({
+      code: 'not-newer',
+    });
   });
 
   it('serves a matcher over the aliases of enabled packs only', async () => {
     const { packDb, handlers } = setup();
-    await handlers.installPack({ text: JSON.stringify(validPack()) });
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     const texts = async () => {
-      const matcher = Matcher.fromCompiled(await handlers.getMatcher(undefined));
+      const matcher = Matcher.fromCompiled(await handlers.getMatcher(undefined, fromPopup));
       return Array.from({ length: matcher.aliasCount }, (_, index) => matcher.alias(index))
         .filter((alias) => alias.packId === 'test-pack')
         .map((alias) => alias.text);
@@ -129,10 +131,90 @@ describe('background handlers', () => {
 
   it('removes a pack; the seed comes back only when nothing is left', async () => {
     const { handlers } = setup();
-    await handlers.installPack({ text: JSON.stringify(validPack()) });
-    expect(await handlers.removePack({ packId: 'test-pack' })).toEqual({ removed: true });
-    expect((await handlers.listPacks(undefined)).map((pack) => pack.id)).toEqual(['seed-pack']);
-    await handlers.removePack({ packId: 'seed-pack' });
-    expect((await handlers.listPacks(undefined)).map((pack) => pack.id)).toEqual(['seed-pack']);
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
+    expect(await handlers.removePack({ packId: 'test-pack' }, fromPopup)).toEqual({
+      removed: true,
+    });
+    expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id)).toEqual([
+      'seed-pack',
+    ]);
+    await handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id)).toEqual([
+      'seed-pack',
+    ]);
+  });
+});
+
+describe('site rule handlers', () => {
+  const doubao = { packId: 'bytedance-ai-2026', entityId: 'doubao' };
+  const onExample: Sender = { kind: 'content-script', host: 'example.com' };
+
+  it('mutes and unmutes an entity on a site and answers the rule in force', async () => {
+    const { handlers } = setup();
+    const muted = await handlers.setEntityMuted(
+      { host: 'example.com', ...doubao, muted: true },
+      onExample,
+    );
+    expect(muted).toMatchObject({
+      host: 'example.com',
+      mutedEntities: ['bytedance-ai-2026/doubao'],
+    });
+    expect(await handlers.getSiteRule({ host: 'example.com' }, onExample)).toEqual(muted);
+    const undone = await handlers.setEntityMuted(
+      { host: 'example.com', ...doubao, muted: false },
+      onExample,
+    );
+    expect(undone).toMatchObject({ mutedEntities: [], disabled: false });
+  });
+
+  it('uses a content script’s own site, whatever host the payload names', async () => {
+    const { handlers, userDb } = setup();
+    const rule = await handlers.setEntityMuted(
+      { host: 'victim.test', ...doubao, muted: true },
+      onExample,
+    );
+    expect(rule.host).toBe('example.com');
+    expect(await userDb.siteRules.get('victim.test')).toBeUndefined();
+    expect(await handlers.getSiteRule({ host: 'victim.test' }, onExample)).toMatchObject({
+      host: 'example.com',
+      mutedEntities: ['bytedance-ai-2026/doubao'],
+    });
+  });
+
+  it('lets an extension page name any site', async () => {
+    const { handlers } = setup();
+    await handlers.setEntityMuted({ host: 'Example.com.', ...doubao, muted: true }, fromPopup);
+    expect(await handlers.getSiteRule({ host: 'example.com' }, onExample)).toMatchObject({
+      mutedEntities: ['bytedance-ai-2026/doubao'],
+    });
+  });
+
+  it.each([
+    [
+      'a content script on a page with no host',
+      { host: 'example.com' },
+      { kind: 'content-script', host: null },
+    ],
+    ['an extension page naming an empty host', { host: '.' }, fromPopup],
+  ] as const)('refuses %s as an invalid request', async (_label, payload, sender) => {
+    const { handlers, userDb } = setup();
+    await expect(
+      handlers.setEntityMuted({ ...payload, ...doubao, muted: true }, sender),
+    ).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(handlers.getSiteRule(payload, sender)).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+    expect(await userDb.siteRules.count()).toBe(0);
+  });
+
+  it('muting changes nothing in the packs database', async () => {
+    const { handlers, packDb } = setup();
+    await handlers.listPacks(undefined, fromPopup);
+    const before = await dumpDatabase(packDb);
+    await handlers.setEntityMuted(
+      { host: 'example.com', entityId: 'acme', packId: 'seed-pack', muted: true },
+      onExample,
+    );
+    expect(await dumpDatabase(packDb)).toEqual(before);
   });
 });

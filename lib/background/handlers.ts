@@ -1,13 +1,19 @@
-import { RequestError, type Handlers } from '../messaging/dispatch';
+import { RequestError, type Handlers, type Sender } from '../messaging/dispatch';
+import type { MessagesWithAccess } from '../messaging/protocol';
 import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
 import { installPack, PackInstallError, removePack } from '../store/install';
 import { loadEntityCard } from '../store/entity-card';
 import type { PackDatabase } from '../store/pack-database';
 import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
 import { listPacks } from '../store/queries';
+import { subjectKey } from '../store/rows';
+import { setEntityMuted, siteRuleFor, SiteRuleError } from '../store/site-rules';
+import type { UserDatabase } from '../store/user-database';
 
 export interface BackgroundServices {
   packDb: PackDatabase;
+  /** The user's own data (site rules, settings, notes); pack handlers never get it. */
+  userDb: UserDatabase;
   now: () => number;
   /** Resolves once the bundled pack is known to be installed (re-checked on every read). */
   ensureSeed: () => Promise<unknown>;
@@ -17,10 +23,51 @@ export interface BackgroundServices {
   engineFormat: number;
 }
 
+/**
+ * Which site a request is about. A content script may only speak for the page it runs
+ * in, so its own frame's host wins over whatever the payload claims; our extension
+ * pages (options, popup) may name any site.
+ */
+function siteOf(payloadHost: string, sender: Sender): string {
+  if (sender.kind === 'extension-page') return payloadHost;
+  if (sender.host === null) throw new RequestError('invalid-request', 'This page has no site.');
+  return sender.host;
+}
+
+/** Runs a site-rule operation, answering store refusals (bad host, full list) as such. */
+async function siteRuleRequest<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SiteRuleError) throw new RequestError('invalid-request', error.message);
+    throw error;
+  }
+}
+
+type UserHandlers = Pick<Handlers, MessagesWithAccess<'user'>>;
+
+/**
+ * Handlers of `user` requests, which content scripts may send. Built from the user
+ * database alone: with no packs handle in scope they cannot change a pack.
+ */
+function createUserHandlers({ userDb, now }: Pick<BackgroundServices, 'userDb' | 'now'>) {
+  return {
+    async setEntityMuted({ host, packId, entityId, muted }, sender) {
+      const key = subjectKey(packId, entityId);
+      return siteRuleRequest(() => setEntityMuted(userDb, siteOf(host, sender), key, muted, now));
+    },
+  } satisfies UserHandlers;
+}
+
 /** The background's answer to each request; payloads arrive already validated. */
 export function createHandlers(services: BackgroundServices): Handlers {
-  const { packDb, now, ensureSeed } = services;
-  return {
+  const { packDb, userDb, now, ensureSeed } = services;
+  // Typed without the `user` requests: those may only come from createUserHandlers.
+  const readAndManage: Omit<Handlers, MessagesWithAccess<'user'>> = {
+    async getSiteRule({ host }, sender) {
+      return siteRuleRequest(() => siteRuleFor(userDb, siteOf(host, sender)));
+    },
+
     async listPacks() {
       await ensureSeed();
       return listPacks(packDb);
@@ -62,4 +109,5 @@ export function createHandlers(services: BackgroundServices): Handlers {
       return { removed: await removePack(packDb, packId) };
     },
   };
+  return { ...readAndManage, ...createUserHandlers(services) };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../engine/matcher/compile';
-import { createDispatcher, isExtensionPage, RequestError, type Handlers } from './dispatch';
+import {
+  createDispatcher,
+  isExtensionPage,
+  RequestError,
+  senderOf,
+  type Handlers,
+} from './dispatch';
+import { MESSAGE_TYPES, type MessageType } from './protocol';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -17,9 +24,34 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not in this test');
     }),
     removePack: vi.fn(async () => ({ removed: true })),
+    getSiteRule: vi.fn(async ({ host }) => ({
+      host,
+      disabled: false,
+      mutedEntities: [],
+      updatedAt: 0,
+    })),
+    setEntityMuted: vi.fn(async ({ host }) => ({
+      host,
+      disabled: false,
+      mutedEntities: [],
+      updatedAt: 0,
+    })),
     ...overrides,
   };
 }
+
+const mute = { host: 'example.com', packId: 'a-pack', entityId: 'an-entity', muted: true };
+
+/** A payload each request accepts, so only the sender decides the outcome. */
+const VALID_PAYLOADS: Record<MessageType, unknown> = {
+  listPacks: undefined,
+  getMatcher: undefined,
+  getEntityCard: { packId: 'a-pack', entityId: 'an-entity' },
+  installPack: { text: '{}' },
+  removePack: { packId: 'a-pack' },
+  getSiteRule: { host: 'example.com' },
+  setEntityMuted: mute,
+};
 
 function dispatcher(h = handlers()) {
   return createDispatcher({ handlers: h, extensionId: ID, extensionOrigin: ORIGIN, log: () => {} });
@@ -43,6 +75,29 @@ describe('isExtensionPage', () => {
   });
 });
 
+describe('senderOf', () => {
+  it.each([
+    ['our popup', popup, { kind: 'extension-page' }],
+    ['our content script', contentScript, { kind: 'content-script', host: 'example.com' }],
+    [
+      'our content script in a frame',
+      { id: ID, url: 'https://Ads.Example.net:8443/frame?x=1' },
+      { kind: 'content-script', host: 'ads.example.net' },
+    ],
+    [
+      'our content script on about:blank',
+      { id: ID, url: 'about:blank' },
+      { kind: 'content-script', host: null },
+    ],
+    ['our content script with no url', { id: ID }, { kind: 'content-script', host: null }],
+    ['another extension', otherExtension, null],
+    ['another extension claiming a web page', { id: 'zzzz', url: 'https://example.com/' }, null],
+    ['no id at all', { url: 'https://example.com/' }, null],
+  ])('%s', (_label, sender, expected) => {
+    expect(senderOf(sender, ID, ORIGIN)).toEqual(expected);
+  });
+});
+
 describe('dispatch', () => {
   it.each([
     ['listPacks', undefined, contentScript],
@@ -51,6 +106,10 @@ describe('dispatch', () => {
     ['getEntityCard', { packId: 'a-pack', entityId: 'an-entity' }, popup],
     ['listPacks', undefined, popup],
     ['removePack', { packId: 'a-pack' }, popup],
+    ['getSiteRule', { host: 'example.com' }, contentScript],
+    ['getSiteRule', { host: 'example.com' }, popup],
+    ['setEntityMuted', mute, contentScript],
+    ['setEntityMuted', { ...mute, muted: false }, popup],
   ])('lets %s through from an allowed sender', async (type, data, sender) => {
     const reply = await dispatcher()(type, data, sender);
     expect(reply.ok).toBe(true);
@@ -65,6 +124,29 @@ describe('dispatch', () => {
     const reply = await dispatcher(h)(type, data, sender);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(h.removePack).not.toHaveBeenCalled();
+    expect(h.installPack).not.toHaveBeenCalled();
+  });
+
+  it.each(MESSAGE_TYPES)('refuses %s from another extension', async (type) => {
+    const h = handlers();
+    const reply = await dispatcher(h)(type, VALID_PAYLOADS[type], otherExtension);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(h[type]).not.toHaveBeenCalled();
+  });
+
+  it('tells a handler which site a content script runs on', async () => {
+    const h = handlers();
+    await dispatcher(h)('setEntityMuted', { ...mute, host: 'victim.test' }, contentScript);
+    expect(h.setEntityMuted).toHaveBeenCalledWith(
+      { ...mute, host: 'victim.test' },
+      { kind: 'content-script', host: 'example.com' },
+    );
+  });
+
+  it('tells a handler a request came from an extension page', async () => {
+    const h = handlers();
+    await dispatcher(h)('getSiteRule', { host: 'example.com' }, popup);
+    expect(h.getSiteRule).toHaveBeenCalledWith({ host: 'example.com' }, { kind: 'extension-page' });
   });
 
   it.each([
@@ -89,6 +171,20 @@ describe('dispatch', () => {
       { packId: 'a', entityId: 'b', text: true },
       'invalid payload',
     ],
+    ['a site rule request without a host', 'getSiteRule', {}, 'invalid payload'],
+    ['an empty host', 'getSiteRule', { host: '' }, 'invalid payload'],
+    ['a host with a space', 'getSiteRule', { host: 'exa mple.com' }, 'invalid payload'],
+    ['a host with a slash', 'getSiteRule', { host: 'example.com/x' }, 'invalid payload'],
+    ['a host too long', 'getSiteRule', { host: 'a'.repeat(254) }, 'invalid payload'],
+    ['a mute without its flag', 'setEntityMuted', { ...mute, muted: undefined }, 'invalid payload'],
+    ['a mute with a string flag', 'setEntityMuted', { ...mute, muted: 'yes' }, 'invalid payload'],
+    [
+      'a mute with a non-slug id',
+      'setEntityMuted',
+      { ...mute, entityId: '../x' },
+      'invalid payload',
+    ],
+    ['a mute with an extra field', 'setEntityMuted', { ...mute, packs: true }, 'invalid payload'],
   ])('rejects a request with %s', async (_label, type, data, message) => {
     const reply = await dispatcher()(type, data, popup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -108,7 +204,10 @@ describe('dispatch', () => {
       ok: true,
       value: null,
     });
-    expect(h.getEntityCard).toHaveBeenCalledWith(data);
+    expect(h.getEntityCard).toHaveBeenCalledWith(data, {
+      kind: 'content-script',
+      host: 'example.com',
+    });
   });
 
   it('names the failing field in the details', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   MESSAGES,
+  type Access,
   type MessageType,
   type Payload,
   type Reply,
@@ -14,8 +15,22 @@ export interface SenderInfo {
   url?: string;
 }
 
+/**
+ * Who sent a request, as the dispatcher established it from the browser's sender record
+ * (never from the payload). A content script's `host` is its frame's host name, or null
+ * when its URL has none (e.g. `about:blank`, `file:`).
+ */
+export type Sender = { kind: 'extension-page' } | { kind: 'content-script'; host: string | null };
+
 export type Handlers = {
-  [T in MessageType]: (payload: Payload<T>) => Promise<ReplyValue<T>>;
+  [T in MessageType]: (payload: Payload<T>, sender: Sender) => Promise<ReplyValue<T>>;
+};
+
+/** Which senders each access level admits; what a handler may write is up to handlers.ts. */
+const ADMITS: Record<Access, readonly Sender['kind'][]> = {
+  read: ['extension-page', 'content-script'],
+  user: ['extension-page', 'content-script'],
+  manage: ['extension-page'],
 };
 
 /** Thrown by a handler to answer with a specific error code instead of `internal`. */
@@ -31,7 +46,7 @@ export class RequestError extends Error {
 }
 
 /**
- * Only pages served from our own origin may change data. Content scripts share our
+ * Only pages served from our own origin may manage packs. Content scripts share our
  * extension id but report the page's URL, so the URL's origin is what tells them apart.
  */
 export function isExtensionPage(sender: SenderInfo, extensionId: string, origin: string): boolean {
@@ -44,6 +59,25 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, origin:
   } catch {
     return false;
   }
+}
+
+function hostnameOf(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Our own pages, or our content scripts (same id, the page's URL); null for anyone else.
+ * Messages from other extensions do not normally reach `runtime.onMessage`; this makes sure.
+ */
+export function senderOf(sender: SenderInfo, extensionId: string, origin: string): Sender | null {
+  if (sender.id !== extensionId) return null;
+  if (isExtensionPage(sender, extensionId, origin)) return { kind: 'extension-page' };
+  return { kind: 'content-script', host: hostnameOf(sender.url) };
 }
 
 function failure(code: ReplyError['code'], message: string, details?: string[]): Reply<never> {
@@ -70,7 +104,9 @@ export function createDispatcher(options: DispatcherOptions) {
       return failure('invalid-request', `unknown request "${type}"`);
     const messageType = type as MessageType;
     const spec = MESSAGES[messageType];
-    if (spec.access === 'manage' && !isExtensionPage(sender, extensionId, extensionOrigin)) {
+    const from = senderOf(sender, extensionId, extensionOrigin);
+    if (from === null) return failure('forbidden', `"${type}" may only be sent by Fact Lens`);
+    if (!ADMITS[spec.access].includes(from.kind)) {
       return failure('forbidden', `"${type}" may only be sent from Fact Lens's own pages`);
     }
     const parsed = (spec.payload as z.ZodType).safeParse(data);
@@ -83,9 +119,9 @@ export function createDispatcher(options: DispatcherOptions) {
         ),
       );
     }
-    const handler = handlers[messageType] as (payload: unknown) => Promise<unknown>;
+    const handler = handlers[messageType] as (payload: unknown, from: Sender) => Promise<unknown>;
     try {
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await handler(parsed.data, from) };
     } catch (error) {
       if (error instanceof RequestError) return failure(error.code, error.message, error.details);
       log(`Fact Lens: "${type}" failed`, error);

@@ -3,7 +3,8 @@ import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
 import type { EntityCard, EntityRef } from '../cards/card-data';
-import type { PackRow } from '../store/rows';
+import type { PackRow, SiteRuleRow } from '../store/rows';
+import { HOST_MAX_LENGTH } from '../store/site-rules';
 
 /**
  * The one message protocol between the background and everything else.
@@ -35,12 +36,42 @@ export interface FactLensProtocol {
   installPack(data: { text: string; allowNotNewer?: boolean }): Reply<PackRow>;
   /** Removes one pack and all its content. Extension pages only. */
   removePack(data: { packId: string }): Reply<{ removed: boolean }>;
+  /**
+   * The user's rule for a site (the default rule if none). Anyone may read; a content
+   * script always gets its own page's site, whatever `host` says.
+   */
+  getSiteRule(data: { host: string }): Reply<SiteRuleRow>;
+  /**
+   * Mutes or unmutes one entity on a site and answers the rule now in force. User data:
+   * content scripts and extension pages; a content script always changes its own page's site.
+   */
+  setEntityMuted(data: EntityRef & { host: string; muted: boolean }): Reply<SiteRuleRow>;
 }
 
 export type MessageType = keyof FactLensProtocol;
 
-/** `read`: content scripts and extension pages. `manage`: extension pages only. */
-export type Access = 'read' | 'manage';
+/**
+ * Who may send a request, and what its handler may do. Senders from another extension (or
+ * none) are refused everything.
+ *
+ * - `read`: our content scripts and our extension pages. The handler only reads.
+ * - `user`: our content scripts and our extension pages. The handler writes the user's own
+ *   preferences (the `fact-lens-user` database) and nothing else: never packs. A content
+ *   script runs next to an untrusted page, so whatever it can do must stay small and the
+ *   user's own; the handlers are built without a handle to the packs database.
+ * - `manage`: our extension pages only (popup, options). Installs, removes, syncs packs.
+ */
+export type Access = 'read' | 'user' | 'manage';
+
+/**
+ * A page's host name as `location.hostname` gives it. Only bounded and free of spaces and
+ * slashes here; the store normalises case and a trailing dot.
+ */
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(HOST_MAX_LENGTH)
+  .regex(/^[^\s/]+$/, 'a host name has no spaces or slashes');
 
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },
@@ -59,9 +90,24 @@ export const MESSAGES = {
     }),
   },
   removePack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
+  getSiteRule: { access: 'read', payload: z.strictObject({ host: hostSchema }) },
+  setEntityMuted: {
+    access: 'user',
+    payload: z.strictObject({
+      host: hostSchema,
+      packId: idSchema,
+      entityId: idSchema,
+      muted: z.boolean(),
+    }),
+  },
 } as const satisfies Record<MessageType, { access: Access; payload: z.ZodType }>;
 
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[];
+
+/** The requests of one access level, e.g. `MessagesWithAccess<'user'>`. */
+export type MessagesWithAccess<A extends Access> = {
+  [T in MessageType]: (typeof MESSAGES)[T]['access'] extends A ? T : never;
+}[MessageType];
 
 export type Payload<T extends MessageType> = Parameters<FactLensProtocol[T]>[0];
 export type ReplyValue<T extends MessageType> =

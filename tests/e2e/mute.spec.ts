@@ -1,0 +1,108 @@
+import type { Page, Worker } from '@playwright/test';
+import { cardOf, hover } from './cards';
+import { expect, test } from './fixtures';
+import { highlightedTexts, markerActive } from './highlights';
+
+const DOUBAO_KEY = 'bytedance-ai-2026/doubao';
+
+/**
+ * The entities muted for `host`, read straight from the background's IndexedDB, so a test
+ * can tell "the undo was stored" from "the page has not applied the rule yet". Call it only
+ * once a page has asked for its site rule: that is what creates the database.
+ */
+function storedMutes(worker: Worker, host: string): Promise<string[]> {
+  return worker.evaluate(
+    (host) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('fact-lens-user');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('siteRules').objectStore('siteRules').get(host);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            db.close();
+            const rule = get.result as { mutedEntities: string[] } | undefined;
+            resolve(rule?.mutedEntities ?? []);
+          };
+        };
+      }),
+    host,
+  );
+}
+
+async function openDemo(page: Page, server: string): Promise<void> {
+  await page.goto(`${server}/index.html`);
+  await expect.poll(() => markerActive(page)).toBe(true);
+  await expect.poll(() => highlightedTexts(page)).toContain('Doubao');
+}
+
+/** Hovers Doubao in the lede, moves into its card and clicks "Don’t highlight here". */
+async function muteDoubao(page: Page) {
+  const card = cardOf(page);
+  await hover(page, '#lede', 'Doubao');
+  await expect(card.locator('.entity-name')).toHaveText('Doubao');
+  const box = await card.boundingBox();
+  if (!box) throw new Error('no card box');
+  // Into the card in steps, as a hand would move, so the card stays open.
+  await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+  await card.getByRole('button', { name: 'Don’t highlight here' }).click();
+  await expect(card.getByRole('status')).toContainText(
+    'Doubao is no longer highlighted on this site.',
+  );
+  return card;
+}
+
+/** What is painted once the page settled: Doubao gone, the other entities still there. */
+async function expectDoubaoMuted(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const texts = await highlightedTexts(page);
+      return { doubao: texts.includes('Doubao'), byteDance: texts.includes('ByteDance') };
+    })
+    .toEqual({ doubao: false, byteDance: true });
+}
+
+test.describe('“Don’t highlight here” on the demo page', () => {
+  test('mutes Doubao at once; Undo brings it back and the undo is stored', async ({
+    page,
+    server,
+    serviceWorker,
+    pageErrors,
+  }) => {
+    const host = new URL(server).hostname;
+    await openDemo(page, server);
+    const card = await muteDoubao(page);
+    await expectDoubaoMuted(page);
+    expect(await storedMutes(serviceWorker, host)).toEqual([DOUBAO_KEY]);
+
+    await card.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlightedTexts(page)).toContain('Doubao');
+    expect(await storedMutes(serviceWorker, host)).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => markerActive(page)).toBe(true);
+    await expect.poll(() => highlightedTexts(page)).toContain('Doubao');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a muted entity stays unhighlighted on this site after a reload', async ({
+    page,
+    server,
+    serviceWorker,
+    pageErrors,
+  }) => {
+    await openDemo(page, server);
+    await muteDoubao(page);
+    await expectDoubaoMuted(page);
+    expect(await storedMutes(serviceWorker, new URL(server).hostname)).toEqual([DOUBAO_KEY]);
+
+    await page.reload();
+    await expect.poll(() => markerActive(page)).toBe(true);
+    await expectDoubaoMuted(page);
+    // And it stays so: no later repaint brings it back.
+    await page.waitForTimeout(500);
+    expect(await highlightedTexts(page)).not.toContain('Doubao');
+    expect(pageErrors).toEqual([]);
+  });
+});
