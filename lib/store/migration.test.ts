@@ -21,7 +21,7 @@ describe('PackDatabase migrations', () => {
 
     const current = new PackDatabase(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.packs.get('old')).toMatchObject({ id: 'old', enabled: true });
     expect(await current.entities.get(['old', 'e1'])).toMatchObject({ name: 'E' });
     current.close();
@@ -30,7 +30,7 @@ describe('PackDatabase migrations', () => {
   it('a new database opens at the latest version with every table', async () => {
     const db = new PackDatabase(`test-fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'aliases',
       'entities',
@@ -38,6 +38,7 @@ describe('PackDatabase migrations', () => {
       'matchers',
       'packs',
       'propositions',
+      'searchIndexes',
       'sources',
     ]);
   });

@@ -6,6 +6,7 @@ import type {
   MatcherRow,
   PackRow,
   PropositionRow,
+  SearchIndexRow,
   SourceRow,
 } from './rows';
 
@@ -25,6 +26,7 @@ export class PackDatabase extends Dexie {
   aliases!: Table<AliasRow, [string, string, string]>;
   facts!: Table<FactRow, [string, string]>;
   matchers!: EntityTable<MatcherRow, 'key'>;
+  searchIndexes!: EntityTable<SearchIndexRow, 'key'>;
 
   constructor(name = PACK_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -49,12 +51,14 @@ export class PackDatabase extends Dexie {
       );
     // v3: compiled matchers are cached, keyed by the enabled pack versions they cover.
     this.version(3).stores({ matchers: 'key' });
+    // v4: popup search indexes are cached the same way (lib/search/cache.ts).
+    this.version(4).stores({ searchIndexes: 'key' });
   }
 
   /**
-   * The tables one pack install writes, in one transaction. The matcher cache is not
-   * among them: its key names the pack versions it was built from, so a stale entry is
-   * simply never read again.
+   * The tables one pack install writes, in one transaction. The matcher and search index
+   * caches are not among them: their keys name the pack versions they were built from, so a
+   * stale entry is simply never read again.
    */
   get contentTables() {
     return [this.packs, this.sources, this.propositions, this.entities, this.aliases, this.facts];

@@ -59,6 +59,19 @@ export interface MatcherRow {
   builtAt: number;
 }
 
+/**
+ * A built popup search index (`lib/search`), cached like the matcher: building one over a
+ * large pack set takes seconds, reviving it a fraction of that. `json` is
+ * `JSON.stringify(SearchIndex)`: one string clones in and out of IndexedDB far faster than
+ * the index's millions of small objects would.
+ */
+export interface SearchIndexRow {
+  /** `searchIndexKey`: the search format and each enabled pack version. */
+  key: string;
+  json: string;
+  builtAt: number;
+}
+
 /** Settings are one row per key so a new setting never needs a schema change. */
 export interface SettingRow {
   key: string;
