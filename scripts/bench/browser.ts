@@ -7,6 +7,12 @@ import type { Browser } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../find-chromium';
 
+/**
+ * Saved pages still point at their CDNs and trackers; offline, each request would wait for its
+ * timeout and hold up `load`. With this flag every host but our server's fails at once.
+ */
+export const OFFLINE_HOST_RULES = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
 export interface LaunchedBrowser {
   browser: Browser;
   executablePath: string;
@@ -24,9 +30,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     (arg) =>
       !arg.startsWith('--load-extension=') && !arg.startsWith('--disable-extensions-except='),
   );
-  // Saved pages still point at their CDNs and trackers; offline, each request would wait for
-  // its timeout and hold up `load`. Every host but our server's now fails at once.
-  args.push('--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1');
+  args.push(OFFLINE_HOST_RULES);
   const browser = await chromium.launch({ executablePath, headless: true, args });
   return { browser, executablePath };
 }

@@ -18,3 +18,6 @@ export const MAX_TASK_MS = 50;
 
 /** Matcher build time limits by alias count. */
 export const BUILD_BUDGET_MS: Readonly<Record<number, number>> = { 10_000: 100, 100_000: 1_000 };
+
+/** From the end of the hover delay to the painted card, 95th percentile over the hovers. */
+export const HOVER_P95_BUDGET_MS = 50;

@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** Report file; undefined writes `bench/results/bench-<date>.md` and `latest.md`. */
   out: string | undefined;
   quick: boolean;
+  /** Only sections whose id contains one of these (case-insensitive); undefined runs all. */
+  sections: string[] | undefined;
   /** Per-run limit for one mark.js call; past it the run is reported as "> N s". */
   markTimeoutMs: number;
 }
@@ -21,6 +23,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --pages DIR      extra pages to measure (default: ../shared/pages when it exists)
   --runs N         runs per page and method, medians reported (default 5)
   --only TEXT      only pages whose name contains TEXT
+  --section TEXT   only sections whose id contains TEXT (page-scan, matcher-build,
+                   hover-latency, search-latency); repeatable
   --out FILE       write the report here (default bench/results/bench-<date>.md + latest.md)
   --quick          1 run per measurement, report to stdout only (unless --out)
   --timeout S      seconds one mark.js run may take before it is cut off (default 30)
@@ -33,6 +37,7 @@ export function parseOptions(argv: readonly string[], projectRoot: string): Benc
       pages: { type: 'string' },
       runs: { type: 'string' },
       only: { type: 'string' },
+      section: { type: 'string', multiple: true },
       out: { type: 'string' },
       quick: { type: 'boolean', default: false },
       timeout: { type: 'string' },
@@ -63,6 +68,7 @@ export function parseOptions(argv: readonly string[], projectRoot: string): Benc
     only: values.only,
     out: values.out === undefined ? undefined : path.resolve(values.out),
     quick: values.quick,
+    sections: values.section,
     markTimeoutMs: positive('timeout', values.timeout, 30) * 1000,
   };
 }

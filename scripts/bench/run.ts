@@ -16,16 +16,24 @@ import { header, revision } from './machine';
 import type { BenchOptions } from './options';
 import { USAGE, parseOptions } from './options';
 import { collectPages } from './pages';
+import { selectSections } from './select-sections';
+import { hoverLatencySection } from './sections/hover-latency';
 import { matcherBuildSection } from './sections/matcher-build';
 import { pageScanSection } from './sections/page-scan';
+import { searchLatencySection } from './sections/search-latency';
 import type { BenchContext, Section } from './sections/types';
 import { serveStatic } from '../serve-static';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(projectRoot, 'bench/results');
 
-/** In report order. Hover and search latency will join here. */
-const SECTIONS: readonly Section[] = [pageScanSection, matcherBuildSection];
+/** In report order. */
+const SECTIONS: readonly Section[] = [
+  pageScanSection,
+  matcherBuildSection,
+  hoverLatencySection,
+  searchLatencySection,
+];
 
 const log = (message: string) => console.error(message);
 
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const sections = selectSections(SECTIONS, options.sections);
   const date = new Date();
   const started = performance.now();
   const generatedDir = await mkdtemp(path.join(os.tmpdir(), 'fact-lens-bench-'));
@@ -67,6 +76,7 @@ async function main(): Promise<void> {
 
     const context: BenchContext = {
       options,
+      projectRoot,
       browser,
       serverUrl: server.url,
       pages,
@@ -93,7 +103,7 @@ async function main(): Promise<void> {
         pagesDir: options.pagesDir,
       }),
     ];
-    for (const section of SECTIONS) {
+    for (const section of sections) {
       log(`section ${section.id}…`);
       parts.push(await section.run(context));
     }

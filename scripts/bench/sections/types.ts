@@ -1,6 +1,6 @@
 /**
- * A report section: one heading and its tables. The page benchmark and the matcher build are
- * the first two; hover and search latency will be further files in this folder.
+ * A report section: one heading and its tables. The page benchmark, the matcher build and hover
+ * latency are the first three; search latency will be a further file in this folder.
  */
 import type { Browser } from '@playwright/test';
 import type { AliasSet } from '../alias-sets';
@@ -10,6 +10,8 @@ import type { BenchPage } from '../pages';
 
 export interface BenchContext {
   options: BenchOptions;
+  /** The checkout being measured (where `.output/` and the sources are). */
+  projectRoot: string;
   browser: Browser;
   /** Base URL of the bench server, without a trailing slash. */
   serverUrl: string;

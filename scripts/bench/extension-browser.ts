@@ -1,0 +1,67 @@
+/**
+ * The built extension for sections that need the real thing (messaging, background, card UI):
+ * whether `.output/chrome-mv3` is there and current, and a Chromium with it loaded, launched
+ * the way tests/e2e/fixtures.ts does.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../find-chromium';
+import { OFFLINE_HOST_RULES } from './browser';
+
+export type ExtensionBuild =
+  { ok: true; dir: string; builtAt: Date; newerSources: string[] } | { ok: false; reason: string };
+
+/** What `wxt build` reads; a change in any of them means the build may not be what we measure. */
+const SOURCE_ROOTS = ['entrypoints', 'lib', 'components', 'wxt.config.ts'];
+
+/** Tests and docs live next to the sources but never reach the build. */
+export function isBuildInput(relativePath: string): boolean {
+  return !/\.test\.tsx?$/.test(relativePath) && !relativePath.endsWith('.md');
+}
+
+async function filesUnder(projectRoot: string, root: string): Promise<string[]> {
+  const full = path.join(projectRoot, root);
+  if (!existsSync(full)) return [];
+  if (!(await stat(full)).isDirectory()) return [root];
+  const entries = await readdir(full, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(projectRoot, path.join(e.parentPath, e.name)));
+}
+
+export async function checkExtensionBuild(projectRoot: string): Promise<ExtensionBuild> {
+  const dir = path.join(projectRoot, '.output/chrome-mv3');
+  const manifest = path.join(dir, 'manifest.json');
+  if (!existsSync(manifest)) {
+    return { ok: false, reason: `no built extension at \`${dir}\`: run \`npm run build\` first` };
+  }
+  const builtAt = (await stat(manifest)).mtime;
+  const newerSources: string[] = [];
+  for (const root of SOURCE_ROOTS) {
+    for (const file of (await filesUnder(projectRoot, root)).filter(isBuildInput)) {
+      // mtime, not content: a touched file is flagged too, which errs on the side of caution.
+      if ((await stat(path.join(projectRoot, file))).mtime > builtAt) newerSources.push(file);
+    }
+  }
+  return { ok: true, dir, builtAt, newerSources: newerSources.sort() };
+}
+
+/**
+ * A fresh profile (temporary user-data dir) with the extension loaded: no card data cached
+ * anywhere, the seed pack installed by the background on first use. Headless through the
+ * flag, as in the e2e fixture, because Playwright's own headless mode may pick a shell that
+ * cannot load extensions.
+ */
+export async function launchWithExtension(extensionDir: string): Promise<BrowserContext> {
+  const executablePath = findChromium({
+    env: process.env,
+    exists: existsSync,
+    platform: process.platform,
+  });
+  const args = chromiumArgs(extensionDir, { headless: true, uid: process.getuid?.() });
+  args.push(OFFLINE_HOST_RULES);
+  return chromium.launchPersistentContext('', { headless: false, executablePath, args });
+}
