@@ -32,6 +32,9 @@ export default defineBackground(() => {
       ensureSeed,
       compileMatcher,
       engineFormat: ENGINE_FORMAT,
+      openTab: async (path) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
+      },
     }),
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,

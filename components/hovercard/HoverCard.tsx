@@ -17,6 +17,8 @@ export interface HoverCardActions {
    * be applied), or null when muting failed.
    */
   mute?(ref: EntityRef, name: string): Promise<(() => Promise<void>) | null>;
+  /** Opens the popup's search for this text in a tab. */
+  openSearch?(query: string): void;
   /** Called once the card with its content has been painted (for the latency benchmark). */
   painted?(): void;
 }
@@ -144,6 +146,16 @@ export function HoverCard({
             }}
           >
             Copy citation
+          </button>
+        )}
+        {ready && actions.openSearch && (
+          <button
+            type="button"
+            className="tool"
+            title="Search every pack for this name"
+            onClick={() => actions.openSearch?.(ready.entity.name)}
+          >
+            Search
           </button>
         )}
         {ready && actions.mute && (

@@ -6,7 +6,7 @@ const GAP = 6;
 const EDGE = 8;
 
 /**
- * Shows the card in the top layer (as a popover, so no z-index on the page can cover it)
+ * Keeps the card in the top layer (as a popover, so no z-index on the page can cover it)
  * and keeps it next to its mention: below it, or above when there is more room, shifted
  * to stay inside the viewport, never over the mention itself. Follows the mention while
  * the page scrolls or resizes.
@@ -19,12 +19,11 @@ export function useCardPosition(
   useLayoutEffect(() => {
     const element = card.current;
     if (!element) return;
-    const popover = typeof element.showPopover === 'function';
-    if (!open || !target) {
-      if (popover && element.matches(':popover-open')) element.hidePopover();
-      return;
-    }
-    if (popover && !element.matches(':popover-open')) element.showPopover();
+    // Entering the top layer restyles the whole host page, so the card goes there once and
+    // stays; a closed card is hidden with `data-open` (visibility, no pointer events).
+    if (typeof element.showPopover === 'function' && !element.matches(':popover-open'))
+      element.showPopover();
+    if (!open || !target) return;
     const reference = {
       getBoundingClientRect: target.rect,
       contextElement: target.contextElement,

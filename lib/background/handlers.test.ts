@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestError, type Sender } from '../messaging/dispatch';
 import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
@@ -7,7 +7,7 @@ import { freshDatabases, parsedPack } from '../store/test-databases';
 import { ENGINE_FORMAT } from '../engine/engine-format';
 import { Matcher } from '../engine/matcher/matcher';
 import { compileMatcher } from '../engine/matcher/compile';
-import { createHandlers } from './handlers';
+import { createHandlers, searchPagePath } from './handlers';
 
 const now = () => 7;
 const fromPopup: Sender = { kind: 'extension-page' };
@@ -19,7 +19,9 @@ const seed = parsedPack(
 
 function setup() {
   const { packDb, userDb } = freshDatabases();
+  const openTab = vi.fn(async (_path: string) => {});
   const handlers = createHandlers({
+    openTab,
     packDb,
     userDb,
     now,
@@ -27,8 +29,24 @@ function setup() {
     compileMatcher,
     engineFormat: ENGINE_FORMAT,
   });
-  return { packDb, userDb, handlers };
+  return { packDb, userDb, handlers, openTab };
 }
+
+describe('openSearch', () => {
+  it("opens the popup page searching the query, about the sender's tab", async () => {
+    const { handlers, openTab } = setup();
+    const fromTab: Sender = { kind: 'content-script', host: 'example.com', tabId: 7 };
+    await handlers.openSearch({ query: 'Doubao & 豆包' }, fromTab);
+    expect(openTab).toHaveBeenCalledWith('/popup.html?q=Doubao+%26+%E8%B1%86%E5%8C%85&tab=7');
+  });
+
+  it.each<[string, Sender, string]>([
+    ['an extension page', { kind: 'extension-page' }, '/popup.html?q=seed'],
+    ['a frame without a tab', { kind: 'content-script', host: null }, '/popup.html?q=seed'],
+  ])('names no tab for %s', (_, sender, path) => {
+    expect(searchPagePath('seed', sender)).toBe(path);
+  });
+});
 
 describe('background handlers', () => {
   it('lists the seed pack on first read', async () => {

@@ -21,6 +21,16 @@ export interface BackgroundServices {
   compileMatcher: CompileMatcher;
   /** Bumped whenever the compiled layout changes, so cached matchers are rebuilt. */
   engineFormat: number;
+  /** Opens an extension page in a new tab (`browser.tabs.create`). */
+  openTab: (path: string) => Promise<void>;
+}
+
+/** The popup page searching `query`, about the sender's tab when there is one. */
+export function searchPagePath(query: string, sender: Sender): string {
+  const params = new URLSearchParams({ q: query });
+  if (sender.kind === 'content-script' && sender.tabId !== undefined)
+    params.set('tab', String(sender.tabId));
+  return `/popup.html?${params.toString()}`;
 }
 
 /**
@@ -81,6 +91,11 @@ export function createHandlers(services: BackgroundServices): Handlers {
     async getEntityCard(ref) {
       await ensureSeed();
       return loadEntityCard(packDb, ref);
+    },
+
+    async openSearch({ query }, sender) {
+      await services.openTab(searchPagePath(query, sender));
+      return { opened: true };
     },
 
     async installPack({ text, allowNotNewer }) {

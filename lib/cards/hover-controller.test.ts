@@ -78,13 +78,24 @@ describe('HoverCardController', () => {
   });
 
   it('never shows when the pointer leaves before the delay', async () => {
-    const { controller, load } = setup();
+    const { controller, answer } = setup();
     controller.pointerEnteredMention(target('doubao'));
     await vi.advanceTimersByTimeAsync(200);
     controller.pointerLeftMention();
+    await answer('doubao');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(load).not.toHaveBeenCalled();
     expect(shown(controller)).toBeNull();
+  });
+
+  it('asks for the data as soon as the pointer arrives, and shows it when the delay ends', async () => {
+    const { controller, load, answer } = setup();
+    controller.pointerEnteredMention(target('doubao'));
+    expect(load).toHaveBeenCalledTimes(1);
+    await answer('doubao');
+    expect(shown(controller)).toBeNull();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(shown(controller)).toBe('doubao');
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('shows "loading" only when the answer is slow', async () => {

@@ -36,6 +36,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       mutedEntities: [],
       updatedAt: 0,
     })),
+    openSearch: vi.fn(async () => ({ opened: true as const })),
     ...overrides,
   };
 }
@@ -51,6 +52,7 @@ const VALID_PAYLOADS: Record<MessageType, unknown> = {
   removePack: { packId: 'a-pack' },
   getSiteRule: { host: 'example.com' },
   setEntityMuted: mute,
+  openSearch: { query: 'Doubao' },
 };
 
 function dispatcher(h = handlers()) {

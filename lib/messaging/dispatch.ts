@@ -13,6 +13,7 @@ import {
 export interface SenderInfo {
   id?: string;
   url?: string;
+  tab?: { id?: number };
 }
 
 /**
@@ -20,7 +21,10 @@ export interface SenderInfo {
  * (never from the payload). A content script's `host` is its frame's host name, or null
  * when its URL has none (e.g. `about:blank`, `file:`).
  */
-export type Sender = { kind: 'extension-page' } | { kind: 'content-script'; host: string | null };
+export type Sender =
+  | { kind: 'extension-page' }
+  /** `tabId`: the sender's tab, when the browser says (it does for content scripts). */
+  | { kind: 'content-script'; host: string | null; tabId?: number };
 
 export type Handlers = {
   [T in MessageType]: (payload: Payload<T>, sender: Sender) => Promise<ReplyValue<T>>;
@@ -77,7 +81,12 @@ function hostnameOf(url: string | undefined): string | null {
 export function senderOf(sender: SenderInfo, extensionId: string, origin: string): Sender | null {
   if (sender.id !== extensionId) return null;
   if (isExtensionPage(sender, extensionId, origin)) return { kind: 'extension-page' };
-  return { kind: 'content-script', host: hostnameOf(sender.url) };
+  const tabId = sender.tab?.id;
+  return {
+    kind: 'content-script',
+    host: hostnameOf(sender.url),
+    ...(tabId === undefined ? {} : { tabId }),
+  };
 }
 
 function failure(code: ReplyError['code'], message: string, details?: string[]): Reply<never> {

@@ -46,6 +46,11 @@ export interface FactLensProtocol {
    * content scripts and extension pages; a content script always changes its own page's site.
    */
   setEntityMuted(data: EntityRef & { host: string; muted: boolean }): Reply<SiteRuleRow>;
+  /**
+   * Opens the popup's search in a tab, for `query` (the card's "Search"): a content script
+   * cannot open extension pages itself. Writes nothing. Anyone may ask.
+   */
+  openSearch(data: { query: string }): Reply<{ opened: true }>;
 }
 
 export type MessageType = keyof FactLensProtocol;
@@ -88,6 +93,10 @@ export const MESSAGES = {
       text: z.string().max(PACK_LIMITS.documentBytes),
       allowNotNewer: z.boolean().optional(),
     }),
+  },
+  openSearch: {
+    access: 'read',
+    payload: z.strictObject({ query: z.string().max(200) }),
   },
   removePack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
   getSiteRule: { access: 'read', payload: z.strictObject({ host: hostSchema }) },

@@ -18,12 +18,13 @@ test.describe('hover cards on the demo page', () => {
     await expect(card).toBeVisible();
     await expect(card.locator('.entity-name')).toHaveText('Doubao');
     await expect(card.locator('.kind')).toHaveText('Product');
-    await expect(card.locator('.propositions summary').first()).toHaveText(
-      'Make Doubao pay its way through office work',
-    );
+    const proposition = card.locator('.proposition-toggle').first();
+    await expect(proposition).toHaveText(/Make Doubao pay its way through office work/);
     // The proposition expands to its summary.
-    await card.locator('.propositions summary').first().click();
-    await expect(card.locator('.propositions details p').first()).toBeVisible();
+    await expect(card.locator('.proposition-summary').first()).toBeHidden();
+    await proposition.click();
+    await expect(proposition).toHaveAttribute('aria-expanded', 'true');
+    await expect(card.locator('.proposition-summary').first()).toBeVisible();
 
     const firstFact = card.locator('.fact').first();
     await expect(firstFact.locator('.status')).toHaveText(/\S/);
@@ -65,6 +66,21 @@ test.describe('hover cards on the demo page', () => {
     // Away from both the card and the term.
     await page.mouse.move(box.x + box.width + 200, box.y + box.height + 200, { steps: 4 });
     await expect(card).toBeHidden();
+  });
+
+  test('"Search" opens the popup search for the entity, about this tab', async ({ page }) => {
+    const card = cardOf(page);
+    await hover(page, '#lede', 'Doubao');
+    await expect(card.locator('.entity-name')).toHaveText('Doubao');
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card box');
+    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    const [search] = await Promise.all([
+      page.context().waitForEvent('page'),
+      card.getByRole('button', { name: 'Search', exact: true }).click(),
+    ]);
+    await expect(search).toHaveURL(/\/popup\.html\?q=Doubao&tab=\d+$/);
+    await expect(search.getByRole('option').first()).toContainText('Doubao');
   });
 
   test('Escape closes the card', async ({ page }) => {
