@@ -10,6 +10,13 @@ export default defineConfig({
     description:
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
     permissions: ['storage'],
+    commands: {
+      // Opens the popup, whose focus starts in the search box.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open Fact Lens search',
+      },
+    },
   },
   hooks: {
     // A CSS-only content script: the ::highlight() rules must reach every page and frame

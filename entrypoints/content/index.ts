@@ -1,16 +1,15 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { EntityCard } from '../../lib/cards/card-data';
 import { citationText } from '../../lib/cards/format';
 import { HoverCardController } from '../../lib/cards/hover-controller';
+import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from '../../lib/cards/page-cards';
 import { createSiteMute } from '../../lib/cards/site-mute';
-import {
-  CARD_OPEN_MARK,
-  CARD_PAINT_MEASURE,
-  cardHoverEvents,
-  connectCardKeyboard,
-} from '../../lib/cards/page-cards';
-import { startMarking } from '../../lib/engine/page/start';
+import { PageSession } from '../../lib/content/page-session';
 import { request, unwrap } from '../../lib/messaging/client';
+import { pageMessenger } from '../../lib/messaging/page-protocol';
+import { siteOf } from '../../lib/settings/schema';
+import { loadSettings, watchSettings } from '../../lib/settings/store';
 // The card's styles go into its shadow root (cssInjectionMode: 'ui'); the page gets only
 // the ::highlight() rules, from the CSS-only content script highlights.content.css.
 import '../../components/card/card.css';
@@ -25,38 +24,60 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const site = siteOf(location.href);
     // Pages without a host (file:, about:blank frames) have no site to keep rules for.
-    const siteMute = location.hostname ? createSiteMute(location.hostname, request) : null;
-    // Asked for alongside the matcher, not before it: the first scan never waits for it.
+    const siteMute = site ? createSiteMute(site, request) : null;
+    // Asked for alongside the matcher, not before it: the first scan never waits for them.
     void siteMute?.load();
+    const settingsRead = loadSettings(browser.storage.local);
     const reply = await request('getMatcher');
     if (!reply.ok) {
       console.warn('Fact Lens: no matcher', reply.error.message);
       return;
     }
+    const timers = {
+      set: (run: () => void, ms: number) => ctx.setTimeout(run, ms),
+      clear: (id: unknown) => clearTimeout(id as number),
+    };
     const controller = new HoverCardController({
       load: async (ref) => unwrap(await request('getEntityCard', ref)),
-      timers: {
-        set: (run, ms) => ctx.setTimeout(run, ms),
-        clear: (id) => clearTimeout(id as number),
-      },
+      timers,
       onOpen: () => performance.mark(CARD_OPEN_MARK),
     });
-    const marker = startMarking(document, reply.value, {
+    const session = new PageSession({
+      doc: document,
+      compiled: reply.value,
+      controller,
+      site,
       highlightCss,
-      hover: cardHoverEvents(document, controller),
+      timers,
+      onMarker: (marker) => siteMute?.attach((entityKeys) => marker.setMuted(entityKeys)),
     });
-    siteMute?.attach((entityKeys) => marker.setMuted(entityKeys));
-    const stopKeyboard = connectCardKeyboard(document, marker, controller);
+    session.apply(await settingsRead);
+    const stopWatching = watchSettings(browser.storage.onChanged, (settings) =>
+      session.apply(settings),
+    );
+    // "On this page" in the popup asks the top frame only.
+    const stopListening =
+      window.top === window
+        ? [
+            pageMessenger.onMessage('pageSite', () => site),
+            pageMessenger.onMessage('pageEntities', () => session.entities()),
+            pageMessenger.onMessage('revealEntity', ({ data }) =>
+              session.reveal(data.entityKey, data.occurrence),
+            ),
+          ]
+        : [];
     await mountHoverCard(ctx, controller, {
       copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
       painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
       mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
+      openSearch: (query) => void request('openSearch', { query }),
     });
     ctx.onInvalidated(() => {
-      stopKeyboard();
-      controller.close();
-      marker.stop();
+      stopWatching();
+      for (const stop of stopListening) stop();
+      session.stop();
     });
   },
 });

@@ -1,0 +1,115 @@
+import { useId, useState } from 'react';
+import { DENSITIES, HOVER_DELAY, type Density } from '../../lib/settings/schema';
+import { withSiteDisabled } from '../../lib/settings/store';
+import { useSettings } from '../useSettings';
+
+const DENSITY_LABELS: Record<Density, string> = {
+  all: 'Every mention',
+  first: 'Only the first mention of each entity on a page',
+};
+
+/**
+ * Settings: pause, highlight density, hover delay, and the sites Fact Lens is off on (with
+ * undo for a site put back on). Changes are stored at once and reach open tabs live.
+ */
+export function OptionsApp() {
+  const { settings, update, error } = useSettings();
+  const [undo, setUndo] = useState<{ site: string } | null>(null);
+  const delayId = useId();
+  if (!settings) return <main className="options">Loading…</main>;
+  return (
+    <main className="options">
+      <h1>Fact Lens settings</h1>
+      {error && (
+        <p role="alert" className="error">
+          Not saved: {error}
+        </p>
+      )}
+
+      <section aria-labelledby="general-heading">
+        <h2 id="general-heading">Highlighting</h2>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={settings.paused}
+            onChange={(event) => {
+              const paused = event.currentTarget.checked;
+              void update((current) => ({ ...current, paused }));
+            }}
+          />
+          Pause everywhere
+        </label>
+        <fieldset>
+          <legend>Highlight</legend>
+          {DENSITIES.map((density) => (
+            <label key={density} className="switch">
+              <input
+                type="radio"
+                name="density"
+                value={density}
+                checked={settings.density === density}
+                onChange={() => void update((current) => ({ ...current, density }))}
+              />
+              {DENSITY_LABELS[density]}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor={delayId}>Show a card after the pointer rests for</label>{' '}
+        <input
+          id={delayId}
+          type="number"
+          min={HOVER_DELAY.min}
+          max={HOVER_DELAY.max}
+          step={50}
+          defaultValue={settings.hoverDelayMs}
+          onBlur={(event) => {
+            const value = Math.round(Number(event.currentTarget.value));
+            const clamped = Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, value || 0));
+            event.currentTarget.value = String(clamped);
+            void update((current) => ({ ...current, hoverDelayMs: clamped }));
+          }}
+        />{' '}
+        ms
+      </section>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Sites where Fact Lens is off</h2>
+        {undo && (
+          <p role="status" className="notice">
+            Fact Lens is back on for {undo.site}.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                void update((current) => withSiteDisabled(current, undo.site, true));
+                setUndo(null);
+              }}
+            >
+              Undo
+            </button>
+          </p>
+        )}
+        {settings.disabledSites.length === 0 ? (
+          <p className="muted">None. Switch a site off from the popup while you are on it.</p>
+        ) : (
+          <ul className="sites">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    void update((current) => withSiteDisabled(current, site, false));
+                    setUndo({ site });
+                  }}
+                >
+                  Turn back on
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

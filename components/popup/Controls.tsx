@@ -1,0 +1,41 @@
+import { runsOn } from '../../lib/settings/schema';
+import { withSiteDisabled } from '../../lib/settings/store';
+import type { SettingsHandle } from '../useSettings';
+import type { PageTabState } from './usePageTab';
+
+/** Pause everywhere, and turn Fact Lens off or on for the current tab's site. */
+export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTabState }) {
+  const { settings, update } = handle;
+  if (!settings) return null;
+  const site = tab.status === 'ready' ? tab.site : null;
+  const siteDisabled = site !== null && settings.disabledSites.includes(site);
+  return (
+    <div className="controls">
+      <label className="switch">
+        <input
+          type="checkbox"
+          checked={settings.paused}
+          onChange={(event) => {
+            const paused = event.currentTarget.checked;
+            void update((current) => ({ ...current, paused }));
+          }}
+        />
+        Pause everywhere
+      </label>
+      {site !== null && (
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={siteDisabled}
+            onChange={(event) => {
+              const disabled = event.currentTarget.checked;
+              void update((current) => withSiteDisabled(current, site, disabled));
+            }}
+          />
+          Off on {site}
+        </label>
+      )}
+      {!runsOn(settings, site) && <span className="controls-state">Not marking this page</span>}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useId, useState } from 'react';
+import type { EntityCard, EntityRef } from '../../lib/cards/card-data';
+import { request } from '../../lib/messaging/client';
+import { EntityCardView } from '../card/EntityCardView';
+
+type PanelState =
+  | { status: 'loading' }
+  | { status: 'ready'; card: EntityCard | null }
+  | { status: 'error'; message: string };
+
+/**
+ * The hover card's content for one entity, in the popup: the same component the page
+ * shows, fed by the same background request. Related chips open in place; Back returns.
+ */
+export function EntityPanel({ entity, onBack }: { entity: EntityRef; onBack: () => void }) {
+  const [trail, setTrail] = useState<EntityRef[]>([entity]);
+  const current = trail.at(-1) ?? entity;
+  const [state, setState] = useState<PanelState>({ status: 'loading' });
+  const headingId = useId();
+  const summaryId = useId();
+  useEffect(() => {
+    let live = true;
+    void request('getEntityCard', current).then((reply) => {
+      if (!live) return;
+      setState(
+        reply.ok
+          ? { status: 'ready', card: reply.value }
+          : { status: 'error', message: reply.error.message },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [current]);
+  const back = () => (trail.length > 1 ? setTrail(trail.slice(0, -1)) : onBack());
+  return (
+    <section className="entity-panel" aria-labelledby={headingId}>
+      <button type="button" className="back" onClick={back} autoFocus>
+        ← {trail.length > 1 ? 'Back' : 'Back to results'}
+      </button>
+      {state.status === 'loading' && <p className="muted">Loading…</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error">
+          Could not load this entry: {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && !state.card && (
+        <p className="muted">This entry is no longer installed.</p>
+      )}
+      {state.status === 'ready' && state.card && (
+        <EntityCardView
+          card={state.card}
+          headingId={headingId}
+          summaryId={summaryId}
+          onOpenRelated={(entityId) => setTrail([...trail, { packId: current.packId, entityId }])}
+        />
+      )}
+    </section>
+  );
+}

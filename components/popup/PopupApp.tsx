@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react';
+import type { EntityRef } from '../../lib/cards/card-data';
+import type { SearchDocument } from '../../lib/search/documents';
+import type { SearchHit } from '../../lib/search/search-index';
+import { PackList } from '../PackList';
+import { usePacks } from '../usePacks';
+import { useSettings } from '../useSettings';
+import { Controls } from './Controls';
+import { EntityPanel } from './EntityPanel';
+import { OnThisPage } from './OnThisPage';
+import { flattenResults, hitId, SearchResultsList } from './SearchResultsList';
+import { useSearchIndex } from './useSearch';
+import { usePageTab } from './usePageTab';
+
+type View =
+  | { kind: 'search' }
+  | { kind: 'entity'; entity: EntityRef }
+  | { kind: 'item'; title: string; text: string; label: string };
+
+/**
+ * The popup: search every pack, see what is on this page, pause or switch off the site.
+ * Focus starts in the search box; arrows move through results and Enter opens one.
+ */
+export function PopupApp() {
+  const search = useSearchIndex();
+  const settings = useSettings();
+  const page = usePageTab();
+  const packs = usePacks();
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [view, setView] = useState<View>({ kind: 'search' });
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  const results = useMemo(
+    () => (search.status === 'ready' && query.trim() ? search.index.search(query) : null),
+    [search, query],
+  );
+  const hits = useMemo(() => (results ? flattenResults(results) : []), [results]);
+  const active = hits.find((hit) => hitId(hit) === activeId) ?? hits[0] ?? null;
+
+  const open = (hit: SearchHit) => {
+    if (hit.opens) setView({ kind: 'entity', entity: hit.opens });
+    else setView({ kind: 'item', title: hit.title, text: hit.snippet, label: hit.kind });
+  };
+  const openDocument = (doc: SearchDocument) =>
+    setView({ kind: 'item', title: doc.title, text: doc.text, label: doc.kind });
+
+  if (view.kind === 'entity') {
+    return (
+      <main className="popup">
+        <EntityPanel entity={view.entity} onBack={() => setView({ kind: 'search' })} />
+      </main>
+    );
+  }
+  if (view.kind === 'item') {
+    return (
+      <main className="popup">
+        <button
+          type="button"
+          className="back"
+          autoFocus
+          onClick={() => setView({ kind: 'search' })}
+        >
+          ← Back to results
+        </button>
+        <article className="item">
+          <p className="item-label">{view.label}</p>
+          <h2 className="item-title">{view.title}</h2>
+          <p>{view.text}</p>
+        </article>
+      </main>
+    );
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (hits.length === 0) return;
+    const at = active ? hits.indexOf(active) : -1;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next = hits[(at + step + hits.length) % hits.length];
+      if (next) setActiveId(hitId(next));
+    } else if (event.key === 'Enter' && active) {
+      event.preventDefault();
+      open(active);
+    }
+  };
+
+  return (
+    <main className="popup">
+      <header className="popup-header">
+        <h1>Fact Lens</h1>
+        <Controls handle={settings} tab={page} />
+      </header>
+      <input
+        className="search"
+        type="search"
+        placeholder="Search people, companies, facts… (豆包 works too)"
+        aria-label="Search every installed pack"
+        role="combobox"
+        aria-expanded={hits.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={active ? hitId(active) : undefined}
+        autoFocus
+        value={query}
+        onChange={(event) => {
+          setQuery(event.currentTarget.value);
+          setActiveId(null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {search.status === 'loading' && <p className="muted">Preparing search…</p>}
+      {search.status === 'error' && (
+        <p role="alert" className="error">
+          Search is unavailable: {search.message}
+        </p>
+      )}
+      {results && hits.length === 0 && (
+        <p className="empty" role="status">
+          Nothing matches “{query.trim()}”. Try part of a name, a Chinese name, or fewer words.
+        </p>
+      )}
+      {results?.namesOnly && (
+        <p className="muted" role="status">
+          Showing names only: type a little more to search facts and sources too.
+        </p>
+      )}
+      {results && hits.length > 0 && (
+        <SearchResultsList
+          results={results}
+          activeId={active ? hitId(active) : null}
+          onOpen={open}
+          onHover={(hit) => setActiveId(hitId(hit))}
+        />
+      )}
+      {!results && (
+        <>
+          <section aria-labelledby="on-page-heading">
+            <h2 id="on-page-heading">On this page</h2>
+            <OnThisPage tab={page} reveal={page.reveal} />
+          </section>
+          {search.status === 'ready' && search.propositions.length > 0 && (
+            <section aria-labelledby="propositions-heading">
+              <h2 id="propositions-heading">Propositions</h2>
+              <ul className="overview">
+                {search.propositions.map((doc) => (
+                  <li key={`${doc.packId}/${doc.id}`}>
+                    <button
+                      type="button"
+                      className="overview-item"
+                      onClick={() => openDocument(doc)}
+                    >
+                      {doc.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="packs-heading">
+            <h2 id="packs-heading">Installed packs</h2>
+            {packs.status === 'loading' && <p className="muted">Loading…</p>}
+            {packs.status === 'error' && (
+              <p role="alert" className="error">
+                Could not read the installed packs: {packs.error.message}
+              </p>
+            )}
+            {packs.status === 'ready' && <PackList packs={packs.packs} />}
+          </section>
+          <p className="footer">
+            <a href="/options.html" target="_blank" rel="noopener">
+              Settings
+            </a>{' '}
+            · <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> on a page steps through what is marked
+          </p>
+        </>
+      )}
+    </main>
+  );
+}

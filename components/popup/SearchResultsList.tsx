@@ -1,0 +1,70 @@
+import type { SearchHit, SearchResults } from '../../lib/search/search-index';
+import { KIND_LABELS } from '../../lib/cards/format';
+import { Highlighted } from './Highlighted';
+
+const GROUPS = [
+  ['entities', 'Entities'],
+  ['propositions', 'Propositions'],
+  ['facts', 'Facts'],
+  ['sources', 'Sources'],
+] as const;
+
+/** Every hit in the order shown, for arrow-key navigation. */
+export function flattenResults(results: SearchResults): SearchHit[] {
+  return GROUPS.flatMap(([group]) => results[group]);
+}
+
+export const hitId = (hit: SearchHit) => `hit-${hit.kind}-${hit.packId}-${hit.id}`;
+
+interface Props {
+  results: SearchResults;
+  activeId: string | null;
+  onOpen: (hit: SearchHit) => void;
+  onHover: (hit: SearchHit) => void;
+}
+
+/**
+ * Results grouped by kind, as one listbox: the search box keeps focus and points at the
+ * active option with aria-activedescendant, so arrow keys and Enter work without a mouse.
+ */
+export function SearchResultsList({ results, activeId, onOpen, onHover }: Props) {
+  return (
+    <div id="search-results" role="listbox" aria-label="Search results" className="results">
+      {GROUPS.map(([group, label]) => {
+        const hits = results[group];
+        if (hits.length === 0) return null;
+        const more = results.totals[hits[0]?.kind ?? 'entity'] - hits.length;
+        return (
+          <div key={group} role="group" aria-label={label} className="result-group">
+            <h2 className="result-group-title">{label}</h2>
+            {hits.map((hit) => (
+              <div
+                key={hitId(hit)}
+                id={hitId(hit)}
+                role="option"
+                aria-selected={activeId === hitId(hit)}
+                className="result"
+                data-kind={hit.kind}
+                onClick={() => onOpen(hit)}
+                onMouseMove={() => onHover(hit)}
+              >
+                <span className="result-title">
+                  <Highlighted text={hit.title} ranges={hit.titleRanges} />
+                  {hit.entityKind && (
+                    <span className="result-kind">{KIND_LABELS[hit.entityKind]}</span>
+                  )}
+                </span>
+                {hit.snippet && (
+                  <span className="result-snippet">
+                    <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
+                  </span>
+                )}
+              </div>
+            ))}
+            {more > 0 && <p className="result-more">and {more} more</p>}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

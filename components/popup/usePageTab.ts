@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { PageEntity } from '../../lib/engine/page/page-summary';
+import { pageMessenger } from '../../lib/messaging/page-protocol';
+import { targetTabId } from '../../lib/popup/target-tab';
+
+export type PageTabState =
+  | { status: 'loading' }
+  /** No tab, or Fact Lens is not running there (a browser page, paused, disabled site). */
+  | { status: 'unavailable'; tabId: number | null }
+  | { status: 'ready'; tabId: number; site: string | null; entities: PageEntity[] };
+
+/**
+ * The tab the popup is about and what Fact Lens found on it, asked of the content script
+ * in its top frame. `refresh` asks again (after a setting changed what runs there).
+ */
+export function usePageTab(): PageTabState & { refresh: () => void; reveal: RevealFn } {
+  const [state, setState] = useState<PageTabState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const tabId = await targetTabId(
+        location.search,
+        () => browser.tabs.query({ active: true, currentWindow: true }),
+        browser.runtime.getURL('/'),
+      );
+      if (tabId === null) return live && setState({ status: 'unavailable', tabId });
+      try {
+        const target = { tabId, frameId: 0 };
+        const [entities, site] = await Promise.all([
+          pageMessenger.sendMessage('pageEntities', undefined, target),
+          pageMessenger.sendMessage('pageSite', undefined, target),
+        ]);
+        if (live) setState({ status: 'ready', tabId, site, entities });
+      } catch {
+        // No content script answers on browser pages, the web store, or before a reload.
+        if (live) setState({ status: 'unavailable', tabId });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  const refresh = useCallback(() => setGeneration((n) => n + 1), []);
+  const reveal = useCallback<RevealFn>(async (tabId, entityKey, occurrence) => {
+    try {
+      return await pageMessenger.sendMessage(
+        'revealEntity',
+        { entityKey, occurrence },
+        { tabId, frameId: 0 },
+      );
+    } catch {
+      return false;
+    }
+  }, []);
+  return { ...state, refresh, reveal };
+}
+
+type RevealFn = (tabId: number, entityKey: string, occurrence: number) => Promise<boolean>;

@@ -1,0 +1,93 @@
+import type { HoverCardController } from '../cards/hover-controller';
+import { cardHoverEvents, connectCardKeyboard } from '../cards/page-cards';
+import { nthMentionOf, summarizeMentions, type PageEntity } from '../engine/page/page-summary';
+import { startMarking, type RunningMarker } from '../engine/page/start';
+import type { CompiledMatcher } from '../engine/types';
+import { runsOn, type Settings } from '../settings/schema';
+
+export interface PageSessionOptions {
+  doc: Document;
+  compiled: CompiledMatcher;
+  controller: HoverCardController;
+  /** The page's site (hostname), or null when it has none. */
+  site: string | null;
+  highlightCss?: string;
+  /** Hands each new marker its muted entities (lib/cards/site-mute.ts). */
+  onMarker?: (marker: RunningMarker) => void;
+  /** How long a revealed mention stays flashed. */
+  flashMs?: number;
+  timers: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
+}
+
+/**
+ * Fact Lens on one document, following the settings: marking starts when it may run here
+ * and stops (highlights gone, card closed) when paused or disabled for the site; density
+ * and hover delay apply at once. Also answers the popup's "On this page".
+ */
+export class PageSession {
+  #marker: RunningMarker | null = null;
+  #stopKeyboard: (() => void) | null = null;
+  #density: Settings['density'] | null = null;
+  #flash: unknown = null;
+
+  constructor(private readonly options: PageSessionOptions) {}
+
+  get running(): boolean {
+    return this.#marker !== null;
+  }
+
+  apply(settings: Settings): void {
+    const { doc, compiled, controller } = this.options;
+    controller.setShowDelay(settings.hoverDelayMs);
+    if (!runsOn(settings, this.options.site)) {
+      this.stop();
+      return;
+    }
+    if (!this.#marker) {
+      this.#marker = startMarking(doc, compiled, {
+        density: settings.density,
+        highlightCss: this.options.highlightCss,
+        hover: cardHoverEvents(doc, controller),
+      });
+      this.#density = settings.density;
+      this.#stopKeyboard = connectCardKeyboard(doc, this.#marker, controller);
+      this.options.onMarker?.(this.#marker);
+    } else if (this.#density !== settings.density) {
+      this.#density = settings.density;
+      this.#marker.setDensity(settings.density);
+    }
+  }
+
+  stop(): void {
+    this.options.controller.close();
+    this.#stopKeyboard?.();
+    this.#stopKeyboard = null;
+    this.#marker?.stop();
+    this.#marker = null;
+  }
+
+  entities(): PageEntity[] {
+    return this.#marker ? summarizeMentions(this.#marker.index.visibleInReadingOrder()) : [];
+  }
+
+  /** Scrolls to a mention of the entity and flashes it (as the current mention) for a moment. */
+  reveal(entityKey: string, occurrence: number): boolean {
+    const marker = this.#marker;
+    if (!marker) return false;
+    const mention = nthMentionOf(marker.index.visibleInReadingOrder(), entityKey, occurrence);
+    if (!mention) return false;
+    const element = mention.range.startContainer.parentElement;
+    const reduceMotion = this.options.doc.defaultView?.matchMedia(
+      '(prefers-reduced-motion: reduce)',
+    ).matches;
+    element?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    marker.highlightCurrent(mention);
+    const { timers } = this.options;
+    if (this.#flash !== null) timers.clear(this.#flash);
+    this.#flash = timers.set(() => {
+      this.#flash = null;
+      if (!this.options.controller.state.target) this.#marker?.highlightCurrent(null);
+    }, this.options.flashMs ?? 1500);
+    return true;
+  }
+}
