@@ -160,8 +160,13 @@ const sharedPages = sharedPagesDir
 async function loadSavedPage(page: Page, url: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The saved pages' own subresources point at the live web: refused. Our extension's
+  // files (the card's stylesheet, fetched by the content script) are let through.
   await page.route('**/*', (route) =>
-    route.request().resourceType() === 'document' ? route.continue() : route.abort(),
+    route.request().resourceType() === 'document' ||
+    route.request().url().startsWith('chrome-extension://')
+      ? route.continue()
+      : route.abort(),
   );
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   return errors;

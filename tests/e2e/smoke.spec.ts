@@ -14,7 +14,9 @@ test('the demo page is served and renders without errors', async ({ page, server
   await expect(page).toHaveTitle(/Fact Lens demo/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // The page's own inline script ran (and threw nothing).
-  await expect(page.locator('html')).toHaveAttribute('data-demo', 'ready');
+  // (The document's own root: locator('html') would also find the one inside our card's
+  // shadow root, which WXT's isolated element is built around.)
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.demo)).toBe('ready');
   expect(pageErrors).toEqual([]);
 });
 
