@@ -81,8 +81,12 @@ export interface SettingRow {
 /** A user's rule for one site (hostname), e.g. "don't run here". */
 export interface SiteRuleRow {
   host: string;
+  /**
+   * Kept as stored, but not what switches a site off: that is `disabledSites` in the
+   * settings (lib/settings), in extension storage, so every open tab hears the change.
+   */
   disabled: boolean;
-  /** Aliases the user asked not to highlight on this site, by `packId/entityId`. */
+  /** Entities the user asked not to highlight on this site, by `packId/entityId`. */
   mutedEntities: string[];
   updatedAt: number;
 }
