@@ -39,10 +39,26 @@ export default defineContentScript({
       set: (run: () => void, ms: number) => ctx.setTimeout(run, ms),
       clear: (id: unknown) => clearTimeout(id as number),
     };
-    const controller = new HoverCardController({
+    // The card's UI (its stylesheet, shadow root and React root) is only set up once a card
+    // may be wanted: most frames, ad frames above all, are never hovered.
+    let cardUi: Promise<void> | null = null;
+    const mountCard = () =>
+      mountHoverCard(ctx, controller, {
+        copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
+        painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+        mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
+        openSearch: (query) => void request('openSearch', { query }),
+      });
+    const controller: HoverCardController = new HoverCardController({
       load: async (ref) => unwrap(await request('getEntityCard', ref)),
       timers,
       onOpen: () => performance.mark(CARD_OPEN_MARK),
+      onIntent: () => {
+        cardUi ??= mountCard().catch((error: unknown) => {
+          console.warn('Fact Lens: the card could not be shown here', error);
+          cardUi = null; // the next hover tries again
+        });
+      },
     });
     const session = new PageSession({
       doc: document,
@@ -68,12 +84,6 @@ export default defineContentScript({
             ),
           ]
         : [];
-    await mountHoverCard(ctx, controller, {
-      copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
-      painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
-      mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
-      openSearch: (query) => void request('openSearch', { query }),
-    });
     ctx.onInvalidated(() => {
       stopWatching();
       for (const stop of stopListening) stop();

@@ -87,6 +87,19 @@ describe('HoverCardController', () => {
     expect(shown(controller)).toBeNull();
   });
 
+  it('tells the view a card may be wanted before the delay, from pointer and keyboard', () => {
+    const onIntent = vi.fn();
+    const controller = new HoverCardController({
+      load: () => new Promise(() => {}),
+      timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
+      onIntent,
+    });
+    controller.pointerEnteredMention(target('doubao'));
+    expect(onIntent).toHaveBeenCalledTimes(1);
+    controller.openNow(target('seed'));
+    expect(onIntent).toHaveBeenCalledTimes(2);
+  });
+
   it('asks for the data as soon as the pointer arrives, and shows it when the delay ends', async () => {
     const { controller, load, answer } = setup();
     controller.pointerEnteredMention(target('doubao'));

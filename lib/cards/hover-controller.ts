@@ -72,6 +72,11 @@ export interface HoverCardControllerOptions {
   timing?: Partial<HoverTiming>;
   /** Told when a card is asked for: the hover delay ended, or the keyboard opened it. */
   onOpen?: (target: CardTarget) => void;
+  /**
+   * Told as soon as a card may be wanted (the pointer reached a mention, or the keyboard
+   * asked), before any delay: the view can get ready while the delay runs.
+   */
+  onIntent?: () => void;
 }
 
 /**
@@ -114,6 +119,7 @@ export class HoverCardController {
 
   pointerEnteredMention(target: CardTarget): void {
     this.#overMention = true;
+    this.options.onIntent?.();
     this.#cancel('hide');
     if (this.#state.pinned) return;
     if (this.#state.target?.anchorKey === target.anchorKey && this.#state.target) return;
@@ -145,6 +151,7 @@ export class HoverCardController {
 
   /** Opens at once (keyboard navigation): no delay, and the card takes focus. */
   openNow(target: CardTarget): void {
+    this.options.onIntent?.();
     this.#cancel('show');
     this.#cancel('hide');
     this.#open(target, 'keyboard');
