@@ -8,7 +8,7 @@ import { createSiteMute } from '../../lib/cards/site-mute';
 import { PageSession } from '../../lib/content/page-session';
 import { request, unwrap } from '../../lib/messaging/client';
 import { pageMessenger } from '../../lib/messaging/page-protocol';
-import { siteOf } from '../../lib/settings/schema';
+import { siteOf } from '../../lib/site/site';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 // The card's styles go into its shadow root (cssInjectionMode: 'ui'); the page gets only
 // the ::highlight() rules, from the CSS-only content script highlights.content.css.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { siteOf } from '../site/site';
 import {
   MESSAGES,
   type Access,
@@ -65,15 +66,6 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, origin:
   }
 }
 
-function hostnameOf(url: string | undefined): string | null {
-  if (url === undefined) return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Our own pages, or our content scripts (same id, the page's URL); null for anyone else.
  * Messages from other extensions do not normally reach `runtime.onMessage`; this makes sure.
@@ -84,7 +76,7 @@ export function senderOf(sender: SenderInfo, extensionId: string, origin: string
   const tabId = sender.tab?.id;
   return {
     kind: 'content-script',
-    host: hostnameOf(sender.url),
+    host: siteOf(sender.url),
     ...(tabId === undefined ? {} : { tabId }),
   };
 }

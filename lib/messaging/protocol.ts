@@ -4,7 +4,7 @@ import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
 import type { EntityCard, EntityRef } from '../cards/card-data';
 import type { PackRow, SiteRuleRow } from '../store/rows';
-import { HOST_MAX_LENGTH } from '../store/site-rules';
+import { hostSchema } from '../site/site';
 
 /**
  * The one message protocol between the background and everything else.
@@ -67,16 +67,6 @@ export type MessageType = keyof FactLensProtocol;
  * - `manage`: our extension pages only (popup, options). Installs, removes, syncs packs.
  */
 export type Access = 'read' | 'user' | 'manage';
-
-/**
- * A page's host name as `location.hostname` gives it. Only bounded and free of spaces and
- * slashes here; the store normalises case and a trailing dot.
- */
-const hostSchema = z
-  .string()
-  .min(1)
-  .max(HOST_MAX_LENGTH)
-  .regex(/^[^\s/]+$/, 'a host name has no spaces or slashes');
 
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostSchema } from '../site/site';
 
 /**
  * The reader's settings, in `browser.storage.local` (not IndexedDB): content scripts read
@@ -12,13 +13,6 @@ export const DENSITIES = ['all', 'first'] as const;
 
 /** Hover delay bounds: below 100 ms cards flash while the pointer crosses text; above 2 s nobody waits. */
 export const HOVER_DELAY = { min: 100, max: 2000, default: 300 } as const;
-
-/** A site is a hostname, lowercase, without a trailing dot (see `siteOf`). */
-const hostSchema = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[^\s/]+$/, 'must be a hostname');
 
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
@@ -41,16 +35,6 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: HOVER_DELAY.default,
   disabledSites: [],
 };
-
-/** The site a URL belongs to, as stored in `disabledSites`; null for pages that have none. */
-export function siteOf(url: string): string | null {
-  try {
-    const host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
-    return host === '' ? null : host;
-  } catch {
-    return null;
-  }
-}
 
 /** Whether Fact Lens should mark pages of `site` under these settings. */
 export function runsOn(settings: Settings, site: string | null): boolean {

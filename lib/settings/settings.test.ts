@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readStoredSettings } from './migrate';
-import { DEFAULT_SETTINGS, runsOn, siteOf, type Settings } from './schema';
+import { DEFAULT_SETTINGS, runsOn, type Settings } from './schema';
 import {
   loadSettings,
   updateSettings,
@@ -96,15 +96,6 @@ describe('settings in storage', () => {
 });
 
 describe('sites', () => {
-  it.each<[string, string | null]>([
-    ['https://Example.COM./path', 'example.com'],
-    ['http://127.0.0.1:8080/x', '127.0.0.1'],
-    ['file:///tmp/a.html', null],
-    ['not a url', null],
-  ])('siteOf(%j) = %j', (url, site) => {
-    expect(siteOf(url)).toBe(site);
-  });
-
   it('disables a site once, most recent first, and re-enables it', () => {
     let settings = withSiteDisabled(DEFAULT_SETTINGS, 'a.com', true);
     settings = withSiteDisabled(settings, 'b.com', true);
