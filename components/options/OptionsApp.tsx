@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { PauseSwitch } from '../PauseSwitch';
 import { DENSITIES, HOVER_DELAY, type Density } from '../../lib/settings/schema';
 import { withSiteDisabled } from '../../lib/settings/store';
 import { useSettings } from '../useSettings';
@@ -28,17 +29,7 @@ export function OptionsApp() {
 
       <section aria-labelledby="general-heading">
         <h2 id="general-heading">Highlighting</h2>
-        <label className="switch">
-          <input
-            type="checkbox"
-            checked={settings.paused}
-            onChange={(event) => {
-              const paused = event.currentTarget.checked;
-              void update((current) => ({ ...current, paused }));
-            }}
-          />
-          Pause everywhere
-        </label>
+        <PauseSwitch settings={settings} update={update} />
         <fieldset>
           <legend>Highlight</legend>
           {DENSITIES.map((density) => (

@@ -1,4 +1,5 @@
 import { runsOn } from '../../lib/settings/schema';
+import { PauseSwitch } from '../PauseSwitch';
 import { withSiteDisabled } from '../../lib/settings/store';
 import type { SettingsHandle } from '../useSettings';
 import type { PageTabState } from './usePageTab';
@@ -11,17 +12,7 @@ export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTab
   const siteDisabled = site !== null && settings.disabledSites.includes(site);
   return (
     <div className="controls">
-      <label className="switch">
-        <input
-          type="checkbox"
-          checked={settings.paused}
-          onChange={(event) => {
-            const paused = event.currentTarget.checked;
-            void update((current) => ({ ...current, paused }));
-          }}
-        />
-        Pause everywhere
-      </label>
+      <PauseSwitch settings={settings} update={update} />
       {site !== null && (
         <label className="switch">
           <input

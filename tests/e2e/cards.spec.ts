@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { cardOf, hover, hoveredTextRange } from './cards';
+import { cardOf, enterCardOf, hover, hoveredTextRange } from './cards';
 import { hoveredText, markerActive, pointOfText } from './highlights';
 
 test.describe('hover cards on the demo page', () => {
@@ -54,13 +54,7 @@ test.describe('hover cards on the demo page', () => {
   test('the card stays while the pointer moves into it and hides once it leaves', async ({
     page,
   }) => {
-    const card = cardOf(page);
-    await hover(page, '#lede', 'Doubao');
-    await expect(card).toBeVisible();
-    const box = await card.boundingBox();
-    if (!box) throw new Error('no card box');
-    // Into the card, in steps, as a hand would move.
-    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    const { card, box } = await enterCardOf(page, '#lede', 'Doubao');
     await page.waitForTimeout(800);
     await expect(card).toBeVisible();
     // Away from both the card and the term.
@@ -69,12 +63,7 @@ test.describe('hover cards on the demo page', () => {
   });
 
   test('"Search" opens the popup search for the entity, about this tab', async ({ page }) => {
-    const card = cardOf(page);
-    await hover(page, '#lede', 'Doubao');
-    await expect(card.locator('.entity-name')).toHaveText('Doubao');
-    const box = await card.boundingBox();
-    if (!box) throw new Error('no card box');
-    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    const { card } = await enterCardOf(page, '#lede', 'Doubao');
     const [search] = await Promise.all([
       page.context().waitForEvent('page'),
       card.getByRole('button', { name: 'Search', exact: true }).click(),
@@ -92,12 +81,7 @@ test.describe('hover cards on the demo page', () => {
   });
 
   test('a related-entity chip swaps the card and Back returns', async ({ page }) => {
-    const card = cardOf(page);
-    await hover(page, '#lede', 'Doubao');
-    await expect(card.locator('.entity-name')).toHaveText('Doubao');
-    const box = await card.boundingBox();
-    if (!box) throw new Error('no card box');
-    await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+    const { card } = await enterCardOf(page, '#lede', 'Doubao');
     await card.locator('.chip', { hasText: 'Dola' }).click();
     await expect(card.locator('.entity-name')).toHaveText('Dola');
     await card.getByRole('button', { name: '← Back' }).click();

@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
 import { pointOfText } from './highlights';
 
 /** Helpers for specs that drive the hover card. */
@@ -23,4 +24,24 @@ export function hoveredTextRange(page: Page): Promise<string | null> {
 export async function hover(page: Page, selector: string, text: string): Promise<void> {
   const { x, y } = await pointOfText(page, selector, text);
   await page.mouse.move(x, y);
+}
+
+/**
+ * Hovers `text` inside `selector`, waits for the card to name `name`, then moves the pointer
+ * into the card in steps, as a hand would, so the card stays open. Returns the card and
+ * where it was.
+ */
+export async function enterCardOf(
+  page: Page,
+  selector: string,
+  text: string,
+  name = text,
+): Promise<{ card: Locator; box: { x: number; y: number; width: number; height: number } }> {
+  const card = cardOf(page);
+  await hover(page, selector, text);
+  await expect(card.locator('.entity-name')).toHaveText(name);
+  const box = await card.boundingBox();
+  if (!box) throw new Error('no card box');
+  await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+  return { card, box };
 }

@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /**
  * Reads what Fact Lens painted, from the page's own world: the CSS highlight registry
@@ -101,4 +102,10 @@ export function pointOfText(
     },
     [selector, text] as const,
   );
+}
+
+/** Opens `url` and waits until Fact Lens has finished its first scan there. */
+export async function gotoMarked(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect.poll(() => markerActive(page)).toBe(true);
 }

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
-import { cardOf, hover } from './cards';
+import { enterCardOf } from './cards';
 import { expect, test } from './fixtures';
-import { highlightedTexts, markerActive } from './highlights';
+import { gotoMarked, highlightedTexts, markerActive } from './highlights';
 
 const DOUBAO_KEY = 'bytedance-ai-2026/doubao';
 
@@ -32,20 +32,13 @@ function storedMutes(worker: Worker, host: string): Promise<string[]> {
 }
 
 async function openDemo(page: Page, server: string): Promise<void> {
-  await page.goto(`${server}/index.html`);
-  await expect.poll(() => markerActive(page)).toBe(true);
+  await gotoMarked(page, `${server}/index.html`);
   await expect.poll(() => highlightedTexts(page)).toContain('Doubao');
 }
 
 /** Hovers Doubao in the lede, moves into its card and clicks "Don’t highlight here". */
 async function muteDoubao(page: Page) {
-  const card = cardOf(page);
-  await hover(page, '#lede', 'Doubao');
-  await expect(card.locator('.entity-name')).toHaveText('Doubao');
-  const box = await card.boundingBox();
-  if (!box) throw new Error('no card box');
-  // Into the card in steps, as a hand would move, so the card stays open.
-  await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });
+  const { card } = await enterCardOf(page, '#lede', 'Doubao');
   await card.getByRole('button', { name: 'Don’t highlight here' }).click();
   await expect(card.getByRole('status')).toContainText(
     'Doubao is no longer highlighted on this site.',

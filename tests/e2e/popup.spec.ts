@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { highlightedTexts, hoveredText, markerActive } from './highlights';
+import { gotoMarked, highlightedTexts, hoveredText } from './highlights';
 
 /** The id of the tab that is active now (ask before opening the popup in a tab of its own). */
 function activeTabId(worker: Worker): Promise<number> {
@@ -76,8 +76,7 @@ test.describe('popup and the current tab', () => {
     extensionId,
     serviceWorker,
   }) => {
-    await page.goto(`${server}/index.html`);
-    await expect.poll(() => markerActive(page)).toBe(true);
+    await gotoMarked(page, `${server}/index.html`);
     const texts = await highlightedTexts(page);
     const tabId = await activeTabId(serviceWorker);
     const popup = await openPopup(page, extensionId, tabId);
@@ -100,8 +99,7 @@ test.describe('popup and the current tab', () => {
     extensionId,
     serviceWorker,
   }) => {
-    await page.goto(`${server}/index.html`);
-    await expect.poll(() => markerActive(page)).toBe(true);
+    await gotoMarked(page, `${server}/index.html`);
     const marked = (await highlightedTexts(page)).length;
     expect(marked).toBeGreaterThan(5);
     await page.evaluate(
