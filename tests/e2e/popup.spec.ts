@@ -70,13 +70,15 @@ test.describe('popup search', () => {
 });
 
 test.describe('popup and the current tab', () => {
+  test.beforeEach(async ({ page, server }) => {
+    await gotoMarked(page, `${server}/index.html`);
+  });
+
   test('"On this page" lists what is marked, and a click scrolls the page to it', async ({
     page,
-    server,
     extensionId,
     serviceWorker,
   }) => {
-    await gotoMarked(page, `${server}/index.html`);
     const texts = await highlightedTexts(page);
     const tabId = await activeTabId(serviceWorker);
     const popup = await openPopup(page, extensionId, tabId);
@@ -95,11 +97,9 @@ test.describe('popup and the current tab', () => {
 
   test('switching the site off and on, and pausing, apply to the open tab without a reload', async ({
     page,
-    server,
     extensionId,
     serviceWorker,
   }) => {
-    await gotoMarked(page, `${server}/index.html`);
     const marked = (await highlightedTexts(page)).length;
     expect(marked).toBeGreaterThan(5);
     await page.evaluate(
