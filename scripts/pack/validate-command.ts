@@ -1,0 +1,16 @@
+import { EXIT_OK, parseCommandArgs, printLines, type CliIo } from './io';
+import { readValidPack } from './pack-file';
+import { COMMAND_USAGE } from './usage';
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1 }, COMMAND_USAGE.validate);
+  const [file = ''] = positionals;
+  const { pack } = await readValidPack(io, file);
+  const contents = `${count(pack.entities.length, 'entity', 'entities')}, ${count(pack.facts.length, 'fact', 'facts')}`;
+  printLines(io.stdout, [`OK ${pack.id} ${pack.version}: ${contents}`]);
+  return EXIT_OK;
+}
