@@ -9,7 +9,10 @@ export default defineConfig({
     name: 'Fact Lens',
     description:
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
-    permissions: ['storage'],
+    // alarms: scheduled pack sync. Host access for subscriptions is asked for per origin
+    // when the user subscribes (optional_host_permissions), never up front.
+    permissions: ['storage', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       // Opens the popup, whose focus starts in the search box.
       _execute_action: {

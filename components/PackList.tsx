@@ -1,12 +1,5 @@
 import type { PackRow } from '../lib/store/rows';
-
-const COUNT_LABELS = [
-  ['entities', 'entities'],
-  ['facts', 'facts'],
-  ['sources', 'sources'],
-  ['propositions', 'propositions'],
-  ['aliases', 'aliases'],
-] as const;
+import { PackCounts } from './PackCounts';
 
 /** Installed packs with what they contain. All pack text is rendered as text. */
 export function PackList({ packs }: { packs: readonly PackRow[] }) {
@@ -25,14 +18,7 @@ export function PackList({ packs }: { packs: readonly PackRow[] }) {
           <p className="pack-meta">
             {pack.publisher.name} · published {pack.publishedAt}
           </p>
-          <dl className="pack-counts">
-            {COUNT_LABELS.map(([key, label]) => (
-              <div key={key} data-count={key}>
-                <dt>{label}</dt>
-                <dd>{pack.counts[key]}</dd>
-              </div>
-            ))}
-          </dl>
+          <PackCounts counts={pack.counts} />
         </li>
       ))}
     </ul>

@@ -10,6 +10,10 @@ import { MESSAGE_TYPES } from '../lib/messaging/protocol';
 import { PackDatabase } from '../lib/store/pack-database';
 import { ensureSeedPack } from '../lib/store/seed';
 import { UserDatabase } from '../lib/store/user-database';
+import { announcePacksChanged } from '../lib/messaging/packs-revision';
+import { startSyncSchedule } from '../lib/sync/alarm';
+import { originPattern } from '../lib/sync/subscriptions';
+import { syncDue, SYNC_LIMITS, type SyncEnvironment } from '../lib/sync/sync';
 
 export default defineBackground(() => {
   const packDb = new PackDatabase();
@@ -24,12 +28,33 @@ export default defineBackground(() => {
     console.error('Fact Lens: seed install failed', error),
   );
 
+  const sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'> = {
+    fetch: (input, init) => fetch(input, init),
+    timers: {
+      set: (run, ms) => setTimeout(run, ms),
+      clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+    timeoutMs: SYNC_LIMITS.timeoutMs,
+    random: Math.random,
+    mayFetch: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
+  };
+  const packsChanged = () => announcePacksChanged(browser.storage.local, now);
+  startSyncSchedule(browser.alarms, browser.runtime.onStartup, async () => {
+    const reports = await syncDue({ ...sync, packDb, userDb, now });
+    if (reports.some((report) => report.packs.some((pack) => pack.outcome === 'installed'))) {
+      await packsChanged();
+    }
+  });
+
   const dispatch = createDispatcher({
     handlers: createHandlers({
       packDb,
       userDb,
       now,
       ensureSeed,
+      seed: () => seed,
+      sync,
+      packsChanged,
       compileMatcher,
       engineFormat: ENGINE_FORMAT,
       openTab: async (path) => {

@@ -61,10 +61,10 @@ describe('serveStatic', () => {
   });
 
   /** A raw GET: fetch() would normalize `..` away before it reached the server. */
-  const get = (rawPath: string) =>
+  const get = (rawPath: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
       (resolve, reject) => {
-        const req = request(`${server.url}/`, { path: rawPath }, (res) => {
+        const req = request(`${server.url}/`, { path: rawPath, headers }, (res) => {
           let body = '';
           res.on('data', (chunk: Buffer) => (body += chunk.toString()));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -86,6 +86,15 @@ describe('serveStatic', () => {
     const res = await get(rawPath);
     expect(res.status).toBe(403);
     expect(res.body).not.toContain('do not serve');
+  });
+
+  it('answers a conditional request for an unchanged file with 304 and no body', async () => {
+    const first = await get('/');
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(first.headers['last-modified']).toEqual(expect.any(String));
+    const again = await get('/', { 'If-None-Match': String(first.headers.etag) });
+    expect(again).toMatchObject({ status: 304, body: '' });
+    expect((await get('/', { 'If-None-Match': '"other"' })).status).toBe(200);
   });
 
   it('answers 404 for a missing file', async () => {

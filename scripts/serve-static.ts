@@ -66,11 +66,25 @@ export function resolveRequest(mounts: Mounts, requestPath: string): string | un
   return file;
 }
 
-/** Reads a file, or a directory's index.html, with its content type. */
-async function readServable(file: string): Promise<{ body: Buffer; type: string }> {
+interface Servable {
+  body: Buffer;
+  type: string;
+  /** Validators, so pack sync can make conditional requests against this server. */
+  etag: string;
+  lastModified: string;
+}
+
+/** Reads a file, or a directory's index.html, with its content type and validators. */
+async function readServable(file: string): Promise<Servable> {
   const target = (await stat(file)).isDirectory() ? path.join(file, 'index.html') : file;
   const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
-  return { body: await readFile(target), type };
+  const info = await stat(target);
+  return {
+    body: await readFile(target),
+    type,
+    etag: `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+    lastModified: info.mtime.toUTCString(),
+  };
 }
 
 /** Serves `mounts` (or one directory at `/`) until `close()` is called. */
@@ -80,16 +94,25 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const table = typeof mounts === 'string' ? { '/': mounts } : mounts;
   const server = createServer((req, res) => {
-    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+    const send = (
+      status: number,
+      body: string | Buffer,
+      type = 'text/plain; charset=utf-8',
+      extra: Record<string, string> = {},
+    ) => {
       // Tests edit pages between runs; a cached copy would hide the change.
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+      res.end(req.method === 'HEAD' || status === 304 ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
     const file = resolveRequest(table, req.url ?? '/');
     if (file === undefined) return send(403, 'Forbidden');
     readServable(file).then(
-      ({ body, type }) => send(200, body, type),
+      ({ body, type, etag, lastModified }) => {
+        const validators = { ETag: etag, 'Last-Modified': lastModified };
+        if (req.headers['if-none-match'] === etag) return send(304, '', type, validators);
+        send(200, body, type, validators);
+      },
       () => send(404, 'Not found'),
     );
   });

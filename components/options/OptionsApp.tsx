@@ -3,6 +3,7 @@ import { PauseSwitch } from '../PauseSwitch';
 import { DENSITIES, HOVER_DELAY, type Density } from '../../lib/settings/schema';
 import { withSiteDisabled } from '../../lib/settings/store';
 import { useSettings } from '../useSettings';
+import { PackSections } from './PackSections';
 
 const DENSITY_LABELS: Record<Density, string> = {
   all: 'Every mention',
@@ -10,8 +11,9 @@ const DENSITY_LABELS: Record<Density, string> = {
 };
 
 /**
- * Settings: pause, highlight density, hover delay, and the sites Fact Lens is off on (with
- * undo for a site put back on). Changes are stored at once and reach open tabs live.
+ * Settings: pause, highlight density, hover delay, the installed packs and subscriptions,
+ * and the sites Fact Lens is off on (with undo for a site put back on). Changes are stored
+ * at once and reach open tabs live.
  */
 export function OptionsApp() {
   const { settings, update, error } = useSettings();
@@ -62,6 +64,8 @@ export function OptionsApp() {
         />{' '}
         ms
       </section>
+
+      <PackSections />
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites where Fact Lens is off</h2>

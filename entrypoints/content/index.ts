@@ -8,6 +8,7 @@ import { createSiteMute } from '../../lib/cards/site-mute';
 import { PageSession } from '../../lib/content/page-session';
 import { request, unwrap } from '../../lib/messaging/client';
 import { pageMessenger } from '../../lib/messaging/page-protocol';
+import { watchPacksRevision } from '../../lib/messaging/packs-revision';
 import { siteOf } from '../../lib/site/site';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
 // The card's styles go into its shadow root (cssInjectionMode: 'ui'); the page gets only
@@ -73,6 +74,16 @@ export default defineContentScript({
     const stopWatching = watchSettings(browser.storage.onChanged, (settings) =>
       session.apply(settings),
     );
+    // A pack was installed, updated, rolled back, switched or removed: match again in place.
+    let matcherAsks = 0;
+    const stopWatchingPacks = watchPacksRevision(browser.storage.onChanged, () => {
+      const ask = ++matcherAsks;
+      void request('getMatcher').then((next) => {
+        if (ask !== matcherAsks) return; // a later change's answer is the one to use
+        if (next.ok) session.replaceMatcher(next.value);
+        else console.warn('Fact Lens: no matcher', next.error.message);
+      });
+    });
     // "On this page" in the popup asks the top frame only.
     const stopListening =
       window.top === window
@@ -86,6 +97,7 @@ export default defineContentScript({
         : [];
     ctx.onInvalidated(() => {
       stopWatching();
+      stopWatchingPacks();
       for (const stop of stopListening) stop();
       session.stop();
     });

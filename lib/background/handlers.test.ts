@@ -1,40 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RequestError, type Sender } from '../messaging/dispatch';
 import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
-import { ensureSeedPack } from '../store/seed';
-import { freshDatabases, parsedPack } from '../store/test-databases';
-import { ENGINE_FORMAT } from '../engine/engine-format';
 import { Matcher } from '../engine/matcher/matcher';
-import { compileMatcher } from '../engine/matcher/compile';
-import { createHandlers, searchPagePath } from './handlers';
+import { searchPagePath } from './handlers';
+import { handlerSetup } from './test-handlers';
 
-const now = () => 7;
 const fromPopup: Sender = { kind: 'extension-page' };
-const seed = parsedPack(
-  packWith((pack) => {
-    pack.id = 'seed-pack';
-  }),
-);
-
-function setup() {
-  const { packDb, userDb } = freshDatabases();
-  const openTab = vi.fn(async (_path: string) => {});
-  const handlers = createHandlers({
-    openTab,
-    packDb,
-    userDb,
-    now,
-    ensureSeed: () => ensureSeedPack(packDb, seed, now),
-    compileMatcher,
-    engineFormat: ENGINE_FORMAT,
-  });
-  return { packDb, userDb, handlers, openTab };
-}
 
 describe('openSearch', () => {
   it("opens the popup page searching the query, about the sender's tab", async () => {
-    const { handlers, openTab } = setup();
+    const { handlers, openTab } = handlerSetup();
     const fromTab: Sender = { kind: 'content-script', host: 'example.com', tabId: 7 };
     await handlers.openSearch({ query: 'Doubao & 豆包' }, fromTab);
     expect(openTab).toHaveBeenCalledWith('/popup.html?q=Doubao+%26+%E8%B1%86%E5%8C%85&tab=7');
@@ -50,13 +26,13 @@ describe('openSearch', () => {
 
 describe('background handlers', () => {
   it('lists the seed pack on first read', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     const packs = await handlers.listPacks(undefined, fromPopup);
     expect(packs.map((pack) => pack.id)).toEqual(['seed-pack']);
   });
 
   it('answers a card for an entity of the seed pack, healing an empty database first', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     const card = await handlers.getEntityCard({ packId: 'seed-pack', entityId: 'acme' }, fromPopup);
     expect(card).toMatchObject({
       pack: { id: 'seed-pack' },
@@ -70,12 +46,12 @@ describe('background handlers', () => {
     ['an unknown pack', { packId: 'no-pack', entityId: 'acme' }],
     ['an unknown entity', { packId: 'seed-pack', entityId: 'nobody' }],
   ])('answers null for %s', async (_label, ref) => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     expect(await handlers.getEntityCard(ref, fromPopup)).toBeNull();
   });
 
   it('installs a valid pack from text', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     const row = await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     expect(row).toMatchObject({ id: 'test-pack', origin: 'file' });
     expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id).sort()).toEqual([
@@ -103,7 +79,7 @@ describe('background handlers', () => {
       '$.facts[0].claim',
     ],
   ])('rejects a pack with %s, naming the path, and changes nothing', async (_label, pack, path) => {
-    const { packDb, handlers } = setup();
+    const { packDb, handlers } = handlerSetup();
     await handlers.listPacks(undefined, fromPopup);
     const before = await dumpDatabase(packDb);
     const attempt = handlers.installPack({ text: JSON.stringify(pack) }, fromPopup);
@@ -116,7 +92,7 @@ describe('background handlers', () => {
   });
 
   it('rejects text that is not JSON', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     await expect(handlers.installPack({ text: '{"format": 1,' }, fromPopup)).rejects.toMatchObject({
       code: 'invalid-pack',
       message: expect.stringContaining('not valid JSON'),
@@ -124,7 +100,7 @@ describe('background handlers', () => {
   });
 
   it('refuses a version that is not newer, with its own error code', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     await expect(
       handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup),
@@ -134,7 +110,7 @@ describe('background handlers', () => {
   });
 
   it('serves a matcher over the aliases of enabled packs only', async () => {
-    const { packDb, handlers } = setup();
+    const { packDb, handlers } = handlerSetup();
     await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     const texts = async () => {
       const matcher = Matcher.fromCompiled(await handlers.getMatcher(undefined, fromPopup));
@@ -148,10 +124,11 @@ describe('background handlers', () => {
   });
 
   it('removes a pack; the seed comes back only when nothing is left', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
-    expect(await handlers.removePack({ packId: 'test-pack' }, fromPopup)).toEqual({
+    expect(await handlers.removePack({ packId: 'test-pack' }, fromPopup)).toMatchObject({
       removed: true,
+      undo: { origin: 'file', enabled: true },
     });
     expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id)).toEqual([
       'seed-pack',
@@ -168,7 +145,7 @@ describe('site rule handlers', () => {
   const onExample: Sender = { kind: 'content-script', host: 'example.com' };
 
   it('mutes and unmutes an entity on a site and answers the rule in force', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     const muted = await handlers.setEntityMuted(
       { host: 'example.com', ...doubao, muted: true },
       onExample,
@@ -186,7 +163,7 @@ describe('site rule handlers', () => {
   });
 
   it('uses a content script’s own site, whatever host the payload names', async () => {
-    const { handlers, userDb } = setup();
+    const { handlers, userDb } = handlerSetup();
     const rule = await handlers.setEntityMuted(
       { host: 'victim.test', ...doubao, muted: true },
       onExample,
@@ -200,7 +177,7 @@ describe('site rule handlers', () => {
   });
 
   it('lets an extension page name any site', async () => {
-    const { handlers } = setup();
+    const { handlers } = handlerSetup();
     await handlers.setEntityMuted({ host: 'Example.com.', ...doubao, muted: true }, fromPopup);
     expect(await handlers.getSiteRule({ host: 'example.com' }, onExample)).toMatchObject({
       mutedEntities: ['bytedance-ai-2026/doubao'],
@@ -215,7 +192,7 @@ describe('site rule handlers', () => {
     ],
     ['an extension page naming an empty host', { host: '.' }, fromPopup],
   ] as const)('refuses %s as an invalid request', async (_label, payload, sender) => {
-    const { handlers, userDb } = setup();
+    const { handlers, userDb } = handlerSetup();
     await expect(
       handlers.setEntityMuted({ ...payload, ...doubao, muted: true }, sender),
     ).rejects.toMatchObject({ code: 'invalid-request' });
@@ -226,7 +203,7 @@ describe('site rule handlers', () => {
   });
 
   it('muting changes nothing in the packs database', async () => {
-    const { handlers, packDb } = setup();
+    const { handlers, packDb } = handlerSetup();
     await handlers.listPacks(undefined, fromPopup);
     const before = await dumpDatabase(packDb);
     await handlers.setEntityMuted(

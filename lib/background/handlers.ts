@@ -1,7 +1,5 @@
 import { RequestError, type Handlers, type Sender } from '../messaging/dispatch';
 import type { MessagesWithAccess } from '../messaging/protocol';
-import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
-import { installPack, PackInstallError, removePack } from '../store/install';
 import { loadEntityCard } from '../store/entity-card';
 import type { PackDatabase } from '../store/pack-database';
 import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
@@ -9,10 +7,11 @@ import { listPacks } from '../store/queries';
 import { subjectKey } from '../store/rows';
 import { setEntityMuted, siteRuleFor, SiteRuleError } from '../store/site-rules';
 import type { UserDatabase } from '../store/user-database';
+import { createManageHandlers, type ManageServices } from './manage-handlers';
 
-export interface BackgroundServices {
+export interface BackgroundServices extends ManageServices {
   packDb: PackDatabase;
-  /** The user's own data (site rules, settings, notes); pack handlers never get it. */
+  /** The user's own data (site rules, settings, subscriptions); read handlers never write it. */
   userDb: UserDatabase;
   now: () => number;
   /** Resolves once the bundled pack is known to be installed (re-checked on every read). */
@@ -72,8 +71,8 @@ function createUserHandlers({ userDb, now }: Pick<BackgroundServices, 'userDb' |
 /** The background's answer to each request; payloads arrive already validated. */
 export function createHandlers(services: BackgroundServices): Handlers {
   const { packDb, userDb, now, ensureSeed } = services;
-  // Typed without the `user` requests: those may only come from createUserHandlers.
-  const readAndManage: Omit<Handlers, MessagesWithAccess<'user'>> = {
+  // Typed with the `read` requests only: `user` and `manage` requests have their own builders.
+  const read: Pick<Handlers, MessagesWithAccess<'read'>> = {
     async getSiteRule({ host }, sender) {
       return siteRuleRequest(() => siteRuleFor(userDb, siteOf(host, sender)));
     },
@@ -97,32 +96,6 @@ export function createHandlers(services: BackgroundServices): Handlers {
       await services.openTab(searchPagePath(query, sender));
       return { opened: true };
     },
-
-    async installPack({ text, allowNotNewer }) {
-      await ensureSeed();
-      const validation = validatePackText(text);
-      if (!validation.ok) {
-        throw new RequestError(
-          'invalid-pack',
-          `The pack was rejected: ${describeIssues(validation.issues, 1)}`,
-          validation.issues.slice(0, 50).map(formatIssue),
-        );
-      }
-      try {
-        return await installPack(packDb, validation.pack, {
-          origin: 'file',
-          now,
-          allowNotNewer: allowNotNewer ?? false,
-        });
-      } catch (error) {
-        if (error instanceof PackInstallError) throw new RequestError(error.code, error.message);
-        throw error;
-      }
-    },
-
-    async removePack({ packId }) {
-      return { removed: await removePack(packDb, packId) };
-    },
   };
-  return { ...readAndManage, ...createUserHandlers(services) };
+  return { ...read, ...createUserHandlers(services), ...createManageHandlers(services) };
 }

@@ -29,15 +29,21 @@ export class PageSession {
   #stopKeyboard: (() => void) | null = null;
   #density: Settings['density'] | null = null;
   #flash: unknown = null;
+  #compiled: CompiledMatcher;
+  #settings: Settings | null = null;
 
-  constructor(private readonly options: PageSessionOptions) {}
+  constructor(private readonly options: PageSessionOptions) {
+    this.#compiled = options.compiled;
+  }
 
   get running(): boolean {
     return this.#marker !== null;
   }
 
   apply(settings: Settings): void {
-    const { doc, compiled, controller } = this.options;
+    this.#settings = settings;
+    const { doc, controller } = this.options;
+    const compiled = this.#compiled;
     controller.setShowDelay(settings.hoverDelayMs);
     if (!runsOn(settings, this.options.site)) {
       this.stop();
@@ -56,6 +62,18 @@ export class PageSession {
       this.#density = settings.density;
       this.#marker.setDensity(settings.density);
     }
+  }
+
+  /**
+   * Matches the page again with a new matcher (packs were installed, updated, switched off or
+   * removed): old highlights go, cached cards are forgotten, the page is marked afresh.
+   */
+  replaceMatcher(compiled: CompiledMatcher): void {
+    this.#compiled = compiled;
+    this.options.controller.clearCache();
+    if (!this.#marker || !this.#settings) return;
+    this.stop();
+    this.apply(this.#settings);
   }
 
   stop(): void {

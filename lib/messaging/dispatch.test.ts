@@ -7,13 +7,17 @@ import {
   senderOf,
   type Handlers,
 } from './dispatch';
-import { MESSAGE_TYPES, type MessageType } from './protocol';
+import { MESSAGE_TYPES, MESSAGES, type MessageType } from './protocol';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 const popup = { id: ID, url: `${ORIGIN}/popup.html` };
 const contentScript = { id: ID, url: 'https://example.com/article' };
 const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/page.html' };
+
+async function notInThisTest(): Promise<never> {
+  throw new Error('not in this test');
+}
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -37,6 +41,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       updatedAt: 0,
     })),
     openSearch: vi.fn(async () => ({ opened: true as const })),
+    restorePack: vi.fn(notInThisTest),
+    setPackEnabled: vi.fn(notInThisTest),
+    rollbackPack: vi.fn(notInThisTest),
+    exportPack: vi.fn(notInThisTest),
+    restoreSeedPack: vi.fn(notInThisTest),
+    listSubscriptions: vi.fn(async () => []),
+    addSubscription: vi.fn(notInThisTest),
+    removeSubscription: vi.fn(async () => ({ removed: true })),
+    syncNow: vi.fn(async () => []),
     ...overrides,
   };
 }
@@ -53,6 +66,15 @@ const VALID_PAYLOADS: Record<MessageType, unknown> = {
   getSiteRule: { host: 'example.com' },
   setEntityMuted: mute,
   openSearch: { query: 'Doubao' },
+  restorePack: { text: '{}', origin: 'file', enabled: true },
+  setPackEnabled: { packId: 'a-pack', enabled: false },
+  rollbackPack: { packId: 'a-pack' },
+  exportPack: { packId: 'a-pack' },
+  restoreSeedPack: undefined,
+  listSubscriptions: undefined,
+  addSubscription: { url: 'https://packs.example/index.json' },
+  removeSubscription: { url: 'https://packs.example/index.json' },
+  syncNow: {},
 };
 
 function dispatcher(h = handlers()) {
@@ -128,6 +150,16 @@ describe('dispatch', () => {
     expect(h.removePack).not.toHaveBeenCalled();
     expect(h.installPack).not.toHaveBeenCalled();
   });
+
+  it.each(MESSAGE_TYPES.filter((type) => MESSAGES[type].access === 'manage'))(
+    'refuses %s (a pack-management request) from a content script',
+    async (type) => {
+      const h = handlers();
+      const reply = await dispatcher(h)(type, VALID_PAYLOADS[type], contentScript);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(h[type]).not.toHaveBeenCalled();
+    },
+  );
 
   it.each(MESSAGE_TYPES)('refuses %s from another extension', async (type) => {
     const h = handlers();

@@ -3,7 +3,8 @@ import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
 import type { EntityCard, EntityRef } from '../cards/card-data';
-import type { PackRow, SiteRuleRow } from '../store/rows';
+import type { InstalledPack, PackRow, SiteRuleRow, SubscriptionRow } from '../store/rows';
+import type { SyncReport } from '../sync/sync';
 import { hostSchema } from '../site/site';
 
 /**
@@ -13,7 +14,13 @@ import { hostSchema } from '../site/site';
  */
 
 export type ErrorCode =
-  'invalid-request' | 'forbidden' | 'invalid-pack' | 'not-newer' | 'not-found' | 'internal';
+  | 'invalid-request'
+  | 'forbidden'
+  | 'invalid-pack'
+  | 'not-newer'
+  | 'not-found'
+  | 'conflict'
+  | 'internal';
 
 export interface ReplyError {
   code: ErrorCode;
@@ -25,17 +32,54 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
+/** What puts a removed pack back (undo): its document, where it came from, its subscription. */
+export interface RestorePackRequest {
+  text: string;
+  origin: PackRow['origin'];
+  sourceUrl?: string;
+  enabled: boolean;
+  /** The subscription removed with the pack, re-added as new (its sync history is not kept). */
+  subscription?: { url: string; publicKey?: string };
+}
+
 export interface FactLensProtocol {
-  /** Installed packs with their metadata and row counts. Anyone may read. */
-  listPacks(): Reply<PackRow[]>;
+  /** Installed packs with their metadata, row counts and rollback version. Anyone may read. */
+  listPacks(): Reply<InstalledPack[]>;
   /** The compiled matcher over every alias of the enabled packs. Anyone may read. */
   getMatcher(): Reply<CompiledMatcher>;
   /** What a hover card shows about one entity; `null` if it is not installed. Anyone may read. */
   getEntityCard(data: EntityRef): Reply<EntityCard | null>;
   /** Validates and installs a pack document (JSON text). Extension pages only. */
   installPack(data: { text: string; allowNotNewer?: boolean }): Reply<PackRow>;
-  /** Removes one pack and all its content. Extension pages only. */
-  removePack(data: { packId: string }): Reply<{ removed: boolean }>;
+  /**
+   * Removes one pack and all its content, and its subscription when that delivered nothing
+   * else. Answers what undo needs. Extension pages only.
+   */
+  removePack(data: { packId: string }): Reply<{ removed: boolean; undo?: RestorePackRequest }>;
+  /** Undoes a removal. Extension pages only. */
+  restorePack(data: RestorePackRequest): Reply<PackRow>;
+  /** Switches a pack on or off everywhere. Extension pages only. */
+  setPackEnabled(data: { packId: string; enabled: boolean }): Reply<PackRow>;
+  /** Reinstalls the kept earlier version of a pack. Extension pages only. */
+  rollbackPack(data: { packId: string }): Reply<PackRow>;
+  /** The installed document of a pack, to save as a file. Extension pages only. */
+  exportPack(data: { packId: string }): Reply<{ fileName: string; text: string }>;
+  /** Installs the pack bundled with the extension again. Extension pages only. */
+  restoreSeedPack(): Reply<PackRow>;
+  /** Pack subscriptions with their sync status. Extension pages only. */
+  listSubscriptions(): Reply<SubscriptionRow[]>;
+  /**
+   * Subscribes to a pack or index URL (optionally pinning the publisher's key) and syncs it
+   * at once. Extension pages only; the page asks for host permission first.
+   */
+  addSubscription(data: {
+    url: string;
+    publicKey?: string;
+  }): Reply<{ subscription: SubscriptionRow; report: SyncReport }>;
+  /** Stops syncing a URL; installed packs stay. Extension pages only. */
+  removeSubscription(data: { url: string }): Reply<{ removed: boolean }>;
+  /** Checks one subscription, or all of them, now. Extension pages only. */
+  syncNow(data: { url?: string }): Reply<SyncReport[]>;
   /**
    * The user's rule for a site (the default rule if none). Anyone may read; a content
    * script always gets its own page's site, whatever `host` says.
@@ -68,6 +112,10 @@ export type MessageType = keyof FactLensProtocol;
  */
 export type Access = 'read' | 'user' | 'manage';
 
+/** Checked for real by lib/sync/subscriptions.ts; here only bounded. */
+const subscriptionUrlSchema = z.string().min(1).max(2048);
+const publicKeySchema = z.string().max(200);
+
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },
   getMatcher: { access: 'read', payload: z.undefined() },
@@ -89,6 +137,35 @@ export const MESSAGES = {
     payload: z.strictObject({ query: z.string().max(200) }),
   },
   removePack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
+  restorePack: {
+    access: 'manage',
+    payload: z.strictObject({
+      text: z.string().max(PACK_LIMITS.documentBytes),
+      origin: z.enum(['bundled', 'file', 'url']),
+      sourceUrl: subscriptionUrlSchema.optional(),
+      enabled: z.boolean(),
+      subscription: z
+        .strictObject({ url: subscriptionUrlSchema, publicKey: publicKeySchema.optional() })
+        .optional(),
+    }),
+  },
+  setPackEnabled: {
+    access: 'manage',
+    payload: z.strictObject({ packId: idSchema, enabled: z.boolean() }),
+  },
+  rollbackPack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
+  exportPack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
+  restoreSeedPack: { access: 'manage', payload: z.undefined() },
+  listSubscriptions: { access: 'manage', payload: z.undefined() },
+  addSubscription: {
+    access: 'manage',
+    payload: z.strictObject({
+      url: subscriptionUrlSchema,
+      publicKey: publicKeySchema.optional(),
+    }),
+  },
+  removeSubscription: { access: 'manage', payload: z.strictObject({ url: subscriptionUrlSchema }) },
+  syncNow: { access: 'manage', payload: z.strictObject({ url: subscriptionUrlSchema.optional() }) },
   getSiteRule: { access: 'read', payload: z.strictObject({ host: hostSchema }) },
   setEntityMuted: {
     access: 'user',

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from './dump';
 import { installPack, packToRows, PackInstallError, removePack } from './install';
-import { freshDatabases, parsedPack } from './test-databases';
+import type { PackDatabase } from './pack-database';
+import { freshDatabases, packVersions, parsedPack } from './test-databases';
 
 const now = () => 1_700_000_000_000;
 const v1 = parsedPack(validPack());
@@ -63,15 +64,59 @@ describe('installPack', () => {
     expect((await packDb.packs.get('test-pack'))?.version).toBe('1.0.0');
   });
 
-  it('rolls everything back when a write fails mid-transaction', async () => {
+  it.each<[string, (db: PackDatabase) => { mockRejectedValueOnce(error: unknown): unknown }]>([
+    ['the facts', (db) => vi.spyOn(db.facts, 'bulkAdd')],
+    ['the pack row', (db) => vi.spyOn(db.packs, 'put')],
+    ['the document', (db) => vi.spyOn(db.packDocuments, 'put')],
+  ])('rolls everything back when writing %s fails', async (_label, spyOn) => {
     const { packDb } = freshDatabases();
     await installPack(packDb, v1, { origin: 'file', now });
     const before = await dumpDatabase(packDb);
-    const failure = new DOMException('disk full', 'QuotaExceededError');
-    const spy = vi.spyOn(packDb.facts, 'bulkAdd').mockRejectedValueOnce(failure);
+    expect(before.packDocuments).toHaveLength(1);
+    spyOn(packDb).mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'));
     await expect(installPack(packDb, v2, { origin: 'file', now })).rejects.toThrow('disk full');
-    spy.mockRestore();
+    vi.restoreAllMocks();
     expect(await dumpDatabase(packDb)).toEqual(before);
+  });
+
+  it.each<[string, typeof v1 | null, string | null]>([
+    ['an install over a version other than the one read', v1, '0.9.0'],
+    ['a first install when a version was read', null, '1.0.0'],
+    ['an update when nothing was read', v1, null],
+  ])('refuses %s as changed, writing nothing', async (_label, installed, replacing) => {
+    const { packDb } = freshDatabases();
+    if (installed) await installPack(packDb, installed, { origin: 'file', now });
+    const before = await dumpDatabase(packDb);
+    const attempt = installPack(packDb, v2, { origin: 'url', now, replacing });
+    await expect(attempt).rejects.toBeInstanceOf(PackInstallError);
+    await expect(attempt).rejects.toMatchObject({ code: 'changed' });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+  });
+
+  it('installs when the version read is still the one installed', async () => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, v1, { origin: 'file', now, replacing: null });
+    await installPack(packDb, v2, { origin: 'file', now, replacing: '1.0.0' });
+    expect((await packDb.packs.get('test-pack'))?.version).toBe('1.1.0');
+  });
+
+  it('records where a synced pack came from, and clears a hold on the next install', async () => {
+    const { packDb } = freshDatabases();
+    const sourceUrl = 'https://packs.example/index.json';
+    await installPack(packDb, v1, { origin: 'url', now, sourceUrl, heldBelow: '1.1.0' });
+    expect(await packDb.packs.get('test-pack')).toMatchObject({ sourceUrl, heldBelow: '1.1.0' });
+    await installPack(packDb, v2, { origin: 'file', now });
+    const row = await packDb.packs.get('test-pack');
+    expect(row).not.toHaveProperty('heldBelow');
+    expect(row).not.toHaveProperty('sourceUrl');
+  });
+
+  it('installs on or off as asked, whatever the replaced version was', async () => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, v1, { origin: 'file', now, enabled: false });
+    expect((await packDb.packs.get('test-pack'))?.enabled).toBe(false);
+    await installPack(packDb, v2, { origin: 'file', now, enabled: true });
+    expect((await packDb.packs.get('test-pack'))?.enabled).toBe(true);
   });
 
   it('keeps a disabled pack disabled across an update', async () => {
@@ -99,14 +144,56 @@ describe('installPack', () => {
   });
 });
 
+describe('lastChange', () => {
+  const versions = packVersions();
+
+  it('summarises a first install as coming from nothing', async () => {
+    const { packDb } = freshDatabases();
+    const row = await installPack(packDb, versions.v1, { origin: 'file', now });
+    // Two sources, a proposition, two entities and a fact, all added.
+    expect(row.lastChange).toMatchObject({ from: null, to: '1.0.0', at: now(), total: 6 });
+    expect(row.lastChange?.lines[0]).toContain('first install');
+  });
+
+  it('names what an update added and changed', async () => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, versions.v1, { origin: 'file', now });
+    const row = await installPack(packDb, versions.v2, { origin: 'file', now: () => 9 });
+    expect(row.lastChange).toMatchObject({ from: '1.0.0', to: '1.1.0', at: 9, total: 2 });
+    expect(row.lastChange?.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Orbit Gadget'),
+        expect.stringContaining('Acme launched Widget in November 2025.'),
+      ]),
+    );
+    expect(await packDb.packs.get('test-pack')).toEqual(row);
+  });
+});
+
 describe('removePack', () => {
-  it('removes the pack and every row it owned, and says whether it existed', async () => {
+  it('removes the pack, its rows and its documents, answering what undo needs', async () => {
     const { packDb } = freshDatabases();
     await installPack(packDb, v1, { origin: 'file', now });
-    expect(await removePack(packDb, 'test-pack')).toBe(true);
-    expect(await removePack(packDb, 'test-pack')).toBe(false);
+    const text = JSON.stringify(v2, null, 2);
+    const installed = await installPack(packDb, v2, { origin: 'file', now, text });
+    expect(await packDb.packDocuments.count()).toBe(2);
+    expect(await removePack(packDb, 'test-pack')).toEqual({ row: installed, text });
+    expect(await removePack(packDb, 'test-pack')).toBeNull();
     const dump = await dumpDatabase(packDb);
     expect(Object.values(dump).every((rows) => rows.length === 0)).toBe(true);
+  });
+
+  it('leaves every other pack exactly as it was', async () => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, parsedPack({ ...validPack(), id: 'other-pack' }), {
+      origin: 'file',
+      now,
+    });
+    const before = await dumpDatabase(packDb);
+    await installPack(packDb, v1, { origin: 'file', now });
+    await installPack(packDb, v2, { origin: 'file', now });
+    await removePack(packDb, 'test-pack');
+    expect(await dumpDatabase(packDb)).toEqual(before);
   });
 });
 

@@ -1,5 +1,12 @@
 import compareVersions from 'semver/functions/compare';
 import type { FactPack } from '../pack/schema';
+import { summarizeChange } from './change-summary';
+import {
+  installedDocument,
+  installedDocumentText,
+  keepDocuments,
+  parseKeptPack,
+} from './documents';
 import type { PackDatabase } from './pack-database';
 import {
   subjectKey,
@@ -18,9 +25,25 @@ export interface InstallOptions {
   now: () => number;
   /** Reinstalling the same or an older version is a deliberate user choice, never the default. */
   allowNotNewer?: boolean;
+  /**
+   * The document as received, kept for rollback and export. A synced pack passes the exact
+   * text whose digest and signature were checked; otherwise the pack is serialised.
+   */
+  text?: string;
+  /** The subscription URL, for packs that come from one. */
+  sourceUrl?: string;
+  /** On or off; by default as the replaced version was, and on for a new pack. */
+  enabled?: boolean;
+  /** Set by a rollback (see `PackRow.heldBelow`); any other install clears the hold. */
+  heldBelow?: string;
+  /**
+   * The version the caller read before deciding (rollback, sync): if another install has
+   * replaced it meanwhile, this one is refused rather than undoing that one blindly.
+   */
+  replacing?: string | null;
 }
 
-export type InstallErrorCode = 'not-newer';
+export type InstallErrorCode = 'not-newer' | 'changed';
 
 export class PackInstallError extends Error {
   constructor(
@@ -48,6 +71,7 @@ export function packToRows(
   installedAt: number,
   enabled = true,
 ): PackRows {
+  // `$schema` is editor tooling, not content.
   const { sources, propositions, entities, facts, $schema: _schema, ...meta } = pack;
   const packId = pack.id;
   const aliases = entities.flatMap((entity) =>
@@ -86,14 +110,15 @@ export function packToRows(
 
 /**
  * Installs or replaces one pack in a single IndexedDB transaction: either every row
- * of the new version is in place, or the previous version is untouched.
- * The pack must already be validated (`validatePack`).
+ * of the new version (with its document and change summary) is in place, or the previous
+ * version is untouched. The pack must already be validated (`validatePack`).
  */
 export async function installPack(
   db: PackDatabase,
   pack: FactPack,
   options: InstallOptions,
 ): Promise<PackRow> {
+  const text = options.text ?? JSON.stringify(pack);
   return db.transaction('rw', db.contentTables, async () => {
     const installed = await db.packs.get(pack.id);
     if (
@@ -106,7 +131,20 @@ export async function installPack(
         `pack "${pack.id}" ${pack.version} is not newer than the installed ${installed.version}`,
       );
     }
-    const rows = packToRows(pack, options.origin, options.now(), installed?.enabled ?? true);
+    if (options.replacing !== undefined && (installed?.version ?? null) !== options.replacing) {
+      throw new PackInstallError(
+        'changed',
+        `pack "${pack.id}" changed while this install was prepared; try again`,
+      );
+    }
+    const installedAt = options.now();
+    const replaced = installed && (await installedDocument(db, installed));
+    const previous = replaced ? parseKeptPack(replaced.document.text) : null;
+    const enabled = options.enabled ?? installed?.enabled ?? true;
+    const rows = packToRows(pack, options.origin, installedAt, enabled);
+    rows.pack.lastChange = summarizeChange(previous, pack, installedAt);
+    if (options.sourceUrl !== undefined) rows.pack.sourceUrl = options.sourceUrl;
+    if (options.heldBelow !== undefined) rows.pack.heldBelow = options.heldBelow;
     await deletePackRows(db, pack.id);
     await db.sources.bulkAdd(rows.sources);
     await db.propositions.bulkAdd(rows.propositions);
@@ -114,11 +152,22 @@ export async function installPack(
     await db.aliases.bulkAdd(rows.aliases);
     await db.facts.bulkAdd(rows.facts);
     await db.packs.put(rows.pack);
+    if (replaced && !replaced.kept && replaced.document.version !== pack.version) {
+      // Installed before v5, so no document was kept: keep the one rebuilt from its rows,
+      // or the first update after the upgrade could not be rolled back.
+      await db.packDocuments.put(replaced.document);
+    }
+    await keepDocuments(
+      db,
+      pack.id,
+      { packId: pack.id, version: pack.version, text, storedAt: installedAt },
+      installed?.version,
+    );
     return rows.pack;
   });
 }
 
-/** Removes every row of one pack; call inside a transaction over `db.contentTables`. */
+/** Removes every content row of one pack; call inside a transaction over `db.contentTables`. */
 async function deletePackRows(db: PackDatabase, packId: string): Promise<void> {
   await Promise.all([
     db.sources.where('packId').equals(packId).delete(),
@@ -130,11 +179,24 @@ async function deletePackRows(db: PackDatabase, packId: string): Promise<void> {
   ]);
 }
 
-/** Removes a pack and all its content in one transaction. Returns whether it was installed. */
-export async function removePack(db: PackDatabase, packId: string): Promise<boolean> {
+/** What a removal took away: enough to put the pack back exactly (undo). */
+export interface RemovedPack {
+  row: PackRow;
+  /** The installed document, as `PackDocumentRow.text`. */
+  text: string;
+}
+
+/**
+ * Removes a pack, its content and its kept documents in one transaction. Answers what was
+ * removed (for undo), or null when the pack was not installed.
+ */
+export async function removePack(db: PackDatabase, packId: string): Promise<RemovedPack | null> {
   return db.transaction('rw', db.contentTables, async () => {
-    const existed = (await db.packs.get(packId)) !== undefined;
+    const row = await db.packs.get(packId);
+    if (!row) return null;
+    const text = await installedDocumentText(db, row);
     await deletePackRows(db, packId);
-    return existed;
+    await db.packDocuments.where('packId').equals(packId).delete();
+    return { row, text };
   });
 }

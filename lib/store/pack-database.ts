@@ -4,6 +4,7 @@ import type {
   EntityRow,
   FactRow,
   MatcherRow,
+  PackDocumentRow,
   PackRow,
   PropositionRow,
   SearchIndexRow,
@@ -27,6 +28,7 @@ export class PackDatabase extends Dexie {
   facts!: Table<FactRow, [string, string]>;
   matchers!: EntityTable<MatcherRow, 'key'>;
   searchIndexes!: EntityTable<SearchIndexRow, 'key'>;
+  packDocuments!: Table<PackDocumentRow, [string, string]>;
 
   constructor(name = PACK_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -53,6 +55,9 @@ export class PackDatabase extends Dexie {
     this.version(3).stores({ matchers: 'key' });
     // v4: popup search indexes are cached the same way (lib/search/cache.ts).
     this.version(4).stores({ searchIndexes: 'key' });
+    // v5: each pack's installed document (and one earlier version) for rollback and export.
+    // Packs installed before v5 have none; lib/store/documents.ts rebuilds one from rows.
+    this.version(5).stores({ packDocuments: '[packId+version], packId' });
   }
 
   /**
@@ -61,6 +66,14 @@ export class PackDatabase extends Dexie {
    * stale entry is simply never read again.
    */
   get contentTables() {
-    return [this.packs, this.sources, this.propositions, this.entities, this.aliases, this.facts];
+    return [
+      this.packs,
+      this.sources,
+      this.propositions,
+      this.entities,
+      this.aliases,
+      this.facts,
+      this.packDocuments,
+    ];
   }
 }

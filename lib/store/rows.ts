@@ -30,7 +30,46 @@ export type PackRow = Omit<
   /** Disabled packs stay installed but are not matched on pages. Added in schema v2. */
   enabled: boolean;
   counts: PackCounts;
+  /** The subscription URL a pack was synced from (origin `url`). Added in schema v5. */
+  sourceUrl?: string;
+  /** What changed with the install that put this version in place (schema v5). */
+  lastChange?: PackChangeSummary;
+  /**
+   * Set by a rollback: sync will not offer this version or anything older again, so a
+   * deliberate rollback is not undone by the next scheduled check. Newer versions still come.
+   */
+  heldBelow?: string;
 };
+
+/** A pack as listed for management: its row, and the kept version a rollback would install. */
+export type InstalledPack = PackRow & { previousVersion: string | null };
+
+/**
+ * The change summary of one install, as stored and shown: readable lines (names capped) and
+ * totals, not the full item lists, which for a large pack would bloat every pack listing.
+ */
+export interface PackChangeSummary {
+  /** The version replaced; null for a first install. */
+  from: string | null;
+  to: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Items added, removed or changed, over every list. */
+  total: number;
+  lines: string[];
+}
+
+/**
+ * A pack document exactly as installed (for a synced pack, the verified bytes as text):
+ * what rollback reinstalls and export writes. The installed version's document is always
+ * kept, plus at most one earlier version.
+ */
+export interface PackDocumentRow {
+  packId: string;
+  version: string;
+  text: string;
+  storedAt: number;
+}
 
 /** Every row of a pack's content carries its pack id; ids are unique only within a pack. */
 export type SourceRow = PackSource & { packId: string };
@@ -97,4 +136,35 @@ export interface NoteRow {
   entityId: string;
   text: string;
   createdAt: number;
+}
+
+/**
+ * A pack or index URL the user subscribed to, with what sync last saw of it. It lives in the
+ * user database: the user made it, so no pack install, update, rollback or removal touches it.
+ */
+export interface SubscriptionRow {
+  /** Absolute http(s) URL of a pack document or an index (lib/distribution/index-format). */
+  url: string;
+  /** `ed25519:<base64>` when the user pinned the publisher's key: every pack must be signed by it. */
+  publicKey?: string;
+  addedAt: number;
+  /** The packs this URL delivered, by id. */
+  packIds: string[];
+  /** Validators of the last good response, sent back as If-None-Match / If-Modified-Since. */
+  etag?: string;
+  lastModified?: string;
+  lastCheckedAt?: number;
+  lastSuccessAt?: number;
+  /** Set when the last attempt failed; cleared by the next success. */
+  lastError?: SyncErrorRecord;
+  /** Failures in a row; drives the backoff. */
+  failures: number;
+  /** When the next scheduled check is due (epoch ms). */
+  nextCheckAt: number;
+}
+
+export interface SyncErrorRecord {
+  code: string;
+  message: string;
+  at: number;
 }

@@ -1,3 +1,4 @@
+import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
 import { validatePack } from '../pack/validate';
 import type { FactPack } from '../pack/schema';
 import { PackDatabase } from './pack-database';
@@ -17,4 +18,51 @@ export function parsedPack(input: unknown): FactPack {
   const result = validatePack(input);
   if (!result.ok) throw new Error(`fixture is invalid: ${JSON.stringify(result.issues)}`);
   return result.pack;
+}
+
+/**
+ * The fixture pack (`validPack`) in three versions: 1.1.0 rewords the fact's claim and adds
+ * the entity "Orbit Gadget"; 1.2.0 also gives that entity a second alias.
+ */
+export function packVersions(): { v1: FactPack; v2: FactPack; v3: FactPack } {
+  const v2 = (pack: FixturePack) => {
+    pack.version = '1.1.0';
+    pack.facts[0].claim = 'Acme launched Widget in November 2025.';
+    pack.entities.push({
+      id: 'gadget',
+      name: 'Orbit Gadget',
+      kind: 'product',
+      summary: 'A gadget made by Acme.',
+      aliases: [{ text: 'Orbit Gadget', lang: 'en' }],
+      propositionIds: [],
+      related: [{ entityId: 'acme', relation: 'made by' }],
+    });
+  };
+  return {
+    v1: parsedPack(validPack()),
+    v2: parsedPack(packWith(v2)),
+    v3: parsedPack(
+      packWith((pack) => {
+        v2(pack);
+        pack.version = '1.2.0';
+        pack.entities.at(-1)?.aliases.push({ text: 'Gadget', lang: 'en', case: 'sensitive' });
+      }),
+    ),
+  };
+}
+
+/**
+ * A pack with every list sorted by id, to compare a document rebuilt from rows (which come
+ * back in key order) with the one installed.
+ */
+export function listsById(pack: FactPack): FactPack {
+  const sorted = <Item extends { id: string }>(items: Item[]) =>
+    [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    ...pack,
+    sources: sorted(pack.sources),
+    propositions: sorted(pack.propositions),
+    entities: sorted(pack.entities),
+    facts: sorted(pack.facts),
+  };
 }

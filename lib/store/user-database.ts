@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { NoteRow, SettingRow, SiteRuleRow } from './rows';
+import type { NoteRow, SettingRow, SiteRuleRow, SubscriptionRow } from './rows';
 
 export const USER_DB_NAME = 'fact-lens-user';
 
@@ -11,6 +11,7 @@ export class UserDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   siteRules!: EntityTable<SiteRuleRow, 'host'>;
   notes!: EntityTable<NoteRow, 'id'>;
+  subscriptions!: EntityTable<SubscriptionRow, 'url'>;
 
   constructor(name = USER_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -19,5 +20,7 @@ export class UserDatabase extends Dexie {
       siteRules: 'host',
       notes: '++id, [packId+entityId]',
     });
+    // v2: pack subscriptions (lib/sync). The user made them, so they live here.
+    this.version(2).stores({ subscriptions: 'url' });
   }
 }

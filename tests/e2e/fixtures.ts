@@ -21,9 +21,10 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Worker } from '@playwright/test';
 import { test as base, chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium';
+import { copyBuildGranting } from '../../scripts/granted-build';
 import { defaultMounts, serveStatic } from '../../scripts/serve-static';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The unpacked Chrome build that `wxt build` writes. */
 export const extensionPath = path.join(projectRoot, '.output/chrome-mv3');
@@ -35,6 +36,14 @@ export const extensionPath = path.join(projectRoot, '.output/chrome-mv3');
 export const sharedPagesDir: string | undefined = defaultMounts(projectRoot)['/pages/'];
 
 export interface ExtensionFixtures {
+  /**
+   * Host permissions the loaded build already holds, e.g. `['http://127.0.0.1/*']`; set with
+   * `test.use({ grantedHosts: [...] })`. Playwright cannot answer Chromium's own permission
+   * prompt (microsoft/playwright#32755), so a test of a flow that asks for host access loads
+   * a copy of the build whose manifest already grants it: `permissions.request` then resolves
+   * at once, as it does for a user who granted the origin before. Nothing else differs.
+   */
+  grantedHosts: string[];
   /**
    * A fresh Chromium profile with the extension loaded, one per test (so IndexedDB and
    * storage start empty). Replaces Playwright's default `context`; `page` is its first tab.
@@ -83,17 +92,23 @@ export const test = base.extend<ExtensionFixtures, ServerFixtures>({
 
   // `headless` is Playwright's own option (true unless `--headed`); it is applied as a flag
   // (see chromiumArgs) so the real Chromium, not the headless shell, runs either way.
-  context: async ({ chromiumPath, headless }, use) => {
+  grantedHosts: [[], { option: true }],
+
+  context: async ({ chromiumPath, headless, grantedHosts }, use) => {
     if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
       throw new Error(`No built extension at ${extensionPath}. Run \`npm run build\` first.`);
     }
+    // A temporary copy of the build whose manifest also grants them (see `grantedHosts`).
+    const loaded =
+      grantedHosts.length > 0 ? await copyBuildGranting(extensionPath, grantedHosts) : null;
     const context = await chromium.launchPersistentContext('', {
       headless: false,
       executablePath: chromiumPath,
-      args: chromiumArgs(extensionPath, { headless, uid: process.getuid?.() }),
+      args: chromiumArgs(loaded?.dir ?? extensionPath, { headless, uid: process.getuid?.() }),
     });
     await use(context);
     await context.close();
+    await loaded?.remove();
   },
 
   // A persistent context opens with one blank tab; use it rather than leave it lying around

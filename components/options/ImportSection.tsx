@@ -1,0 +1,36 @@
+import { useId, type ChangeEvent } from 'react';
+import { FeedbackArea } from './FeedbackArea';
+import { useFeedback } from './useFeedback';
+import type { PackManagement } from './usePackManagement';
+
+/** Installs a pack from a JSON file (exported from another browser, or made by a publisher). */
+export function ImportSection({ manage: { actions } }: { manage: PackManagement }) {
+  const inputId = useId();
+  const feedback = useFeedback();
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    // Cleared so choosing the same file again (after fixing it) is a change too.
+    input.value = '';
+    void feedback.track(
+      async () => actions.importFile(await file.text()),
+      `Installing ${file.name}…`,
+    );
+  };
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import and export</h2>
+      <div className="field">
+        <label htmlFor={inputId}>Import a pack file</label>
+        <input id={inputId} type="file" accept=".json,application/json" onChange={onChange} />
+      </div>
+      <p className="muted">
+        A pack file is the JSON document of a fact pack. Each pack&apos;s Export button saves one.
+      </p>
+      <FeedbackArea {...feedback} />
+    </section>
+  );
+}

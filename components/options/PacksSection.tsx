@@ -1,0 +1,68 @@
+import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import { BusyButton } from './BusyButton';
+import { FeedbackArea } from './FeedbackArea';
+import { ListPlaceholder } from './ListPlaceholder';
+import { PackItem } from './PackItem';
+import { useFeedback } from './useFeedback';
+import type { PackManagement } from './usePackManagement';
+
+/** The subscription a pack was synced from, while the reader is still subscribed to it. */
+function subscriptionOf(
+  pack: InstalledPack,
+  subscriptions: readonly SubscriptionRow[] | null,
+): SubscriptionRow | undefined {
+  if (pack.origin !== 'url') return undefined;
+  return subscriptions?.find(
+    (subscription) => subscription.url === pack.sourceUrl || subscription.packIds.includes(pack.id),
+  );
+}
+
+/** Every installed pack, with its controls; and the bundled pack back if it was removed. */
+export function PacksSection({ manage }: { manage: PackManagement }) {
+  const { packs, subscriptions, loadError, busy, actions } = manage;
+  const outcome = useFeedback();
+  const removal = useFeedback();
+  return (
+    <section aria-labelledby="packs-heading">
+      <h2 id="packs-heading">Fact packs</h2>
+      <FeedbackArea {...removal} />
+      <FeedbackArea {...outcome} />
+      {packs === null ? (
+        <ListPlaceholder error={loadError} />
+      ) : (
+        <>
+          {loadError && (
+            <p role="alert" className="error">
+              The list may be out of date: {loadError}
+            </p>
+          )}
+          {packs.length === 0 ? (
+            <p className="empty">No fact packs are installed.</p>
+          ) : (
+            <ul className="pack-list" aria-label="Installed fact packs">
+              {packs.map((pack) => (
+                <li key={pack.id}>
+                  <PackItem
+                    pack={pack}
+                    subscription={subscriptionOf(pack, subscriptions)}
+                    manage={manage}
+                    track={outcome.track}
+                    trackRemoval={removal.track}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          {!packs.some((pack) => pack.origin === 'bundled') && (
+            <BusyButton
+              busy={busy}
+              onClick={() => void outcome.track(actions.restoreSeed, 'Restoring the bundled pack…')}
+            >
+              Restore the bundled pack
+            </BusyButton>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { BusyButton } from './BusyButton';
+import { failure } from './feedback';
+import { FeedbackArea } from './FeedbackArea';
+import { requestHostPermission } from './host-permission';
+import { checkSubscriptionInput, type SubscriptionField } from './subscription-input';
+import { TextField } from './TextField';
+import { useFeedback } from './useFeedback';
+import type { PackManagement } from './usePackManagement';
+
+/**
+ * Subscribes to a pack or index URL, optionally pinning the publisher's key. Fact Lens may
+ * read a site only once the reader allows it, so subscribing asks for that origin first.
+ */
+export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManagement }) {
+  const [url, setUrl] = useState('');
+  const [publicKey, setPublicKey] = useState('');
+  const [invalid, setInvalid] = useState<{ field: SubscriptionField; message: string } | null>(
+    null,
+  );
+  const [subscribing, setSubscribing] = useState(false);
+  const feedback = useFeedback();
+  const urlRef = useRef<HTMLInputElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+
+  const subscribe = (checked: { url: string; publicKey?: string }) => {
+    // First, before any await: the browser grants the permission only in the submit's gesture.
+    const permission = requestHostPermission(checked.url);
+    setSubscribing(true);
+    void feedback.track(async () => {
+      try {
+        if (!(await permission)) {
+          const origin = new URL(checked.url).origin;
+          return failure(`Fact Lens needs permission to read ${origin} to sync this subscription.`);
+        }
+        const result = await actions.subscribe(checked.url, checked.publicKey);
+        if (result.subscribed) {
+          setUrl('');
+          setPublicKey('');
+        }
+        return result.feedback;
+      } finally {
+        setSubscribing(false);
+      }
+    }, 'Subscribing…');
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || subscribing) return;
+    const checked = checkSubscriptionInput(url, publicKey);
+    if (!checked.ok) {
+      setInvalid(checked);
+      (checked.field === 'url' ? urlRef : keyRef).current?.focus();
+      return;
+    }
+    setInvalid(null);
+    subscribe(checked);
+  };
+
+  return (
+    <section aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">Subscribe to a pack</h2>
+      {/* noValidate: the form's own check explains what is wrong, in the page's words. */}
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          label="Pack or index URL"
+          type="url"
+          inputRef={urlRef}
+          value={url}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://example.org/packs/index.json"
+          error={invalid?.field === 'url' ? invalid.message : null}
+          onChange={(event) => {
+            setUrl(event.currentTarget.value);
+            if (invalid?.field === 'url') setInvalid(null);
+          }}
+        />
+        <TextField
+          label="Publisher key (optional)"
+          type="text"
+          inputRef={keyRef}
+          value={publicKey}
+          autoComplete="off"
+          spellCheck={false}
+          hint="ed25519:… — when set, every pack must carry a valid signature by this key."
+          error={invalid?.field === 'publicKey' ? invalid.message : null}
+          onChange={(event) => {
+            setPublicKey(event.currentTarget.value);
+            if (invalid?.field === 'publicKey') setInvalid(null);
+          }}
+        />
+        <BusyButton type="submit" busy={busy || subscribing}>
+          {subscribing ? 'Subscribing…' : 'Subscribe'}
+        </BusyButton>
+      </form>
+      <FeedbackArea {...feedback} />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { SYNC_INTERVAL_MS } from '../../lib/sync/schedule';
+import { BusyButton } from './BusyButton';
+import { FeedbackArea } from './FeedbackArea';
+import { ListPlaceholder } from './ListPlaceholder';
+import { SubscriptionItem } from './SubscriptionItem';
+import { useFeedback } from './useFeedback';
+import type { PackManagement } from './usePackManagement';
+
+const SYNC_INTERVAL_HOURS = Math.round(SYNC_INTERVAL_MS / (60 * 60 * 1000));
+
+/** The pack and index URLs the reader subscribed to, each with its sync status. */
+export function SubscriptionsSection({ manage }: { manage: PackManagement }) {
+  const { subscriptions, loadError, busy, actions } = manage;
+  const feedback = useFeedback();
+  return (
+    <section aria-labelledby="subscriptions-heading">
+      <h2 id="subscriptions-heading">Subscriptions</h2>
+      <p className="muted">
+        Fact Lens checks each subscription about every {SYNC_INTERVAL_HOURS} hours and installs
+        newer versions of its packs.
+      </p>
+      <FeedbackArea {...feedback} />
+      {subscriptions === null ? (
+        <ListPlaceholder error={loadError} />
+      ) : subscriptions.length === 0 ? (
+        <p className="empty">No subscriptions yet.</p>
+      ) : (
+        <>
+          <BusyButton busy={busy} onClick={() => void feedback.track(actions.sync, 'Syncing…')}>
+            Sync all now
+          </BusyButton>
+          <ul className="pack-list" aria-label="Subscriptions">
+            {subscriptions.map((subscription) => (
+              <li key={subscription.url}>
+                <SubscriptionItem
+                  subscription={subscription}
+                  manage={manage}
+                  track={feedback.track}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,359 @@
+import { describe, expect, it, vi } from 'vitest';
+import { generateKeyPair } from '../distribution/signature';
+import { RequestError, type Sender } from '../messaging/dispatch';
+import { MESSAGES, type RestorePackRequest } from '../messaging/protocol';
+import { packWith } from '../pack/test-fixtures';
+import { dumpDatabase } from '../store/dump';
+import { installPack } from '../store/install';
+import type { PackRow, SubscriptionRow } from '../store/rows';
+import { packVersions } from '../store/test-databases';
+import { exportFileName } from './manage-handlers';
+import { handlerSetup } from './test-handlers';
+
+const fromPopup: Sender = { kind: 'extension-page' };
+const { v1, v2 } = packVersions();
+/** Pack texts as a user's file would have them: indented, with a final newline. */
+const fileText = (pack: object) => `${JSON.stringify(pack, null, 2)}\n`;
+const SUBSCRIPTION = 'https://packs.example/fact-lens/index.json';
+const { publicKey } = await generateKeyPair();
+
+type Setup = ReturnType<typeof handlerSetup>;
+
+/** Both databases, to prove a refusal wrote nothing anywhere. */
+async function dumpBoth({ packDb, userDb }: Setup) {
+  return { packs: await dumpDatabase(packDb), user: await dumpDatabase(userDb) };
+}
+
+async function installFromFile({ handlers }: Setup, pack: object = v1) {
+  return handlers.installPack({ text: fileText(pack), allowNotNewer: true }, fromPopup);
+}
+
+/** v1 as sync installs it, with the subscription that delivered it (and `packIds`). */
+async function installFromSubscription(setup: Setup, packIds: string[]) {
+  await setup.handlers.listPacks(undefined, fromPopup);
+  await installPack(setup.packDb, v1, {
+    origin: 'url',
+    sourceUrl: SUBSCRIPTION,
+    text: fileText(v1),
+    now: () => 7,
+  });
+  const subscription: SubscriptionRow = {
+    url: SUBSCRIPTION,
+    publicKey,
+    addedAt: 1,
+    packIds,
+    etag: '"v1"',
+    failures: 0,
+    nextCheckAt: 2,
+  };
+  await setup.userDb.subscriptions.add(subscription);
+}
+
+async function packIds({ handlers }: Setup) {
+  return (await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id).sort();
+}
+
+describe('removePack and its undo', () => {
+  it.each<[string, (setup: Setup) => Promise<unknown>, boolean]>([
+    ['a pack from a file', (setup) => installFromFile(setup), false],
+    [
+      'a switched-off pack',
+      async (setup) => {
+        await installFromFile(setup);
+        await setup.handlers.setPackEnabled({ packId: 'test-pack', enabled: false }, fromPopup);
+      },
+      false,
+    ],
+    [
+      'a synced pack and the subscription that delivered only it',
+      (setup) => installFromSubscription(setup, ['test-pack']),
+      true,
+    ],
+    [
+      'a synced pack whose subscription delivers other packs too',
+      (setup) => installFromSubscription(setup, ['other-pack', 'test-pack']),
+      false,
+    ],
+  ])('removes and restores %s', async (_label, install, takesSubscription) => {
+    const setup = handlerSetup();
+    const { handlers, packDb, userDb, packsChanged } = setup;
+    await install(setup);
+    const installed = await packDb.packs.get('test-pack');
+    const exported = await handlers.exportPack({ packId: 'test-pack' }, fromPopup);
+    const subscriptionsBefore = await userDb.subscriptions.toArray();
+    packsChanged.mockClear();
+
+    const removed = await handlers.removePack({ packId: 'test-pack' }, fromPopup);
+    expect(removed).toMatchObject({ removed: true });
+    expect(packsChanged).toHaveBeenCalledTimes(1);
+    expect(await packDb.packs.get('test-pack')).toBeUndefined();
+    expect(await packDb.packDocuments.where('packId').equals('test-pack').count()).toBe(0);
+    expect(await userDb.subscriptions.toArray()).toEqual(
+      takesSubscription ? [] : subscriptionsBefore,
+    );
+    const undo = removed.undo as RestorePackRequest;
+    // The undo goes back over the wire: the protocol must accept what removal answered.
+    expect(MESSAGES.restorePack.payload.safeParse(undo).success).toBe(true);
+
+    // Open tabs are told once the pack is back as it was (a disabled pack never on).
+    const seenByTabs: (PackRow | undefined)[] = [];
+    packsChanged.mockImplementation(async () => {
+      seenByTabs.push(await packDb.packs.get('test-pack'));
+    });
+    const restored = await handlers.restorePack(undo, fromPopup);
+    const { lastChange: _change, ...before } = installed as PackRow;
+    expect(restored).toMatchObject(before);
+    expect(await packDb.packs.get('test-pack')).toEqual(restored);
+    expect(seenByTabs).toEqual([restored]);
+    expect(await handlers.exportPack({ packId: 'test-pack' }, fromPopup)).toEqual(exported);
+
+    const subscriptions = await userDb.subscriptions.toArray();
+    if (takesSubscription) {
+      expect(undo.subscription).toEqual({ url: SUBSCRIPTION, publicKey });
+      expect(subscriptions).toEqual([
+        expect.objectContaining({ url: SUBSCRIPTION, publicKey, packIds: ['test-pack'] }),
+      ]);
+    } else {
+      expect(undo.subscription).toBeUndefined();
+      expect(subscriptions).toEqual(subscriptionsBefore);
+    }
+  });
+
+  it('answers removed: false for a pack that is not installed, telling no tab', async () => {
+    const setup = handlerSetup();
+    await setup.handlers.listPacks(undefined, fromPopup);
+    const before = await dumpBoth(setup);
+    expect(await setup.handlers.removePack({ packId: 'other-pack' }, fromPopup)).toEqual({
+      removed: false,
+    });
+    expect(await dumpBoth(setup)).toEqual(before);
+    expect(setup.packsChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('exportPack', () => {
+  it('answers the installed document as received, named by id and version', async () => {
+    const setup = handlerSetup();
+    await installFromFile(setup, v1);
+    expect(await setup.handlers.exportPack({ packId: 'test-pack' }, fromPopup)).toEqual({
+      fileName: 'test-pack-1.0.0.pack.json',
+      text: fileText(v1),
+    });
+    await installFromFile(setup, v2);
+    expect(await setup.handlers.exportPack({ packId: 'test-pack' }, fromPopup)).toEqual({
+      fileName: exportFileName('test-pack', '1.1.0'),
+      text: fileText(v2),
+    });
+  });
+});
+
+describe('restoreSeedPack', () => {
+  it('puts the bundled pack back after the user removed it', async () => {
+    const setup = handlerSetup();
+    await installFromFile(setup);
+    await setup.handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    // Another pack is left, so the seed does not heal by itself.
+    expect(await packIds(setup)).toEqual(['test-pack']);
+    setup.packsChanged.mockClear();
+    expect(await setup.handlers.restoreSeedPack(undefined, fromPopup)).toMatchObject({
+      id: 'seed-pack',
+      origin: 'bundled',
+      enabled: true,
+    });
+    expect(setup.packsChanged).toHaveBeenCalledTimes(1);
+    expect(await packIds(setup)).toEqual(['seed-pack', 'test-pack']);
+  });
+});
+
+describe('packsChanged', () => {
+  it.each<[string, (setup: Setup) => Promise<unknown>, (setup: Setup) => Promise<unknown>]>([
+    ['a first install', async () => {}, (setup) => installFromFile(setup)],
+    ['an update', (setup) => installFromFile(setup, v1), (setup) => installFromFile(setup, v2)],
+    [
+      'a removal',
+      (setup) => installFromFile(setup),
+      ({ handlers }) => handlers.removePack({ packId: 'test-pack' }, fromPopup),
+    ],
+    [
+      'switching a pack off',
+      (setup) => installFromFile(setup),
+      ({ handlers }) => handlers.setPackEnabled({ packId: 'test-pack', enabled: false }, fromPopup),
+    ],
+    [
+      'a rollback',
+      async (setup) => {
+        await installFromFile(setup, v1);
+        await installFromFile(setup, v2);
+      },
+      ({ handlers }) => handlers.rollbackPack({ packId: 'test-pack' }, fromPopup),
+    ],
+    [
+      'a restore',
+      async ({ handlers }) => handlers.listPacks(undefined, fromPopup),
+      ({ handlers }) =>
+        handlers.restorePack({ text: fileText(v1), origin: 'file', enabled: false }, fromPopup),
+    ],
+    [
+      'restoring the bundled pack',
+      async ({ handlers }) => handlers.listPacks(undefined, fromPopup),
+      ({ handlers }) => handlers.restoreSeedPack(undefined, fromPopup),
+    ],
+  ])('is called once, after the change is in place, for %s', async (_label, prepare, act) => {
+    const setup = handlerSetup();
+    await prepare(setup);
+    const seenByTabs: unknown[] = [];
+    setup.packsChanged.mockClear();
+    setup.packsChanged.mockImplementation(async () => {
+      seenByTabs.push(await dumpDatabase(setup.packDb));
+    });
+    await act(setup);
+    expect(setup.packsChanged).toHaveBeenCalledTimes(1);
+    expect(seenByTabs).toEqual([await dumpDatabase(setup.packDb)]);
+  });
+});
+
+describe('refusals', () => {
+  const installed = async (setup: Setup) => {
+    await installFromFile(setup, v1);
+    await installFromFile(setup, v2);
+  };
+  const breakKept = (text: string) => async (setup: Setup) => {
+    await installed(setup);
+    await setup.packDb.packDocuments.update(['test-pack', '1.0.0'], { text });
+  };
+  const stale = async (setup: Setup) => {
+    await installed(setup);
+    // The rollback reads 1.0.0 as installed, as if 1.1.0 were installed just after that read.
+    const row = await setup.packDb.packs.get('test-pack');
+    vi.spyOn(setup.packDb.packs, 'get').mockResolvedValueOnce(row && { ...row, version: '1.0.0' });
+  };
+  const rollback = ({ handlers }: Setup) =>
+    handlers.rollbackPack({ packId: 'test-pack' }, fromPopup);
+
+  it.each<[string, (setup: Setup) => Promise<unknown>, (setup: Setup) => Promise<unknown>, string]>(
+    [
+      [
+        'an invalid pack, into an empty database',
+        async () => {},
+        ({ handlers }) =>
+          handlers.installPack({ text: fileText(packWith((p) => (p.version = 'v1'))) }, fromPopup),
+        'invalid-pack',
+      ],
+      [
+        'a version that is not newer',
+        installed,
+        ({ handlers }) => handlers.installPack({ text: fileText(v1) }, fromPopup),
+        'not-newer',
+      ],
+      [
+        'restoring text that is not a pack',
+        installed,
+        ({ handlers }) =>
+          handlers.restorePack({ text: '[]', origin: 'file', enabled: true }, fromPopup),
+        'invalid-pack',
+      ],
+      [
+        'switching an unknown pack',
+        installed,
+        ({ handlers }) =>
+          handlers.setPackEnabled({ packId: 'other-pack', enabled: false }, fromPopup),
+        'not-found',
+      ],
+      [
+        'rolling back an unknown pack',
+        installed,
+        ({ handlers }) => handlers.rollbackPack({ packId: 'other-pack' }, fromPopup),
+        'not-found',
+      ],
+      [
+        'rolling back with no earlier version',
+        (setup) => installFromFile(setup),
+        rollback,
+        'invalid-request',
+      ],
+      [
+        'rolling back to a kept document that no longer validates',
+        breakKept('{}'),
+        rollback,
+        'invalid-pack',
+      ],
+      ['rolling back over an install it did not see', stale, rollback, 'conflict'],
+      [
+        'exporting an unknown pack',
+        installed,
+        ({ handlers }) => handlers.exportPack({ packId: 'other-pack' }, fromPopup),
+        'not-found',
+      ],
+    ],
+  )('refuses %s, writing nothing and telling no tab', async (_label, prepare, act, code) => {
+    const setup = handlerSetup();
+    await prepare(setup);
+    setup.packsChanged.mockClear();
+    const before = await dumpBoth(setup);
+    const attempt = act(setup);
+    await expect(attempt).rejects.toBeInstanceOf(RequestError);
+    await expect(attempt).rejects.toMatchObject({ code });
+    vi.restoreAllMocks();
+    expect(await dumpBoth(setup)).toEqual(before);
+    expect(setup.packsChanged).not.toHaveBeenCalled();
+  });
+
+  it('lists every problem of an invalid pack by its JSON path', async () => {
+    const { handlers } = handlerSetup();
+    const broken = packWith((pack) => {
+      Object.assign(pack, { version: 3 });
+      pack.sources[1].url = 'javascript:alert(1)';
+    });
+    await expect(handlers.installPack({ text: fileText(broken) }, fromPopup)).rejects.toMatchObject(
+      {
+        code: 'invalid-pack',
+        details: expect.arrayContaining([
+          expect.stringMatching(/^\$\.version: /),
+          expect.stringMatching(/^\$\.sources\[1\]\.url: /),
+        ]),
+      },
+    );
+  });
+});
+
+describe('user data is sacred', () => {
+  it('no install, update, switch, rollback, export, restore or removal changes it', async () => {
+    const setup = handlerSetup();
+    const { handlers, userDb } = setup;
+    await userDb.settings.bulkPut([
+      { key: 'hoverDelayMs', value: 250 },
+      { key: 'highlightStyle', value: { underline: true } },
+    ]);
+    await userDb.siteRules.put({
+      host: 'example.com',
+      disabled: true,
+      mutedEntities: ['test-pack/acme'],
+      updatedAt: 3,
+    });
+    const before = await dumpDatabase(userDb);
+    const steps: [string, () => Promise<unknown>][] = [
+      ['install', () => installFromFile(setup, v1)],
+      ['update', () => installFromFile(setup, v2)],
+      [
+        'switch off',
+        () => handlers.setPackEnabled({ packId: 'test-pack', enabled: false }, fromPopup),
+      ],
+      ['roll back', () => handlers.rollbackPack({ packId: 'test-pack' }, fromPopup)],
+      ['export', () => handlers.exportPack({ packId: 'test-pack' }, fromPopup)],
+      [
+        'remove and undo',
+        async () => {
+          const { undo } = await handlers.removePack({ packId: 'test-pack' }, fromPopup);
+          if (undo) await handlers.restorePack(undo, fromPopup);
+        },
+      ],
+      ['remove', () => handlers.removePack({ packId: 'test-pack' }, fromPopup)],
+      ['restore the bundled pack', () => handlers.restoreSeedPack(undefined, fromPopup)],
+    ];
+    for (const [step, run] of steps) {
+      await run();
+      expect({ step, dump: await dumpDatabase(userDb) }).toEqual({ step, dump: before });
+    }
+    expect(await packIds(setup)).toEqual(['seed-pack']);
+  });
+});

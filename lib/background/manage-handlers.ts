@@ -1,0 +1,199 @@
+import { RequestError, type Handlers } from '../messaging/dispatch';
+import type { MessagesWithAccess, RestorePackRequest } from '../messaging/protocol';
+import type { FactPack } from '../pack/schema';
+import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
+import { installedDocumentText } from '../store/documents';
+import { installPack, PackInstallError, removePack, type InstallOptions } from '../store/install';
+import { PackManageError, rollbackPack, setPackEnabled } from '../store/manage';
+import type { PackDatabase } from '../store/pack-database';
+import type { PackOrigin } from '../store/rows';
+import type { UserDatabase } from '../store/user-database';
+import {
+  addSubscription,
+  listSubscriptions,
+  normalizeSubscriptionUrl,
+  SubscriptionError,
+} from '../sync/subscriptions';
+import { syncSubscription, type SyncEnvironment, type SyncReport } from '../sync/sync';
+
+/** What the pack-management requests need beyond the databases and the clock. */
+export interface ManageServices {
+  packDb: PackDatabase;
+  userDb: UserDatabase;
+  now: () => number;
+  ensureSeed: () => Promise<unknown>;
+  /** The pack bundled with the extension, for "restore". */
+  seed: () => FactPack;
+  /** Network, timers and randomness for sync (lib/sync). */
+  sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'>;
+  /** Tells open tabs that the enabled packs changed, so they match again without a reload. */
+  packsChanged: () => Promise<void>;
+}
+
+type ManageHandlers = Pick<Handlers, MessagesWithAccess<'manage'>>;
+
+/** Validates pack text from the user (a file, an undo), or refuses it with every problem listed. */
+function validatedPack(text: string): FactPack {
+  const validation = validatePackText(text);
+  if (!validation.ok) {
+    throw new RequestError(
+      'invalid-pack',
+      `The pack was rejected: ${describeIssues(validation.issues, 1)}`,
+      validation.issues.slice(0, 50).map(formatIssue),
+    );
+  }
+  return validation.pack;
+}
+
+/** Runs a store operation, turning its refusals into request errors the page can show. */
+async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof PackInstallError) {
+      throw new RequestError(error.code === 'changed' ? 'conflict' : 'not-newer', error.message);
+    }
+    if (error instanceof PackManageError) {
+      // A kept version that no longer validates is a bad pack; no kept version is a bad request.
+      const code = {
+        'not-found': 'not-found',
+        'invalid-pack': 'invalid-pack',
+        'no-previous': 'invalid-request',
+      } as const;
+      throw new RequestError(code[error.code], error.message);
+    }
+    if (error instanceof SubscriptionError)
+      throw new RequestError('invalid-request', error.message);
+    throw error;
+  }
+}
+
+/** The file an exported pack is saved as, e.g. `my-pack-1.2.0.pack.json`. */
+export function exportFileName(packId: string, version: string): string {
+  return `${packId}-${version}.pack.json`;
+}
+
+/**
+ * Handlers of `manage` requests, which only our extension pages may send: installing,
+ * removing, rolling back, exporting packs and managing subscriptions.
+ */
+export function createManageHandlers(services: ManageServices): ManageHandlers {
+  const { packDb, userDb, now, ensureSeed, packsChanged } = services;
+  const syncEnvironment: SyncEnvironment = { ...services.sync, packDb, userDb, now };
+
+  async function install(
+    pack: FactPack,
+    text: string,
+    origin: PackOrigin,
+    options: Omit<InstallOptions, 'origin' | 'now' | 'text'> = {},
+  ) {
+    const row = await refusalsAsErrors(() =>
+      installPack(packDb, pack, { origin, now, text, ...options }),
+    );
+    await packsChanged();
+    return row;
+  }
+
+  async function syncAndTell(url: string): Promise<SyncReport> {
+    const report = await syncSubscription(syncEnvironment, url);
+    if (report.packs.some((pack) => pack.outcome === 'installed')) await packsChanged();
+    return report;
+  }
+
+  return {
+    async installPack({ text, allowNotNewer }) {
+      // Validated first: a refused pack writes nothing, not even the seed.
+      const pack = validatedPack(text);
+      await ensureSeed();
+      return install(pack, text, 'file', { allowNotNewer: allowNotNewer ?? false });
+    },
+
+    async removePack({ packId }) {
+      const removed = await removePack(packDb, packId);
+      if (!removed) return { removed: false };
+      const { row, text } = removed;
+      const undo: RestorePackRequest = { text, origin: row.origin, enabled: row.enabled };
+      if (row.sourceUrl) {
+        undo.sourceUrl = row.sourceUrl;
+        // A subscription that delivered only this pack would bring it straight back.
+        const subscription = await userDb.subscriptions.get(row.sourceUrl);
+        if (subscription && subscription.packIds.every((id) => id === packId)) {
+          await userDb.subscriptions.delete(subscription.url);
+          undo.subscription = { url: subscription.url, publicKey: subscription.publicKey };
+        }
+      }
+      await packsChanged();
+      return { removed: true, undo };
+    },
+
+    async restorePack({ text, origin, sourceUrl, enabled, subscription }) {
+      const pack = validatedPack(text);
+      // On or off in the install itself: open tabs never see a disabled pack switched on.
+      const row = await install(pack, text, origin, { sourceUrl, enabled, allowNotNewer: true });
+      if (subscription && !(await userDb.subscriptions.get(subscription.url))) {
+        await refusalsAsErrors(() => addSubscription(userDb, subscription, now));
+        // It delivered this pack, so removing the pack again takes the subscription with it.
+        await userDb.subscriptions.update(subscription.url, { packIds: [pack.id] });
+      }
+      return row;
+    },
+
+    async setPackEnabled({ packId, enabled }) {
+      const row = await refusalsAsErrors(() => setPackEnabled(packDb, packId, enabled));
+      await packsChanged();
+      return row;
+    },
+
+    async rollbackPack({ packId }) {
+      const row = await refusalsAsErrors(() => rollbackPack(packDb, packId, now));
+      await packsChanged();
+      return row;
+    },
+
+    async exportPack({ packId }) {
+      // One transaction: the text and the version in the file name are of the same install.
+      return packDb.transaction('r', packDb.contentTables, async () => {
+        const row = await packDb.packs.get(packId);
+        if (!row) throw new RequestError('not-found', `pack "${packId}" is not installed`);
+        const text = await installedDocumentText(packDb, row);
+        return { fileName: exportFileName(row.id, row.version), text };
+      });
+    },
+
+    async restoreSeedPack() {
+      const seed = services.seed();
+      return install(seed, JSON.stringify(seed), 'bundled', { allowNotNewer: true });
+    },
+
+    async listSubscriptions() {
+      return listSubscriptions(userDb);
+    },
+
+    async addSubscription({ url, publicKey }) {
+      const subscription = await refusalsAsErrors(() =>
+        addSubscription(userDb, { url, publicKey }, now),
+      );
+      const report = await syncAndTell(subscription.url);
+      return {
+        subscription: (await userDb.subscriptions.get(subscription.url)) ?? subscription,
+        report,
+      };
+    },
+
+    async removeSubscription({ url }) {
+      const key = await refusalsAsErrors(async () => normalizeSubscriptionUrl(url));
+      const existed = (await userDb.subscriptions.get(key)) !== undefined;
+      await userDb.subscriptions.delete(key);
+      return { removed: existed };
+    },
+
+    async syncNow({ url }) {
+      const urls = url
+        ? [await refusalsAsErrors(async () => normalizeSubscriptionUrl(url))]
+        : (await listSubscriptions(userDb)).map((row) => row.url);
+      const reports: SyncReport[] = [];
+      for (const each of urls) reports.push(await syncAndTell(each));
+      return reports;
+    },
+  };
+}

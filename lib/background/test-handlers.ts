@@ -1,0 +1,43 @@
+import { vi } from 'vitest';
+import { ENGINE_FORMAT } from '../engine/engine-format';
+import { compileMatcher } from '../engine/matcher/compile';
+import { packWith } from '../pack/test-fixtures';
+import { ensureSeedPack } from '../store/seed';
+import { freshDatabases, parsedPack } from '../store/test-databases';
+import { createHandlers } from './handlers';
+
+/**
+ * Background handlers over fresh databases, for tests: every service is injected, the
+ * network answers 404 and `openTab` and `packsChanged` are mocks. Only tests import this file.
+ */
+
+/** The bundled pack in these tests: the fixture pack under its own id. */
+export const testSeed = parsedPack(
+  packWith((pack) => {
+    pack.id = 'seed-pack';
+  }),
+);
+
+export function handlerSetup({ now = () => 7 }: { now?: () => number } = {}) {
+  const { packDb, userDb } = freshDatabases();
+  const openTab = vi.fn(async (_path: string) => {});
+  const packsChanged = vi.fn(async () => {});
+  const handlers = createHandlers({
+    openTab,
+    packDb,
+    userDb,
+    now,
+    ensureSeed: () => ensureSeedPack(packDb, testSeed, now),
+    compileMatcher,
+    engineFormat: ENGINE_FORMAT,
+    seed: () => testSeed,
+    sync: {
+      fetch: async () => new Response('not served in this test', { status: 404 }),
+      timers: { set: () => 0, clear: () => {} },
+      timeoutMs: 1000,
+      random: () => 0.5,
+    },
+    packsChanged,
+  });
+  return { packDb, userDb, handlers, openTab, packsChanged };
+}

@@ -1,0 +1,22 @@
+import { countChanges, describePackChanges, diffPacks } from '../distribution/changes';
+import type { FactPack } from '../pack/schema';
+import type { PackChangeSummary } from './rows';
+
+/** Names listed per list in a stored summary; the totals count everything. */
+const NAMES_PER_LIST = 8;
+
+/** What an install changes, summarised for the pack row (`PackRow.lastChange`). */
+export function summarizeChange(
+  previous: FactPack | null,
+  next: FactPack,
+  at: number,
+): PackChangeSummary {
+  const changes = diffPacks(previous, next);
+  return {
+    from: previous?.version ?? null,
+    to: next.version,
+    at,
+    total: countChanges(changes),
+    lines: describePackChanges(changes, NAMES_PER_LIST),
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeyPair } from '../distribution/signature';
+import { freshDatabases } from '../store/test-databases';
+import {
+  addSubscription,
+  normalizeSubscriptionUrl,
+  originPattern,
+  SubscriptionError,
+} from './subscriptions';
+
+describe('normalizeSubscriptionUrl', () => {
+  it.each([
+    ['https://packs.example/index.json', 'https://packs.example/index.json'],
+    ['  https://Packs.Example/a.pack.json#top ', 'https://packs.example/a.pack.json'],
+    ['http://localhost:8080/p/', 'http://localhost:8080/p/'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeSubscriptionUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    ['not a url', /is not a web address/],
+    ['ftp://packs.example/index.json', /only http and https/],
+    ['javascript:alert(1)', /only http and https/],
+    ['https://user:secret@packs.example/index.json', /user name or password/],
+  ])('refuses %s', (input, message) => {
+    expect(() => normalizeSubscriptionUrl(input)).toThrow(message);
+  });
+
+  it('names the origin to ask host permission for', () => {
+    expect(originPattern('http://127.0.0.1:4000/packs/index.json')).toBe('http://127.0.0.1:4000/*');
+  });
+});
+
+describe('addSubscription', () => {
+  const now = () => 42;
+
+  it('adds a subscription due at once, with the pinned key', async () => {
+    const { userDb } = freshDatabases();
+    const { publicKey } = await generateKeyPair();
+    const row = await addSubscription(
+      userDb,
+      { url: 'https://packs.example/i.json', publicKey },
+      now,
+    );
+    expect(row).toEqual({
+      url: 'https://packs.example/i.json',
+      publicKey,
+      addedAt: 42,
+      packIds: [],
+      failures: 0,
+      nextCheckAt: 42,
+    });
+    expect(await userDb.subscriptions.toArray()).toEqual([row]);
+  });
+
+  it.each([
+    ['a malformed key', { url: 'https://packs.example/i.json', publicKey: 'ed25519:nope' }],
+    ['a bad address', { url: 'file:///etc/passwd' }],
+  ])('refuses %s and stores nothing', async (_label, input) => {
+    const { userDb } = freshDatabases();
+    await expect(addSubscription(userDb, input, now)).rejects.toBeInstanceOf(SubscriptionError);
+    expect(await userDb.subscriptions.count()).toBe(0);
+  });
+
+  it('refuses the same address twice', async () => {
+    const { userDb } = freshDatabases();
+    await addSubscription(userDb, { url: 'https://packs.example/i.json' }, now);
+    await expect(
+      addSubscription(userDb, { url: 'https://packs.example/i.json#again' }, now),
+    ).rejects.toThrow(/already subscribed/);
+  });
+});

@@ -1,0 +1,78 @@
+import { isPublicKeyText, KeyFormatError, parsePublicKey } from '../distribution/signature';
+import type { SubscriptionRow } from '../store/rows';
+import type { UserDatabase } from '../store/user-database';
+
+export class SubscriptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SubscriptionError';
+  }
+}
+
+/**
+ * The canonical form of a subscription URL: absolute http(s), no credentials, no fragment.
+ * Anything else is refused with a sentence saying why.
+ */
+export function normalizeSubscriptionUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new SubscriptionError(`"${text.trim()}" is not a web address`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SubscriptionError('only http and https addresses can be subscribed to');
+  }
+  if (url.username || url.password) {
+    throw new SubscriptionError('the address must not contain a user name or password');
+  }
+  url.hash = '';
+  return url.href;
+}
+
+/** The match pattern a subscription needs host permission for, e.g. `https://example.org/*`. */
+export function originPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+/**
+ * Adds a subscription, due for its first check now. A pinned key must parse; the same URL
+ * twice is refused (remove it first to change its key).
+ */
+export async function addSubscription(
+  userDb: UserDatabase,
+  input: { url: string; publicKey?: string },
+  now: () => number,
+): Promise<SubscriptionRow> {
+  const url = normalizeSubscriptionUrl(input.url);
+  const key = input.publicKey?.trim() || undefined;
+  if (key !== undefined) {
+    try {
+      parsePublicKey(key);
+    } catch (error) {
+      if (error instanceof KeyFormatError) throw new SubscriptionError(error.message);
+      throw error;
+    }
+  }
+  const row: SubscriptionRow = {
+    url,
+    ...(key !== undefined && isPublicKeyText(key) ? { publicKey: key } : {}),
+    addedAt: now(),
+    packIds: [],
+    failures: 0,
+    nextCheckAt: now(),
+  };
+  return userDb.transaction('rw', userDb.subscriptions, async () => {
+    if (await userDb.subscriptions.get(url)) {
+      throw new SubscriptionError(`already subscribed to ${url}`);
+    }
+    await userDb.subscriptions.add(row);
+    return row;
+  });
+}
+
+/** Subscriptions by when they were added. */
+export async function listSubscriptions(userDb: UserDatabase): Promise<SubscriptionRow[]> {
+  const rows = await userDb.subscriptions.toArray();
+  return rows.sort((a, b) => a.addedAt - b.addedAt);
+}
