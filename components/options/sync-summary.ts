@@ -7,6 +7,10 @@ export function summarizeSync(report: SyncReport): string {
     pack.outcome === 'installed' ? [`${pack.packId} ${pack.version}`] : [],
   );
   const parts = installed.length > 0 ? [`Installed ${installed.join(', ')}`] : [];
+  const declined = report.packs.flatMap((pack) =>
+    pack.outcome === 'declined' ? [pack.packId] : [],
+  );
+  if (declined.length > 0) parts.push(`Left out (you removed them): ${declined.join(', ')}`);
   if (report.outcome === 'failed') {
     parts.push(report.error?.message ?? 'the check failed');
   } else if (installed.length === 0) {

@@ -89,7 +89,12 @@ describe('removePack and its undo', () => {
     expect(await packDb.packs.get('test-pack')).toBeUndefined();
     expect(await packDb.packDocuments.where('packId').equals('test-pack').count()).toBe(0);
     expect(await userDb.subscriptions.toArray()).toEqual(
-      takesSubscription ? [] : subscriptionsBefore,
+      takesSubscription
+        ? []
+        : subscriptionsBefore.map((row) =>
+            // A subscription that delivers other packs stays, leaving this one out.
+            row.packIds.length > 1 ? { ...row, declinedPackIds: ['test-pack'] } : row,
+          ),
     );
     const undo = removed.undo as RestorePackRequest;
     // The undo goes back over the wire: the protocol must accept what removal answered.

@@ -120,6 +120,12 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
         if (subscription && subscription.packIds.every((id) => id === packId)) {
           await userDb.subscriptions.delete(subscription.url);
           undo.subscription = { url: subscription.url, publicKey: subscription.publicKey };
+        } else if (subscription) {
+          // It delivers other packs too: keep it, but leave this one out from now on.
+          const declined = new Set(subscription.declinedPackIds).add(packId);
+          await userDb.subscriptions.update(subscription.url, {
+            declinedPackIds: [...declined].sort(),
+          });
         }
       }
       await packsChanged();
@@ -130,6 +136,14 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
       const pack = validatedPack(text);
       // On or off in the install itself: open tabs never see a disabled pack switched on.
       const row = await install(pack, text, origin, { sourceUrl, enabled, allowNotNewer: true });
+      const kept = sourceUrl ? await userDb.subscriptions.get(sourceUrl) : undefined;
+      if (kept?.declinedPackIds?.includes(pack.id)) {
+        const declined = kept.declinedPackIds.filter((id) => id !== pack.id);
+        // Dexie deletes a property updated to undefined: the row reads as before the removal.
+        await userDb.subscriptions.update(kept.url, {
+          declinedPackIds: declined.length > 0 ? declined : undefined,
+        });
+      }
       if (subscription && !(await userDb.subscriptions.get(subscription.url))) {
         await refusalsAsErrors(() => addSubscription(userDb, subscription, now));
         // It delivered this pack, so removing the pack again takes the subscription with it.

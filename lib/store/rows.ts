@@ -150,6 +150,11 @@ export interface SubscriptionRow {
   addedAt: number;
   /** The packs this URL delivered, by id. */
   packIds: string[];
+  /**
+   * Packs of this index the user removed while keeping the subscription for the others: sync
+   * leaves them out (instead of installing them straight back) until one is restored.
+   */
+  declinedPackIds?: string[];
   /** Validators of the last good response, sent back as If-None-Match / If-Modified-Since. */
   etag?: string;
   lastModified?: string;

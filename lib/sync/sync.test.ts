@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../distribution/digest';
 import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
+import { removePack } from '../store/install';
 import { rollbackPack } from '../store/manage';
 import { addSubscription } from './subscriptions';
 import { BACKOFF_BASE_MS, SYNC_INTERVAL_MS, SYNC_JITTER_MS } from './schedule';
@@ -138,6 +139,17 @@ describe('syncSubscription', () => {
     });
     expect(await packDb.packs.get('test-pack')).toMatchObject({ version: '1.2.0' });
     expect((await packDb.packs.get('test-pack'))?.heldBelow).toBeUndefined();
+  });
+
+  it('leaves out a pack of the index that the user removed', async () => {
+    const { env, packDb, userDb, publisher } = await installedV1();
+    await removePack(packDb, 'test-pack');
+    await userDb.subscriptions.update(INDEX_URL, { declinedPackIds: ['test-pack'] });
+    await publisher.publish([{ text: v2 }]);
+    expect((await syncSubscription(env, INDEX_URL)).packs).toEqual([
+      { packId: 'test-pack', outcome: 'declined', version: '1.1.0' },
+    ]);
+    expect(await packDb.packs.count()).toBe(0);
   });
 
   it('installs a pack signed by the pinned key', async () => {

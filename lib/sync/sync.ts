@@ -38,7 +38,7 @@ export const SYNC_LIMITS = {
 
 export type PackOutcome =
   | { packId: string; outcome: 'installed'; version: string; change?: PackChangeSummary }
-  | { packId: string; outcome: 'up-to-date' | 'held'; version: string }
+  | { packId: string; outcome: 'up-to-date' | 'held' | 'declined'; version: string }
   | { packId: string; outcome: 'failed'; error: { code: SyncErrorCode; message: string } };
 
 export interface SyncReport {
@@ -94,6 +94,10 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
         throw new SyncError('too-large', `the index is over ${SYNC_LIMITS.indexBytes} bytes`);
       }
       for (const entry of parseIndex(value).packs) {
+        if (subscription.declinedPackIds?.includes(entry.id)) {
+          packs.push({ packId: entry.id, outcome: 'declined', version: entry.version });
+          continue;
+        }
         packs.push(await settle(entry.id, () => syncIndexEntry(env, subscription, entry)));
       }
     } else {
