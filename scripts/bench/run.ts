@@ -19,6 +19,7 @@ import { collectPages } from './pages';
 import { selectSections } from './select-sections';
 import { hoverLatencySection } from './sections/hover-latency';
 import { matcherBuildSection } from './sections/matcher-build';
+import { packSyncSection } from './sections/pack-sync';
 import { pageScanSection } from './sections/page-scan';
 import { searchLatencySection } from './sections/search-latency';
 import type { BenchContext, Section } from './sections/types';
@@ -33,6 +34,7 @@ const SECTIONS: readonly Section[] = [
   matcherBuildSection,
   hoverLatencySection,
   searchLatencySection,
+  packSyncSection,
 ];
 
 const log = (message: string) => console.error(message);
