@@ -1,5 +1,6 @@
 import type { EntityRef } from '../cards/card-data';
 import type { EntityKind, FactPack } from '../pack/schema';
+import { readAllFacts } from '../store/fact-chunks';
 import { packToRows } from '../store/install';
 import type { PackDatabase } from '../store/pack-database';
 import type { EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from '../store/rows';
@@ -116,7 +117,7 @@ export function packSearchRows(packs: readonly FactPack[]): SearchRows {
     packs: rows.map((row) => row.pack),
     entities: rows.flatMap((row) => row.entities),
     propositions: rows.flatMap((row) => row.propositions),
-    facts: rows.flatMap((row) => row.facts),
+    facts: packs.flatMap((pack) => pack.facts.map((fact) => ({ ...fact, packId: pack.id }))),
     sources: rows.flatMap((row) => row.sources),
   };
 }
@@ -133,14 +134,14 @@ export interface SearchCorpus {
  * switched them off, and the popup would otherwise offer entities the page never marks.
  */
 export async function loadSearchDocuments(db: PackDatabase): Promise<SearchCorpus> {
-  const tables = [db.packs, db.entities, db.propositions, db.facts, db.sources];
+  const tables = [db.packs, db.entities, db.propositions, db.factChunks, db.sources];
   const rows = await db.transaction('r', tables, async () => {
     const packs = (await db.packs.toArray()).filter((pack) => pack.enabled);
     const ids = packs.map((pack) => pack.id);
     const [entities, propositions, facts, sources] = await Promise.all([
       db.entities.where('packId').anyOf(ids).toArray(),
       db.propositions.where('packId').anyOf(ids).toArray(),
-      db.facts.where('packId').anyOf(ids).toArray(),
+      readAllFacts(db, ids),
       db.sources.where('packId').anyOf(ids).toArray(),
     ]);
     return { packs, entities, propositions, facts, sources };

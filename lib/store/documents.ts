@@ -1,4 +1,5 @@
 import { packShapeSchema, type FactPack } from '../pack/schema';
+import { readAllFacts } from './fact-chunks';
 import type { PackDatabase } from './pack-database';
 import type { PackDocumentRow, PackRow } from './rows';
 
@@ -107,13 +108,13 @@ export async function rowsToPack(db: PackDatabase, row: PackRow): Promise<FactPa
     db.sources.where('packId').equals(row.id).toArray(),
     db.propositions.where('packId').equals(row.id).toArray(),
     db.entities.where('packId').equals(row.id).toArray(),
-    db.facts.where('packId').equals(row.id).toArray(),
+    readAllFacts(db, [row.id]),
   ]);
   return {
     ...meta,
     sources: sources.map(({ packId: _packId, ...source }) => source),
     propositions: propositions.map(({ packId: _packId, ...proposition }) => proposition),
-    entities: entities.map(({ packId: _packId, ...entity }) => entity),
-    facts: facts.map(({ packId: _packId, subjectKeys: _subjectKeys, ...fact }) => fact),
+    entities: entities.map(({ packId: _packId, factOrdinals: _ordinals, ...entity }) => entity),
+    facts: facts.map(({ packId: _packId, ...fact }) => fact),
   };
 }

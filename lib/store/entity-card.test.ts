@@ -130,7 +130,7 @@ describe('loadEntityCard', () => {
     expect(asOfSortKey(asOf)).toBe(key);
   });
 
-  it('orders facts newest first, a bare period counting as its first day, ties by id', async () => {
+  it('orders facts newest first, a bare period counting as its first day, ties in the author’s order', async () => {
     const packDb = await installed(
       packWith((pack) => {
         pack.facts.push(
@@ -148,8 +148,8 @@ describe('loadEntityCard', () => {
       ['f-march', '2026-03'],
       ['f-feb', '2026-02-15'],
       ['f-jan2', '2026-01-02'],
-      ['f-jan1', '2026-01-01'],
       ['f-year', '2026'],
+      ['f-jan1', '2026-01-01'],
       ['fact-launch', '2025-11'],
       ['f-old', '2024-12-31'],
     ]);

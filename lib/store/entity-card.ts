@@ -7,8 +7,8 @@ import type {
   EntityRef,
 } from '../cards/card-data';
 import type { PackDatabase } from './pack-database';
+import { readFacts } from './fact-chunks';
 import {
-  subjectKey,
   type EntityRow,
   type FactRow,
   type PackRow,
@@ -26,12 +26,12 @@ import {
  * order they had in the pack document is not stored. What the rows do keep is used:
  * aliases and `related` come from the entity row, in the author's order; propositions
  * follow the entity's own `propositionIds`, then those that list the entity, by id; facts
- * with the same `asOf` stay in id order.
+ * come from their chunks in the author's order, so those with the same `asOf` keep it.
  */
 export async function loadEntityCard(db: PackDatabase, ref: EntityRef): Promise<EntityCard | null> {
   return db.transaction(
     'r',
-    [db.packs, db.entities, db.propositions, db.facts, db.sources],
+    [db.packs, db.entities, db.propositions, db.factChunks, db.sources],
     async () => {
       const [pack, entity] = await Promise.all([
         db.packs.get(ref.packId),
@@ -52,7 +52,7 @@ async function assembleCard(
     // A pack has at most PACK_LIMITS.propositions of them, and facts need titles from any
     // of them, so one scan serves both directions and every title lookup.
     db.propositions.where('packId').equals(pack.id).toArray(),
-    db.facts.where('subjectKeys').equals(subjectKey(pack.id, entity.id)).toArray(),
+    readFacts(db, pack.id, entity.factOrdinals),
     relatedOf(db, entity),
   ]);
   const propositionsById = new Map(propositions.map((row) => [row.id, row]));

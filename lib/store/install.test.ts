@@ -27,12 +27,11 @@ describe('installPack', () => {
       installedAt: now(),
     });
     expect(await packDb.entities.where('packId').equals('test-pack').count()).toBe(2);
-    expect(await packDb.facts.where('subjectKeys').equals('test-pack/widget').count()).toBe(1);
-    expect(await packDb.aliases.get(['test-pack', 'widget', 'Widget'])).toMatchObject({
-      case: 'sensitive',
-      context: ['Acme'],
-      entityKind: 'model',
+    expect(await packDb.entities.get(['test-pack', 'widget'])).toMatchObject({
+      aliases: [{ text: 'Widget', case: 'sensitive', context: ['Acme'] }],
+      factOrdinals: [0],
     });
+    expect(await packDb.factChunks.where('packId').equals('test-pack').count()).toBe(1);
   });
 
   it('replaces the previous version entirely, keeping no stale rows', async () => {
@@ -40,8 +39,10 @@ describe('installPack', () => {
     await installPack(packDb, v1, { origin: 'file', now });
     await installPack(packDb, v2, { origin: 'url', now });
     expect((await packDb.packs.get('test-pack'))?.version).toBe('1.1.0');
-    expect(await packDb.facts.count()).toBe(0);
-    expect(await packDb.aliases.count()).toBe(3);
+    expect(await packDb.factChunks.count()).toBe(0);
+    const entities = await packDb.entities.toArray();
+    expect(entities.flatMap((entity) => entity.aliases)).toHaveLength(3);
+    expect(entities.map((entity) => entity.factOrdinals)).toEqual([[], []]);
   });
 
   it.each([
@@ -65,7 +66,7 @@ describe('installPack', () => {
   });
 
   it.each<[string, (db: PackDatabase) => { mockRejectedValueOnce(error: unknown): unknown }]>([
-    ['the facts', (db) => vi.spyOn(db.facts, 'bulkAdd')],
+    ['the facts', (db) => vi.spyOn(db.factChunks, 'bulkAdd')],
     ['the pack row', (db) => vi.spyOn(db.packs, 'put')],
     ['the document', (db) => vi.spyOn(db.packDocuments, 'put')],
   ])('rolls everything back when writing %s fails', async (_label, spyOn) => {
@@ -202,7 +203,10 @@ describe('packToRows', () => {
     const rows = packToRows({ ...v1, $schema: './fact-pack.schema.json' }, 'bundled', 5);
     expect(rows.pack).not.toHaveProperty('$schema');
     expect(rows.pack).not.toHaveProperty('entities');
-    expect(rows.facts[0]?.subjectKeys).toEqual(['test-pack/acme', 'test-pack/widget']);
+    expect(rows.entities.map((row) => row.factOrdinals)).toEqual([[0], [0]]);
+    expect(rows.factChunks).toEqual([
+      { packId: 'test-pack', n: 0, json: JSON.stringify(v1.facts) },
+    ]);
     expect(new Set(rows.entities.map((row) => row.packId))).toEqual(new Set(['test-pack']));
   });
 });

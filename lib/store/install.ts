@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import compareVersions from 'semver/functions/compare';
 import type { FactPack } from '../pack/schema';
 import { summarizeChange } from './change-summary';
@@ -8,11 +9,10 @@ import {
   parseKeptPack,
 } from './documents';
 import type { PackDatabase } from './pack-database';
+import { chunkFacts, factOrdinalsByEntity } from './fact-chunks';
 import {
-  subjectKey,
-  type AliasRow,
   type EntityRow,
-  type FactRow,
+  type FactChunkRow,
   type PackOrigin,
   type PackRow,
   type PropositionRow,
@@ -60,8 +60,7 @@ interface PackRows {
   sources: SourceRow[];
   propositions: PropositionRow[];
   entities: EntityRow[];
-  aliases: AliasRow[];
-  facts: FactRow[];
+  factChunks: FactChunkRow[];
 }
 
 /** Splits a validated pack into table rows. Pure, so the transaction does nothing but write. */
@@ -74,14 +73,7 @@ export function packToRows(
   // `$schema` is editor tooling, not content.
   const { sources, propositions, entities, facts, $schema: _schema, ...meta } = pack;
   const packId = pack.id;
-  const aliases = entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      ...alias,
-      packId,
-      entityId: entity.id,
-      entityKind: entity.kind,
-    })),
-  );
+  const ordinals = factOrdinalsByEntity(facts);
   return {
     pack: {
       ...meta,
@@ -92,19 +84,14 @@ export function packToRows(
         sources: sources.length,
         propositions: propositions.length,
         entities: entities.length,
-        aliases: aliases.length,
+        aliases: entities.reduce((sum, entity) => sum + entity.aliases.length, 0),
         facts: facts.length,
       },
     },
     sources: sources.map((row) => ({ ...row, packId })),
     propositions: propositions.map((row) => ({ ...row, packId })),
-    entities: entities.map((row) => ({ ...row, packId })),
-    aliases,
-    facts: facts.map((row) => ({
-      ...row,
-      packId,
-      subjectKeys: row.subjectIds.map((id) => subjectKey(packId, id)),
-    })),
+    entities: entities.map((row) => ({ ...row, packId, factOrdinals: ordinals.get(row.id) ?? [] })),
+    factChunks: chunkFacts(packId, facts),
   };
 }
 
@@ -149,8 +136,7 @@ export async function installPack(
     await db.sources.bulkAdd(rows.sources);
     await db.propositions.bulkAdd(rows.propositions);
     await db.entities.bulkAdd(rows.entities);
-    await db.aliases.bulkAdd(rows.aliases);
-    await db.facts.bulkAdd(rows.facts);
+    await db.factChunks.bulkAdd(rows.factChunks);
     await db.packs.put(rows.pack);
     if (replaced && !replaced.kept && replaced.document.version !== pack.version) {
       // Installed before v5, so no document was kept: keep the one rebuilt from its rows,
@@ -167,14 +153,33 @@ export async function installPack(
   });
 }
 
-/** Removes every content row of one pack; call inside a transaction over `db.contentTables`. */
+/**
+ * Removes every content row of one pack; call inside a transaction over `db.contentTables`.
+ * Rows are keyed `[packId+…]`, so one key range per table covers the pack: IndexedDB deletes
+ * it in one request, where going through the `packId` index deletes row by row.
+ */
 async function deletePackRows(db: PackDatabase, packId: string): Promise<void> {
+  const range = [
+    [packId, Dexie.minKey],
+    [packId, Dexie.maxKey],
+  ] as const;
   await Promise.all([
-    db.sources.where('packId').equals(packId).delete(),
-    db.propositions.where('packId').equals(packId).delete(),
-    db.entities.where('packId').equals(packId).delete(),
-    db.aliases.where('packId').equals(packId).delete(),
-    db.facts.where('packId').equals(packId).delete(),
+    db.sources
+      .where('[packId+id]')
+      .between(...range, true, true)
+      .delete(),
+    db.propositions
+      .where('[packId+id]')
+      .between(...range, true, true)
+      .delete(),
+    db.entities
+      .where('[packId+id]')
+      .between(...range, true, true)
+      .delete(),
+    db.factChunks
+      .where('[packId+n]')
+      .between(...range, true, true)
+      .delete(),
     db.packs.delete(packId),
   ]);
 }

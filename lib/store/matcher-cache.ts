@@ -1,6 +1,6 @@
 import type { AliasSpec, CompiledMatcher } from '../engine/types';
 import type { PackDatabase } from './pack-database';
-import type { AliasRow } from './rows';
+import type { EntityRow } from './rows';
 
 export type CompileMatcher = (aliases: AliasSpec[], key: string) => CompiledMatcher;
 
@@ -13,9 +13,16 @@ export function matcherKey(
   return `engine-${engineFormat}|${versions.join(',')}`;
 }
 
-function toSpec(row: AliasRow): AliasSpec {
-  const { text, case: rule, context, packId, entityId, entityKind } = row;
-  return { text, case: rule, ...(context ? { context } : {}), packId, entityId, entityKind };
+/** Every alias of an entity, as the matcher compiler takes them. */
+function aliasSpecs(entity: EntityRow): AliasSpec[] {
+  return entity.aliases.map(({ text, case: rule, context }) => ({
+    text,
+    case: rule,
+    ...(context ? { context } : {}),
+    packId: entity.packId,
+    entityId: entity.id,
+    entityKind: entity.kind,
+  }));
 }
 
 /**
@@ -31,22 +38,24 @@ export async function cachedMatcher(
 ): Promise<CompiledMatcher> {
   const { key, aliases, hit } = await db.transaction(
     'r',
-    [db.packs, db.aliases, db.matchers],
+    [db.packs, db.entities, db.matchers],
     async () => {
       const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled);
       const key = matcherKey(engineFormat, enabled);
       const hit = await db.matchers.get(key);
       const aliases = hit
         ? []
-        : await db.aliases
-            .where('packId')
-            .anyOf(enabled.map((pack) => pack.id))
-            .toArray();
+        : (
+            await db.entities
+              .where('packId')
+              .anyOf(enabled.map((pack) => pack.id))
+              .toArray()
+          ).flatMap(aliasSpecs);
       return { key, aliases, hit };
     },
   );
   if (hit) return hit.compiled;
-  const compiled = compile(aliases.map(toSpec), key);
+  const compiled = compile(aliases, key);
   await db.transaction('rw', db.matchers, async () => {
     await db.matchers.clear();
     await db.matchers.put({ key, compiled, builtAt: now() });

@@ -4,6 +4,7 @@ import type { FactPack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { installedDocumentText } from './documents';
 import { dumpDatabase } from './dump';
+import { readAllFacts } from './fact-chunks';
 import { installPack, packToRows } from './install';
 import { rollbackPack } from './manage';
 import { PackDatabase } from './pack-database';
@@ -13,10 +14,37 @@ import { listsById, packVersions } from './test-databases';
 import { UserDatabase } from './user-database';
 
 /**
+ * The rows schema v4's install wrote for `pack`: today's pack, source and proposition rows,
+ * entities without `factOrdinals`, one alias row per alias and one fact row per fact (with
+ * `subjectKeys`). Kept here as released; never change this copy.
+ */
+function v4Rows(pack: FactPack) {
+  const { factChunks: _chunks, entities, ...rows } = packToRows(pack, 'file', 1_600_000_000_000);
+  const { lastChange: _change, ...packRow } = rows.pack;
+  return {
+    ...rows,
+    pack: packRow,
+    entities: entities.map(({ factOrdinals: _ordinals, ...entity }) => entity),
+    aliases: pack.entities.flatMap((entity) =>
+      entity.aliases.map((alias) => ({
+        ...alias,
+        packId: pack.id,
+        entityId: entity.id,
+        entityKind: entity.kind,
+      })),
+    ),
+    facts: pack.facts.map((fact) => ({
+      ...fact,
+      packId: pack.id,
+      subjectKeys: fact.subjectIds.map((id) => `${pack.id}/${id}`),
+    })),
+  };
+}
+
+/**
  * A pack database as schema v4 left it, holding `pack` as that version's install wrote it
- * (`packToRows`; v5 added the documents and the row fields `lastChange`, `sourceUrl` and
- * `heldBelow`) and a cached matcher. Versions 1 to 4 exactly as released; never change this
- * copy. Answers its dump.
+ * and a cached matcher. Versions 1 to 4 exactly as released; never change this copy.
+ * Answers its dump.
  */
 async function v4Database(name: string, pack: FactPack) {
   const v4 = new Dexie(name);
@@ -40,7 +68,7 @@ async function v4Database(name: string, pack: FactPack) {
     );
   v4.version(3).stores({ matchers: 'key' });
   v4.version(4).stores({ searchIndexes: 'key' });
-  const rows = packToRows(pack, 'file', 1_600_000_000_000);
+  const rows = v4Rows(pack);
   await v4.transaction('rw', v4.tables, async () => {
     await v4.table('packs').add(rows.pack);
     await v4.table('sources').bulkAdd(rows.sources);
@@ -74,7 +102,7 @@ describe('PackDatabase migrations', () => {
 
     const current = new PackDatabase(name);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(7);
     expect(await current.packs.get('old')).toMatchObject({ id: 'old', enabled: true });
     expect(await current.entities.get(['old', 'e1'])).toMatchObject({ name: 'E' });
     current.close();
@@ -83,11 +111,10 @@ describe('PackDatabase migrations', () => {
   it('a new database opens at the latest version with every table', async () => {
     const db = new PackDatabase(`test-fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
-      'aliases',
       'entities',
-      'facts',
+      'factChunks',
       'matchers',
       'packDocuments',
       'packs',
@@ -97,17 +124,41 @@ describe('PackDatabase migrations', () => {
     ]);
   });
 
-  it('v4 → v5 keeps every row; packs without a kept document list, export and update', async () => {
+  it('v4 → v7 keeps every fact in chunks; packs without a kept document list, export and update', async () => {
     const name = `test-migration-${crypto.randomUUID()}`;
     const { v1, v2 } = packVersions();
     const before = await v4Database(name, v1);
 
     const current = new PackDatabase(name);
     await current.open();
-    expect(current.verno).toBe(5);
-    const { packDocuments, ...after } = await dumpDatabase(current);
-    expect(after).toEqual(before);
+    expect(current.verno).toBe(7);
+    const { packDocuments, factChunks, entities, ...after } = await dumpDatabase(current);
+    const { facts: oldFacts, aliases: _aliases, entities: oldEntities, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
     expect(packDocuments).toEqual([]);
+    // Facts moved into chunks (in id order: the v4 rows no longer knew the author's), and
+    // each entity lists where its facts are.
+    expect(factChunks).toHaveLength(1);
+    const facts = await current.transaction('r', current.factChunks, () =>
+      readAllFacts(current, ['test-pack']),
+    );
+    expect(facts).toEqual(
+      (oldFacts as { subjectKeys: string[] }[]).map(({ subjectKeys: _keys, ...fact }) => fact),
+    );
+    expect(entities).toEqual(
+      (oldEntities as { id: string }[]).map((entity) => ({
+        ...entity,
+        factOrdinals: v1.facts.flatMap((fact, ordinal) =>
+          fact.subjectIds.includes(entity.id) ? [ordinal] : [],
+        ),
+      })),
+    );
+    const upgraded = {
+      sources: after.sources,
+      propositions: after.propositions,
+      entities,
+      factChunks,
+    };
 
     expect(await listPacks(current)).toEqual([
       { ...(before.packs?.[0] as PackRow), previousVersion: null },
@@ -123,9 +174,17 @@ describe('PackDatabase migrations', () => {
     expect(updated.lastChange).toMatchObject({ from: '1.0.0', to: '1.1.0', total: 2 });
     expect((await listPacks(current))[0]?.previousVersion).toBe('1.0.0');
     await rollbackPack(current, 'test-pack', () => 6);
-    const { packs: rolledBack, packDocuments: _kept, ...content } = await dumpDatabase(current);
-    const { packs: original, ...originalContent } = before;
-    expect(content).toEqual(originalContent);
+    const {
+      packs: rolledBack,
+      sources,
+      propositions,
+      entities: rolledEntities,
+      factChunks: chunks,
+    } = await dumpDatabase(current);
+    expect({ sources, propositions, entities: rolledEntities, factChunks: chunks }).toEqual(
+      upgraded,
+    );
+    const { packs: original } = before;
     const { installedAt: _at, ...originalRow } = original?.[0] as PackRow;
     expect(rolledBack?.[0]).toMatchObject({ ...originalRow, heldBelow: '1.1.0' });
     current.close();

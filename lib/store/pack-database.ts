@@ -1,8 +1,9 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { PackFact } from '../pack/schema';
+import { chunkFacts, factOrdinalsByEntity } from './fact-chunks';
 import type {
-  AliasRow,
   EntityRow,
-  FactRow,
+  FactChunkRow,
   MatcherRow,
   PackDocumentRow,
   PackRow,
@@ -24,8 +25,7 @@ export class PackDatabase extends Dexie {
   sources!: Table<SourceRow, [string, string]>;
   propositions!: Table<PropositionRow, [string, string]>;
   entities!: Table<EntityRow, [string, string]>;
-  aliases!: Table<AliasRow, [string, string, string]>;
-  facts!: Table<FactRow, [string, string]>;
+  factChunks!: Table<FactChunkRow, [string, number]>;
   matchers!: EntityTable<MatcherRow, 'key'>;
   searchIndexes!: EntityTable<SearchIndexRow, 'key'>;
   packDocuments!: Table<PackDocumentRow, [string, string]>;
@@ -58,6 +58,34 @@ export class PackDatabase extends Dexie {
     // v5: each pack's installed document (and one earlier version) for rollback and export.
     // Packs installed before v5 have none; lib/store/documents.ts rebuilds one from rows.
     this.version(5).stores({ packDocuments: '[packId+version], packId' });
+    // v6: facts move into chunks of JSON (lib/store/fact-chunks.ts), and each entity lists
+    // the ordinals of its facts: one IndexedDB record per fact made large installs slow.
+    this.version(6)
+      .stores({ factChunks: '[packId+n], packId' })
+      .upgrade(async (tx) => {
+        const byPack = new Map<string, PackFact[]>();
+        const rows = await tx
+          .table<PackFact & { packId: string; subjectKeys?: string[] }>('facts')
+          .toArray();
+        for (const { packId, subjectKeys: _keys, ...fact } of rows) {
+          const list = byPack.get(packId);
+          if (list) list.push(fact);
+          else byPack.set(packId, [fact]);
+        }
+        const ordinals = new Map<string, Map<string, number[]>>();
+        for (const [packId, facts] of byPack) {
+          await tx.table<FactChunkRow>('factChunks').bulkAdd(chunkFacts(packId, facts));
+          ordinals.set(packId, factOrdinalsByEntity(facts));
+        }
+        await tx
+          .table<EntityRow>('entities')
+          .toCollection()
+          .modify((entity) => {
+            entity.factOrdinals = ordinals.get(entity.packId)?.get(entity.id) ?? [];
+          });
+      });
+    // v7: the per-fact table and the alias table (the matcher reads aliases from entities).
+    this.version(7).stores({ facts: null, aliases: null });
   }
 
   /**
@@ -71,8 +99,7 @@ export class PackDatabase extends Dexie {
       this.sources,
       this.propositions,
       this.entities,
-      this.aliases,
-      this.facts,
+      this.factChunks,
       this.packDocuments,
     ];
   }

@@ -1,11 +1,4 @@
-import type {
-  FactPack,
-  PackAlias,
-  PackEntity,
-  PackFact,
-  PackProposition,
-  PackSource,
-} from '../pack/schema';
+import type { FactPack, PackEntity, PackFact, PackProposition, PackSource } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
 
 /** Where an installed pack came from; decides what "restore" and "sync" may do with it. */
@@ -74,18 +67,21 @@ export interface PackDocumentRow {
 /** Every row of a pack's content carries its pack id; ids are unique only within a pack. */
 export type SourceRow = PackSource & { packId: string };
 export type PropositionRow = PackProposition & { packId: string };
-export type EntityRow = PackEntity & { packId: string };
-export type FactRow = PackFact & {
+export type EntityRow = PackEntity & {
   packId: string;
-  /** `packId/entityId` per subject: a multi-entry index cannot be compound, so we key it ourselves. */
-  subjectKeys: string[];
+  /** Where this entity's facts are in the pack's fact list (see lib/store/fact-chunks.ts). */
+  factOrdinals: number[];
 };
-export type AliasRow = PackAlias & {
+/** A fact as read back from its chunk. */
+export type FactRow = PackFact & { packId: string };
+/** Up to `FACTS_PER_CHUNK` facts of one pack as a JSON string (`PackFact[]`), chunk `n`. */
+export interface FactChunkRow {
   packId: string;
-  entityId: string;
-  entityKind: PackEntity['kind'];
-};
+  n: number;
+  json: string;
+}
 
+/** `packId/entityId`: one key for an entity across packs (muted entities, search, cards). */
 export function subjectKey(packId: string, entityId: string): string {
   return `${packId}/${entityId}`;
 }

@@ -272,7 +272,7 @@ describe('a failed sync leaves everything as it was', () => {
       'storage',
       async ({ publisher, packDb }) => {
         await publisher.publish([{ text: v2 }]);
-        vi.spyOn(packDb.facts, 'bulkAdd').mockRejectedValueOnce(
+        vi.spyOn(packDb.factChunks, 'bulkAdd').mockRejectedValueOnce(
           new DOMException('disk full', 'QuotaExceededError'),
         );
       },

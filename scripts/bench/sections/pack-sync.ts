@@ -14,6 +14,7 @@ import {
   syntheticPack,
   type SyntheticPackSize,
 } from '../../../lib/search/synthetic-pack';
+import { FACTS_PER_CHUNK } from '../../../lib/store/fact-chunks';
 import type { PackRow } from '../../../lib/store/rows';
 import type { SyncReport } from '../../../lib/sync/sync';
 import { copyBuildGranting } from '../../granted-build';
@@ -312,9 +313,10 @@ function describeCounts(counts: PackRow['counts'] | undefined): string {
   if (counts === undefined) return '';
   return (
     ` Rows written per install: ${count(counts.sources)} sources, ` +
-    `${count(counts.propositions)} propositions, ${count(counts.entities)} entities, ` +
-    `${count(counts.aliases)} aliases, ${count(counts.facts)} facts, plus the pack row and ` +
-    'the stored document.'
+    `${count(counts.propositions)} propositions, ${count(counts.entities)} entities (with ` +
+    `their ${count(counts.aliases)} aliases), ${count(Math.ceil(counts.facts / FACTS_PER_CHUNK))} ` +
+    `chunks of up to ${FACTS_PER_CHUNK} of the ${count(counts.facts)} facts ` +
+    '(`lib/store/fact-chunks.ts`), the pack row and the stored document.'
   );
 }
 
