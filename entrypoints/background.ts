@@ -55,6 +55,11 @@ export default defineBackground(() => {
       seed: () => seed,
       sync,
       packsChanged,
+      releaseHost: (url) =>
+        browser.permissions.remove({ origins: [originPattern(url)] }).then(
+          () => undefined,
+          () => undefined,
+        ),
       compileMatcher,
       engineFormat: ENGINE_FORMAT,
       openTab: async (path) => {

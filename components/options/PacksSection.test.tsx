@@ -173,7 +173,7 @@ describe('the packs section', () => {
             to: '1.0.0',
             at: Date.UTC(2026, 0, 3),
             total: 1,
-            lines: ['acme-facts 1.1.0 → 1.0.0', 'Facts removed: Founded'],
+            lines: ['Facts: 0 added, 1 removed (Founded), 0 changed'],
           },
         });
         state.packs = [rolledBack, state.packs[1] as InstalledPack];
@@ -190,7 +190,7 @@ describe('the packs section', () => {
     const changes = acme.querySelector('[aria-label="Changes in Acme facts 1.0.0"]');
     expect(changes?.textContent).toContain('Last update: 1.1.0 → 1.0.0');
     expect([...(changes?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toContain(
-      'Facts removed: Founded',
+      'Facts: 0 added, 1 removed (Founded), 0 changed',
     );
     expect(acme.textContent).toContain(
       'Updates held: you rolled back from 1.1.0; newer versions will still install.',

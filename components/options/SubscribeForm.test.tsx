@@ -118,7 +118,9 @@ describe('the subscribe form', () => {
     const { container, form, url, key, submit } = await renderForm(
       addingSubscription({
         outcome: 'checked',
-        packs: [{ packId: 'acme-facts', outcome: 'installed', version: '1.2.0' }],
+        packs: [
+          { packId: 'acme-facts', outcome: 'installed', version: '1.2.0', title: 'Acme facts' },
+        ],
       }),
     );
     await typeInto(url, ` ${URL_TEXT}#top `);
@@ -130,7 +132,7 @@ describe('the subscribe form', () => {
     expect(askPermission.mock.invocationCallOrder[0]).toBeLessThan(
       requestMock.mock.invocationCallOrder[addCall] ?? 0,
     );
-    expect(liveText(form, 'status')).toBe('Subscribed. Installed acme-facts 1.2.0.');
+    expect(liveText(form, 'status')).toBe('Subscribed. Installed Acme facts 1.2.0.');
     expect(url.value).toBe('');
     expect(key.value).toBe('');
     // The new subscription is listed at once.

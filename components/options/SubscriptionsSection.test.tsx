@@ -91,12 +91,14 @@ describe('the subscriptions section', () => {
     const report: SyncReport = {
       url: INDEX,
       outcome: 'checked',
-      packs: [{ packId: 'acme-facts', outcome: 'installed', version: '1.2.0' }],
+      packs: [
+        { packId: 'acme-facts', outcome: 'installed', version: '1.2.0', title: 'Acme facts' },
+      ],
     };
     const subscriptions = await renderSubscriptions({ syncNow: () => ok([report]) });
     await click(button(item(subscriptions, INDEX), 'Sync now'));
     expect(sent(requestMock, 'syncNow')).toEqual([{ url: INDEX }]);
-    expect(liveText(subscriptions, 'status')).toBe('Installed acme-facts 1.2.0.');
+    expect(liveText(subscriptions, 'status')).toBe('Installed Acme facts 1.2.0.');
   });
 
   it('syncs all, waiting with "Syncing…", and shows each outcome with errors as an alert', async () => {

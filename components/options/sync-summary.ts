@@ -1,10 +1,10 @@
 import type { SyncReport } from '../../lib/sync/sync';
 import { asSentence, type Feedback } from './feedback';
 
-/** One report in a few words: "Installed acme 1.2.0", "Up to date", or why it failed. */
+/** One report in a few words: "Installed Acme facts 1.2.0", "Up to date", or why it failed. */
 export function summarizeSync(report: SyncReport): string {
   const installed = report.packs.flatMap((pack) =>
-    pack.outcome === 'installed' ? [`${pack.packId} ${pack.version}`] : [],
+    pack.outcome === 'installed' ? [`${pack.title} ${pack.version}`] : [],
   );
   const parts = installed.length > 0 ? [`Installed ${installed.join(', ')}`] : [];
   const declined = report.packs.flatMap((pack) =>

@@ -362,3 +362,32 @@ describe('user data is sacred', () => {
     expect(await packIds(setup)).toEqual(['seed-pack']);
   });
 });
+
+describe('removeSubscription', () => {
+  it('gives back the host permission once no subscription on that origin is left', async () => {
+    const setup = handlerSetup();
+    const { handlers, userDb, releaseHost } = setup;
+    for (const url of [
+      SUBSCRIPTION,
+      'https://packs.example/other.json',
+      'https://b.example/i.json',
+    ]) {
+      await userDb.subscriptions.add({ url, addedAt: 1, packIds: [], failures: 0, nextCheckAt: 2 });
+    }
+    expect(await handlers.removeSubscription({ url: SUBSCRIPTION }, fromPopup)).toEqual({
+      removed: true,
+    });
+    expect(releaseHost).not.toHaveBeenCalled();
+    await handlers.removeSubscription({ url: 'https://packs.example/other.json' }, fromPopup);
+    expect(releaseHost).toHaveBeenCalledWith('https://packs.example/other.json');
+    expect(
+      await handlers.removeSubscription({ url: 'https://c.example/x.json' }, fromPopup),
+    ).toEqual({
+      removed: false,
+    });
+    expect(releaseHost).toHaveBeenCalledTimes(1);
+    expect((await userDb.subscriptions.toArray()).map((row) => row.url)).toEqual([
+      'https://b.example/i.json',
+    ]);
+  });
+});

@@ -28,6 +28,11 @@ export interface ManageServices {
   sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'>;
   /** Tells open tabs that the enabled packs changed, so they match again without a reload. */
   packsChanged: () => Promise<void>;
+  /**
+   * Gives back the host permission of a URL's origin once no subscription needs it
+   * (`permissions.remove`); failures (e.g. a permission the manifest requires) are ignored.
+   */
+  releaseHost?: (url: string) => Promise<void>;
 }
 
 type ManageHandlers = Pick<Handlers, MessagesWithAccess<'manage'>>;
@@ -198,6 +203,11 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
       const key = await refusalsAsErrors(async () => normalizeSubscriptionUrl(url));
       const existed = (await userDb.subscriptions.get(key)) !== undefined;
       await userDb.subscriptions.delete(key);
+      const origin = new URL(key).origin;
+      const stillNeeded = (await listSubscriptions(userDb)).some(
+        (row) => new URL(row.url).origin === origin,
+      );
+      if (existed && !stillNeeded) await services.releaseHost?.(key);
       return { removed: existed };
     },
 

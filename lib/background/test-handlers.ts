@@ -8,7 +8,7 @@ import { createHandlers } from './handlers';
 
 /**
  * Background handlers over fresh databases, for tests: every service is injected, the
- * network answers 404 and `openTab` and `packsChanged` are mocks. Only tests import this file.
+ * network answers 404 and `openTab`, `packsChanged` and `releaseHost` are mocks. Only tests import this file.
  */
 
 /** The bundled pack in these tests: the fixture pack under its own id. */
@@ -22,6 +22,7 @@ export function handlerSetup({ now = () => 7 }: { now?: () => number } = {}) {
   const { packDb, userDb } = freshDatabases();
   const openTab = vi.fn(async (_path: string) => {});
   const packsChanged = vi.fn(async () => {});
+  const releaseHost = vi.fn(async (_url: string) => {});
   const handlers = createHandlers({
     openTab,
     packDb,
@@ -38,6 +39,7 @@ export function handlerSetup({ now = () => 7 }: { now?: () => number } = {}) {
       random: () => 0.5,
     },
     packsChanged,
+    releaseHost,
   });
-  return { packDb, userDb, handlers, openTab, packsChanged };
+  return { packDb, userDb, handlers, openTab, packsChanged, releaseHost };
 }

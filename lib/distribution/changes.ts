@@ -158,7 +158,12 @@ export function describePackChanges(changes: PackChanges, maxNamesPerList = 5): 
     changes.from === null
       ? `${changes.packId} ${changes.to} (first install)`
       : `${changes.packId} ${changes.from} → ${changes.to}`;
-  const lines = [header];
+  return [header, ...describeChangedContent(changes, maxNamesPerList)];
+}
+
+/** `describePackChanges` without its header line, for callers that show the versions already. */
+export function describeChangedContent(changes: PackChanges, maxNamesPerList = 5): string[] {
+  const lines: string[] = [];
   if (changes.metadataFields.length > 0) {
     lines.push(`Pack details changed: ${changes.metadataFields.join(', ')}`);
   }

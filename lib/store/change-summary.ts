@@ -1,4 +1,4 @@
-import { countChanges, describePackChanges, diffPacks } from '../distribution/changes';
+import { countChanges, describeChangedContent, diffPacks } from '../distribution/changes';
 import type { FactPack } from '../pack/schema';
 import type { PackChangeSummary } from './rows';
 
@@ -17,6 +17,7 @@ export function summarizeChange(
     to: next.version,
     at,
     total: countChanges(changes),
-    lines: describePackChanges(changes, NAMES_PER_LIST),
+    // The versions are fields of their own; the lines say what changed.
+    lines: describeChangedContent(changes, NAMES_PER_LIST),
   };
 }

@@ -37,7 +37,13 @@ export const SYNC_LIMITS = {
 } as const;
 
 export type PackOutcome =
-  | { packId: string; outcome: 'installed'; version: string; change?: PackChangeSummary }
+  | {
+      packId: string;
+      outcome: 'installed';
+      version: string;
+      title: string;
+      change?: PackChangeSummary;
+    }
   | { packId: string; outcome: 'up-to-date' | 'held' | 'declined'; version: string }
   | { packId: string; outcome: 'failed'; error: { code: SyncErrorCode; message: string } };
 
@@ -267,7 +273,13 @@ async function installVerified(
       now: env.now,
       replacing: installed?.version ?? null,
     });
-    return { packId: pack.id, outcome: 'installed', version: row.version, change: row.lastChange };
+    return {
+      packId: pack.id,
+      outcome: 'installed',
+      version: row.version,
+      title: row.title,
+      change: row.lastChange,
+    };
   } catch (error) {
     if (error instanceof PackInstallError) throw new SyncError('not-newer', `${error.message}`);
     // Dexie appends the inner error to its message on a new line; the first line says it all.

@@ -27,7 +27,7 @@ async function subscribe(options: Page, extensionId: string) {
   await options.getByLabel('Pack or index URL').fill(publisher.indexUrl);
   await options.getByLabel(/Publisher key/).fill(publisher.publicKey);
   await options.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(options.getByText(`Installed ${SYNC_PACK_ID} 1.0.0`)).toBeVisible();
+  await expect(options.getByText('Installed Harbor notes 1.0.0')).toBeVisible();
 }
 
 test('subscribe, update live, roll back, and refuse a tampered signed version', async ({
