@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import compareVersions from 'semver/functions/compare';
 import type { FactPack } from '../pack/schema';
 import { summarizeChange } from './change-summary';
@@ -159,27 +159,14 @@ export async function installPack(
  * it in one request, where going through the `packId` index deletes row by row.
  */
 async function deletePackRows(db: PackDatabase, packId: string): Promise<void> {
-  const range = [
-    [packId, Dexie.minKey],
-    [packId, Dexie.maxKey],
-  ] as const;
+  const content: Table[] = [db.sources, db.propositions, db.entities, db.factChunks];
   await Promise.all([
-    db.sources
-      .where('[packId+id]')
-      .between(...range, true, true)
-      .delete(),
-    db.propositions
-      .where('[packId+id]')
-      .between(...range, true, true)
-      .delete(),
-    db.entities
-      .where('[packId+id]')
-      .between(...range, true, true)
-      .delete(),
-    db.factChunks
-      .where('[packId+n]')
-      .between(...range, true, true)
-      .delete(),
+    ...content.map((table) =>
+      table
+        .where(':id')
+        .between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true)
+        .delete(),
+    ),
     db.packs.delete(packId),
   ]);
 }

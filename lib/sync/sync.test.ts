@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../distribution/digest';
-import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
+import { packWith, type FixturePack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
+import { packVersions } from '../store/test-databases';
 import { removePack } from '../store/install';
 import { rollbackPack } from '../store/manage';
 import { addSubscription } from './subscriptions';
@@ -11,24 +12,11 @@ import { BASE, generateKeyPair, INDEX_URL, syncSetup } from './test-publisher';
 
 const pinned = await generateKeyPair();
 const impostor = await generateKeyPair();
-const text = (pack: FixturePack) => JSON.stringify(pack, null, 2);
-const v1 = text(validPack());
-/** v2: one fact changed, one entity added. */
-const v2 = text(
-  packWith((pack) => {
-    pack.version = '1.1.0';
-    pack.facts[0].claim = 'Acme launched Widget in November 2025.';
-    pack.entities.push({
-      id: 'gadget',
-      name: 'Orbit Gadget',
-      kind: 'product',
-      summary: 'A gadget.',
-      aliases: [{ text: 'Orbit Gadget', lang: 'en' }],
-      propositionIds: [],
-      related: [{ entityId: 'acme', relation: 'made by' }],
-    });
-  }),
-);
+const text = (pack: object) => JSON.stringify(pack, null, 2);
+/** v2: one fact changed, one entity added ("Orbit Gadget"). */
+const versions = packVersions();
+const v1 = text(versions.v1);
+const v2 = text(versions.v2);
 
 /** Subscribed to the index, v1 published and installed. */
 async function installedV1(publicKey?: string, privateKey?: string) {
