@@ -17,6 +17,7 @@ export type SyncErrorCode =
   | 'unsigned'
   | 'signature'
   | 'not-newer'
+  | 'conflict'
   | 'storage'
   | 'internal';
 

@@ -384,4 +384,24 @@ describe('syncDue', () => {
     });
     expect(publisher.requests.length).toBe(before);
   });
+
+  it('refuses a pack the index lists on an origin the user did not grant', async () => {
+    const { env, publisher, packDb } = await installedV1();
+    const index = await publisher.publish([{ text: v2 }]);
+    index.packs = index.packs.map((entry) => ({
+      ...entry,
+      url: `https://cdn.example/${entry.url}`,
+    }));
+    publisher.serve('index.json', JSON.stringify(index));
+    const granted = async (url: string) => new URL(url).origin === 'https://packs.example';
+    const report = await syncSubscription({ ...env, mayFetch: granted }, INDEX_URL);
+    expect(report.error).toEqual({
+      code: 'permission',
+      message: expect.stringMatching(
+        /lists "test-pack" at https:\/\/cdn\.example, which Fact Lens/,
+      ),
+    });
+    expect(publisher.requests.some((request) => request.url.startsWith('https://cdn'))).toBe(false);
+    expect((await packDb.packs.get('test-pack'))?.version).toBe('1.0.0');
+  });
 });

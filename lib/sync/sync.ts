@@ -76,12 +76,7 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
   }
   const packs: PackOutcome[] = [];
   try {
-    if (env.mayFetch && !(await env.mayFetch(url))) {
-      throw new SyncError(
-        'permission',
-        `Fact Lens has no permission to read ${new URL(url).origin}; remove the subscription and add it again to grant it`,
-      );
-    }
+    await requireAccess(env, url, 'this subscription is at');
     const fetched = await download(env, {
       url,
       maxBytes: SYNC_LIMITS.packBytes,
@@ -147,6 +142,18 @@ export async function syncDue(env: SyncEnvironment): Promise<SyncReport[]> {
   return reports;
 }
 
+/**
+ * Refuses, with a readable reason, a URL whose origin the user did not grant. The grant is
+ * asked for when subscribing (the index's origin); an index may list packs elsewhere.
+ */
+async function requireAccess(env: SyncEnvironment, url: string, where: string): Promise<void> {
+  if (!env.mayFetch || (await env.mayFetch(url))) return;
+  throw new SyncError(
+    'permission',
+    `${where} ${new URL(url).origin}, which Fact Lens has no permission to read; remove the subscription and add it again to grant it`,
+  );
+}
+
 async function settle(packId: string, run: () => Promise<PackOutcome>): Promise<PackOutcome> {
   try {
     return await run();
@@ -172,6 +179,7 @@ async function syncIndexEntry(
     );
   }
   const packUrl = resolveOrRefuse(subscription.url, entry.url);
+  await requireAccess(env, packUrl, `the index lists "${entry.id}" at`);
   const fetched = await download(env, {
     url: packUrl,
     maxBytes: Math.min(entry.size, SYNC_LIMITS.packBytes),
@@ -281,7 +289,10 @@ async function installVerified(
       change: row.lastChange,
     };
   } catch (error) {
-    if (error instanceof PackInstallError) throw new SyncError('not-newer', `${error.message}`);
+    if (error instanceof PackInstallError) {
+      // 'changed': another install (a sync running alongside, a rollback) came first.
+      throw new SyncError(error.code === 'changed' ? 'conflict' : 'not-newer', error.message);
+    }
     // Dexie appends the inner error to its message on a new line; the first line says it all.
     const reason =
       error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
