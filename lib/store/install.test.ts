@@ -45,6 +45,28 @@ describe('installPack', () => {
     expect(entities.map((entity) => entity.factOrdinals)).toEqual([[], []]);
   });
 
+  it('leaves exactly the rows of the new version, whatever the old one had', async () => {
+    const { packDb } = freshDatabases();
+    const smaller = parsedPack(
+      packWith((pack) => {
+        pack.version = '2.0.0';
+        pack.sources.pop();
+        pack.entities.pop();
+        pack.entities[0].related.splice(0);
+        pack.propositions[0].entityIds = ['acme'];
+        pack.facts[0].subjectIds = ['acme'];
+      }),
+    );
+    await installPack(packDb, v1, { origin: 'file', now });
+    await installPack(packDb, smaller, { origin: 'file', now });
+    const { packDocuments: _kept, packs, ...content } = await dumpDatabase(packDb);
+    const fresh = freshDatabases().packDb;
+    await installPack(fresh, smaller, { origin: 'file', now });
+    const { packDocuments: _fresh, packs: freshPacks, ...expected } = await dumpDatabase(fresh);
+    expect(content).toEqual(expected);
+    expect(packs?.length).toBe(freshPacks?.length);
+  });
+
   it.each([
     ['the same version', v1],
     ['an older version', parsedPack(packWith((pack) => (pack.version = '0.9.0')))],
@@ -66,7 +88,7 @@ describe('installPack', () => {
   });
 
   it.each<[string, (db: PackDatabase) => { mockRejectedValueOnce(error: unknown): unknown }]>([
-    ['the facts', (db) => vi.spyOn(db.factChunks, 'bulkAdd')],
+    ['the facts', (db) => vi.spyOn(db.factChunks, 'bulkPut')],
     ['the pack row', (db) => vi.spyOn(db.packs, 'put')],
     ['the document', (db) => vi.spyOn(db.packDocuments, 'put')],
   ])('rolls everything back when writing %s fails', async (_label, spyOn) => {

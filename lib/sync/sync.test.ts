@@ -260,7 +260,7 @@ describe('a failed sync leaves everything as it was', () => {
       'storage',
       async ({ publisher, packDb }) => {
         await publisher.publish([{ text: v2 }]);
-        vi.spyOn(packDb.factChunks, 'bulkAdd').mockRejectedValueOnce(
+        vi.spyOn(packDb.factChunks, 'bulkPut').mockRejectedValueOnce(
           new DOMException('disk full', 'QuotaExceededError'),
         );
       },
