@@ -10,8 +10,10 @@ import type { PackOrigin } from '../store/rows';
 import type { UserDatabase } from '../store/user-database';
 import {
   addSubscription,
+  dropRemovedPack,
   listSubscriptions,
   normalizeSubscriptionUrl,
+  restoreRemovedPack,
   SubscriptionError,
 } from '../sync/subscriptions';
 import { syncSubscription, type SyncEnvironment, type SyncReport } from '../sync/sync';
@@ -120,18 +122,8 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
       const undo: RestorePackRequest = { text, origin: row.origin, enabled: row.enabled };
       if (row.sourceUrl) {
         undo.sourceUrl = row.sourceUrl;
-        // A subscription that delivered only this pack would bring it straight back.
-        const subscription = await userDb.subscriptions.get(row.sourceUrl);
-        if (subscription && subscription.packIds.every((id) => id === packId)) {
-          await userDb.subscriptions.delete(subscription.url);
-          undo.subscription = { url: subscription.url, publicKey: subscription.publicKey };
-        } else if (subscription) {
-          // It delivers other packs too: keep it, but leave this one out from now on.
-          const declined = new Set(subscription.declinedPackIds).add(packId);
-          await userDb.subscriptions.update(subscription.url, {
-            declinedPackIds: [...declined].sort(),
-          });
-        }
+        const subscription = await dropRemovedPack(userDb, row.sourceUrl, packId);
+        if (subscription) undo.subscription = subscription;
       }
       await packsChanged();
       return { removed: true, undo };
@@ -141,18 +133,9 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
       const pack = validatedPack(text);
       // On or off in the install itself: open tabs never see a disabled pack switched on.
       const row = await install(pack, text, origin, { sourceUrl, enabled, allowNotNewer: true });
-      const kept = sourceUrl ? await userDb.subscriptions.get(sourceUrl) : undefined;
-      if (kept?.declinedPackIds?.includes(pack.id)) {
-        const declined = kept.declinedPackIds.filter((id) => id !== pack.id);
-        // Dexie deletes a property updated to undefined: the row reads as before the removal.
-        await userDb.subscriptions.update(kept.url, {
-          declinedPackIds: declined.length > 0 ? declined : undefined,
-        });
-      }
-      if (subscription && !(await userDb.subscriptions.get(subscription.url))) {
-        await refusalsAsErrors(() => addSubscription(userDb, subscription, now));
-        // It delivered this pack, so removing the pack again takes the subscription with it.
-        await userDb.subscriptions.update(subscription.url, { packIds: [pack.id] });
+      const from = sourceUrl ?? subscription?.url;
+      if (from) {
+        await refusalsAsErrors(() => restoreRemovedPack(userDb, from, pack.id, subscription, now));
       }
       return row;
     },

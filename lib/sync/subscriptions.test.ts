@@ -3,6 +3,8 @@ import { generateKeyPair } from '../distribution/signature';
 import { freshDatabases } from '../store/test-databases';
 import {
   addSubscription,
+  dropRemovedPack,
+  restoreRemovedPack,
   normalizeSubscriptionUrl,
   originPattern,
   SubscriptionError,
@@ -68,5 +70,33 @@ describe('addSubscription', () => {
     await expect(
       addSubscription(userDb, { url: 'https://packs.example/i.json#again' }, now),
     ).rejects.toThrow(/already subscribed/);
+  });
+});
+
+describe('removing a subscribed pack, and undoing it', () => {
+  const now = () => 42;
+  const URL = 'https://packs.example/i.json';
+
+  it('takes away a subscription that delivered only that pack, and undo brings it back', async () => {
+    const { userDb } = freshDatabases();
+    const { publicKey } = await generateKeyPair();
+    await addSubscription(userDb, { url: URL, publicKey }, now);
+    await userDb.subscriptions.update(URL, { packIds: ['a'] });
+    const removed = await dropRemovedPack(userDb, URL, 'a');
+    expect(removed).toEqual({ url: URL, publicKey });
+    expect(await userDb.subscriptions.count()).toBe(0);
+    await restoreRemovedPack(userDb, URL, 'a', removed, now);
+    expect(await userDb.subscriptions.get(URL)).toMatchObject({ publicKey, packIds: ['a'] });
+  });
+
+  it('keeps a subscription that delivers other packs, leaving the removed one out until undo', async () => {
+    const { userDb } = freshDatabases();
+    await addSubscription(userDb, { url: URL }, now);
+    await userDb.subscriptions.update(URL, { packIds: ['a', 'b'] });
+    const before = await userDb.subscriptions.get(URL);
+    expect(await dropRemovedPack(userDb, URL, 'b')).toBeUndefined();
+    expect(await userDb.subscriptions.get(URL)).toEqual({ ...before, declinedPackIds: ['b'] });
+    await restoreRemovedPack(userDb, URL, 'b', undefined, now);
+    expect(await userDb.subscriptions.get(URL)).toEqual(before);
   });
 });

@@ -76,3 +76,55 @@ export async function listSubscriptions(userDb: UserDatabase): Promise<Subscript
   const rows = await userDb.subscriptions.toArray();
   return rows.sort((a, b) => a.addedAt - b.addedAt);
 }
+
+/** A subscription taken away with the only pack it delivered: what re-adds it on undo. */
+export interface RemovedSubscription {
+  url: string;
+  publicKey?: string;
+}
+
+/**
+ * The user removed pack `packId`, which came from subscription `url`. A subscription that
+ * delivered only that pack would install it straight back, so it goes too (and is answered,
+ * for undo); one that delivers other packs stays and leaves this one out from now on.
+ */
+export async function dropRemovedPack(
+  userDb: UserDatabase,
+  url: string,
+  packId: string,
+): Promise<RemovedSubscription | undefined> {
+  return userDb.transaction('rw', userDb.subscriptions, async () => {
+    const subscription = await userDb.subscriptions.get(url);
+    if (!subscription) return undefined;
+    if (subscription.packIds.every((id) => id === packId)) {
+      await userDb.subscriptions.delete(url);
+      return { url, ...(subscription.publicKey ? { publicKey: subscription.publicKey } : {}) };
+    }
+    const declined = new Set(subscription.declinedPackIds).add(packId);
+    await userDb.subscriptions.update(url, { declinedPackIds: [...declined].sort() });
+    return undefined;
+  });
+}
+
+/** Undoes `dropRemovedPack`: the pack is offered again, the removed subscription is back. */
+export async function restoreRemovedPack(
+  userDb: UserDatabase,
+  url: string,
+  packId: string,
+  removed: RemovedSubscription | undefined,
+  now: () => number,
+): Promise<void> {
+  const kept = await userDb.subscriptions.get(url);
+  if (kept?.declinedPackIds?.includes(packId)) {
+    const declined = kept.declinedPackIds.filter((id) => id !== packId);
+    // Dexie deletes a property updated to undefined: the row reads as before the removal.
+    await userDb.subscriptions.update(url, {
+      declinedPackIds: declined.length > 0 ? declined : undefined,
+    });
+  }
+  if (removed && !kept) {
+    await addSubscription(userDb, removed, now);
+    // It delivered this pack, so removing the pack again takes the subscription with it.
+    await userDb.subscriptions.update(removed.url, { packIds: [packId] });
+  }
+}
