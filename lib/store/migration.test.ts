@@ -13,6 +13,16 @@ import type { PackRow } from './rows';
 import { listsById, packVersions } from './test-databases';
 import { UserDatabase } from './user-database';
 
+/** The pack database's version 1 exactly as it was released; never change this copy. */
+const RELEASED_V1_STORES = {
+  packs: 'id',
+  sources: '[packId+id], packId',
+  propositions: '[packId+id], packId',
+  entities: '[packId+id], packId',
+  aliases: '[packId+entityId+text], packId',
+  facts: '[packId+id], packId, *subjectKeys',
+};
+
 /**
  * The rows schema v4's install wrote for `pack`: today's pack, source and proposition rows,
  * entities without `factOrdinals`, one alias row per alias and one fact row per fact (with
@@ -48,14 +58,7 @@ function v4Rows(pack: FactPack) {
  */
 async function v4Database(name: string, pack: FactPack) {
   const v4 = new Dexie(name);
-  v4.version(1).stores({
-    packs: 'id',
-    sources: '[packId+id], packId',
-    propositions: '[packId+id], packId',
-    entities: '[packId+id], packId',
-    aliases: '[packId+entityId+text], packId',
-    facts: '[packId+id], packId, *subjectKeys',
-  });
+  v4.version(1).stores(RELEASED_V1_STORES);
   v4.version(2)
     .stores({})
     .upgrade((tx) =>
@@ -86,16 +89,8 @@ async function v4Database(name: string, pack: FactPack) {
 describe('PackDatabase migrations', () => {
   it('v1 → v2 keeps every row and turns existing packs on', async () => {
     const name = `test-migration-${crypto.randomUUID()}`;
-    // Version 1 exactly as it was released; never change this copy.
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      packs: 'id',
-      sources: '[packId+id], packId',
-      propositions: '[packId+id], packId',
-      entities: '[packId+id], packId',
-      aliases: '[packId+entityId+text], packId',
-      facts: '[packId+id], packId, *subjectKeys',
-    });
+    v1.version(1).stores(RELEASED_V1_STORES);
     await v1.table('packs').add({ id: 'old', version: '1.0.0', title: 'Old' });
     await v1.table('entities').add({ packId: 'old', id: 'e1', name: 'E' });
     v1.close();
