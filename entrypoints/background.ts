@@ -13,7 +13,7 @@ import { UserDatabase } from '../lib/store/user-database';
 import { announcePacksChanged } from '../lib/messaging/packs-revision';
 import { startSyncSchedule } from '../lib/sync/alarm';
 import { originPattern } from '../lib/sync/subscriptions';
-import { syncDue, SYNC_LIMITS, type SyncEnvironment } from '../lib/sync/sync';
+import { installedAny, syncDue, SYNC_LIMITS, type SyncEnvironment } from '../lib/sync/sync';
 
 export default defineBackground(() => {
   const packDb = new PackDatabase();
@@ -41,9 +41,7 @@ export default defineBackground(() => {
   const packsChanged = () => announcePacksChanged(browser.storage.local, now);
   startSyncSchedule(browser.alarms, browser.runtime.onStartup, async () => {
     const reports = await syncDue({ ...sync, packDb, userDb, now });
-    if (reports.some((report) => report.packs.some((pack) => pack.outcome === 'installed'))) {
-      await packsChanged();
-    }
+    if (installedAny(reports)) await packsChanged();
   });
 
   const dispatch = createDispatcher({

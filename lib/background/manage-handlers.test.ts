@@ -7,7 +7,6 @@ import { dumpDatabase } from '../store/dump';
 import { installPack } from '../store/install';
 import type { PackRow, SubscriptionRow } from '../store/rows';
 import { packVersions } from '../store/test-databases';
-import { exportFileName } from './manage-handlers';
 import { handlerSetup } from './test-handlers';
 
 const fromPopup: Sender = { kind: 'extension-page' };
@@ -146,7 +145,7 @@ describe('exportPack', () => {
     });
     await installFromFile(setup, v2);
     expect(await setup.handlers.exportPack({ packId: 'test-pack' }, fromPopup)).toEqual({
-      fileName: exportFileName('test-pack', '1.1.0'),
+      fileName: 'test-pack-1.1.0.pack.json',
       text: fileText(v2),
     });
   });

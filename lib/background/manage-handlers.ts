@@ -1,3 +1,4 @@
+import { publishedPackName } from '../distribution/publish';
 import { RequestError, type Handlers } from '../messaging/dispatch';
 import type { MessagesWithAccess, RestorePackRequest } from '../messaging/protocol';
 import type { FactPack } from '../pack/schema';
@@ -16,7 +17,12 @@ import {
   restoreRemovedPack,
   SubscriptionError,
 } from '../sync/subscriptions';
-import { syncSubscription, type SyncEnvironment, type SyncReport } from '../sync/sync';
+import {
+  installedAny,
+  syncSubscription,
+  type SyncEnvironment,
+  type SyncReport,
+} from '../sync/sync';
 
 /** What the pack-management requests need beyond the databases and the clock. */
 export interface ManageServices {
@@ -75,11 +81,6 @@ async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The file an exported pack is saved as, e.g. `my-pack-1.2.0.pack.json`. */
-export function exportFileName(packId: string, version: string): string {
-  return `${packId}-${version}.pack.json`;
-}
-
 /**
  * Handlers of `manage` requests, which only our extension pages may send: installing,
  * removing, rolling back, exporting packs and managing subscriptions.
@@ -103,7 +104,7 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
 
   async function syncAndTell(url: string): Promise<SyncReport> {
     const report = await syncSubscription(syncEnvironment, url);
-    if (report.packs.some((pack) => pack.outcome === 'installed')) await packsChanged();
+    if (installedAny([report])) await packsChanged();
     return report;
   }
 
@@ -158,7 +159,8 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
         const row = await packDb.packs.get(packId);
         if (!row) throw new RequestError('not-found', `pack "${packId}" is not installed`);
         const text = await installedDocumentText(packDb, row);
-        return { fileName: exportFileName(row.id, row.version), text };
+        // Named as `npm run pack -- publish` names it, so an export can be published as it is.
+        return { fileName: publishedPackName(row), text };
       });
     },
 

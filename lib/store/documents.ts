@@ -89,9 +89,9 @@ export function parseKeptPack(text: string): FactPack | null {
 }
 
 /**
- * Rebuilds a pack document from its rows. Rows are keyed by id, so lists come back in id
- * order rather than the author's; everything else is as installed (entities keep their
- * aliases; the alias table is only an index of them).
+ * Rebuilds a pack document from its rows. Source, proposition and entity rows are keyed by
+ * id, so those lists come back in id order rather than the author's (facts keep theirs, in
+ * chunks); everything else is as installed, entities with their aliases.
  */
 export async function rowsToPack(db: PackDatabase, row: PackRow): Promise<FactPack> {
   const {

@@ -158,6 +158,11 @@ export async function installPack(
   });
 }
 
+/** Every row of one pack in a table keyed `[packId+…]`, as one key range. */
+function rowsOfPack<T, K>(table: Table<T, [string, K]>, packId: string) {
+  return table.where(':id').between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true);
+}
+
 /**
  * Removes every content row of one pack; call inside a transaction over `db.contentTables`.
  * Rows are keyed `[packId+…]`, so one key range per table covers the pack: IndexedDB deletes
@@ -166,12 +171,7 @@ export async function installPack(
 async function deletePackRows(db: PackDatabase, packId: string): Promise<void> {
   const content: Table[] = [db.sources, db.propositions, db.entities, db.factChunks];
   await Promise.all([
-    ...content.map((table) =>
-      table
-        .where(':id')
-        .between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true)
-        .delete(),
-    ),
+    ...content.map((table) => rowsOfPack(table, packId).delete()),
     db.packs.delete(packId),
   ]);
 }
@@ -188,10 +188,7 @@ async function deleteRowsNotIn(db: PackDatabase, packId: string, rows: PackRows)
     keep: readonly K[],
   ) => {
     const kept = new Set<K>(keep);
-    const keys = await table
-      .where(':id')
-      .between([packId, Dexie.minKey], [packId, Dexie.maxKey], true, true)
-      .primaryKeys();
+    const keys = await rowsOfPack(table, packId).primaryKeys();
     await table.bulkDelete(keys.filter(([, id]) => !kept.has(id)));
   };
   await Promise.all([

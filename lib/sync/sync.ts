@@ -133,6 +133,11 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
   }
 }
 
+/** Whether a sync installed anything, so open tabs must match again. */
+export function installedAny(reports: readonly SyncReport[]): boolean {
+  return reports.some((report) => report.packs.some((pack) => pack.outcome === 'installed'));
+}
+
 /** Every subscription whose check is due, one after another (alarms and browser start). */
 export async function syncDue(env: SyncEnvironment): Promise<SyncReport[]> {
   const now = env.now();
@@ -331,6 +336,11 @@ function packIdOf(value: unknown): string {
   return typeof id === 'string' ? id.slice(0, 64) : '(unknown pack)';
 }
 
+/** The packs a subscription has delivered, with `more`: each once, sorted. */
+function withPackIds(subscription: SubscriptionRow, more: readonly string[]): string[] {
+  return [...new Set([...subscription.packIds, ...more])].sort();
+}
+
 async function recordSuccess(
   env: SyncEnvironment,
   subscription: SubscriptionRow,
@@ -348,7 +358,7 @@ async function recordSuccess(
     // A new body replaces the validators: a missing header must not leave a stale one.
     changes.etag = seen.etag;
     changes.lastModified = seen.lastModified;
-    changes.packIds = [...new Set([...subscription.packIds, ...seen.packIds])].sort();
+    changes.packIds = withPackIds(subscription, seen.packIds);
   }
   await env.userDb.subscriptions.update(subscription.url, changes);
 }
@@ -367,7 +377,7 @@ async function recordFailure(
     lastError: { ...error, at: now },
     failures,
     nextCheckAt: nextCheckAfterFailure(now, failures),
-    packIds: [...new Set([...subscription.packIds, ...delivered])].sort(),
+    packIds: withPackIds(subscription, delivered),
   });
 }
 
