@@ -3,4 +3,4 @@
  * boundaries). Part of the matcher cache key: bump it whenever lib/engine/matcher
  * changes what it builds, so browsers holding an old cached matcher rebuild it.
  */
-export const ENGINE_FORMAT = 2;
+export const ENGINE_FORMAT = 3;

@@ -55,14 +55,17 @@ export type MatchedAlias = Omit<AliasSpec, 'context'>;
  * load, and 10,000 alias objects took longer to parse and revive than the page took to scan.
  */
 export interface CompiledMatcher {
-  format: 2;
+  format: 3;
   /** Cache key: which pack versions this was built from. */
   key: string;
   /** All alias texts, concatenated; alias `i` ends at `tables.aliasTextEnd[i]`. */
   aliasText: string;
   /** Distinct pack ids; `tables.entityPack` points here. */
   packIds: string[];
-  /** Distinct entity ids (of any pack), joined by newlines: ids are slugs, without one. */
+  /**
+   * Distinct entity ids (of any pack), joined by newlines: ids are slugs, without one.
+   * `tables.entityIdEnd` says where each ends, so nothing is split on load.
+   */
   entityIds: string;
   /**
    * Distinct context terms of all aliases, distinct after folding (case, width, spaces):

@@ -10,7 +10,7 @@ const now = () => 1;
 /** Records what it was asked to compile; what it returns only has to carry the key. */
 function fakeCompile() {
   return vi.fn((_aliases: AliasSpec[], key: string): CompiledMatcher => ({
-    format: 2,
+    format: 3,
     key,
     aliasText: '',
     packIds: [],

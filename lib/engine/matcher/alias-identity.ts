@@ -6,6 +6,8 @@ import { SENSITIVE } from './patterns';
 interface IdentityTables {
   /** Per alias: where its text ends in `aliasText` (it starts where the previous one ends). */
   textEnd: Int32Array;
+  /** Per entity: where its id ends in `entityIds`; the next one starts after the newline. */
+  entityIdEnd: Int32Array;
   aliasEntity: Int32Array;
   entityPack: Int32Array;
   entityKind: Int32Array;
@@ -18,38 +20,45 @@ interface IdentityTables {
 export class AliasIdentity {
   readonly #text: string;
   readonly #packIds: readonly string[];
-  readonly #entityIds: readonly string[];
+  readonly #entityIds: string;
   readonly #flags: Uint8Array;
   readonly #tables: IdentityTables;
   readonly #revived: (MatchedAlias | undefined)[] = [];
 
-  /** Checks every index once, so `get` and `sameShape` can read without guards. */
+  /**
+   * Checks every index once, so `get` and `sameShape` can read without guards: one loop
+   * over aliases and one over entities, and no string split (this runs on every page load).
+   */
   constructor(compiled: CompiledMatcher, aliasFlags: Uint8Array, tables: IdentityTables) {
-    const { textEnd, aliasEntity, entityPack, entityKind } = tables;
+    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind } = tables;
     const aliases = aliasFlags.length;
-    const entityIds = entityPack.length === 0 ? [] : compiled.entityIds.split('\n');
+    const entities = entityPack.length;
     const broken = (what: string) => new Error(`Matcher tables are inconsistent (${what})`);
     if (textEnd.length !== aliases || aliasEntity.length !== aliases) throw broken('aliases');
-    if (entityKind.length !== entityPack.length || entityIds.length !== entityPack.length)
-      throw broken('entities');
+    if (entityKind.length !== entities || entityIdEnd.length !== entities) throw broken('entities');
     let previous = 0;
     for (let alias = 0; alias < aliases; alias++) {
       const end = textEnd[alias] as number;
       const entity = aliasEntity[alias] as number;
-      if (end < previous || entity >= entityIds.length) throw broken('aliases');
+      if (end < previous || entity >= entities) throw broken('aliases');
       previous = end;
     }
     if (previous !== compiled.aliasText.length) throw broken('alias texts');
-    for (let entity = 0; entity < entityPack.length; entity++) {
+    let idStart = 0;
+    for (let entity = 0; entity < entities; entity++) {
+      const idEnd = entityIdEnd[entity] as number;
       if (
+        idEnd < idStart ||
         (entityPack[entity] as number) >= compiled.packIds.length ||
         (entityKind[entity] as number) >= ENTITY_KINDS.length
       )
         throw broken('entities');
+      idStart = idEnd + 1;
     }
+    if (entities > 0 && idStart - 1 !== compiled.entityIds.length) throw broken('entities');
     this.#text = compiled.aliasText;
     this.#packIds = compiled.packIds;
-    this.#entityIds = entityIds;
+    this.#entityIds = compiled.entityIds;
     this.#flags = aliasFlags;
     this.#tables = tables;
   }
@@ -62,13 +71,14 @@ export class AliasIdentity {
     const known = this.#revived[alias];
     if (known) return known;
     if (!(alias >= 0 && alias < this.#flags.length)) throw new RangeError(`No alias ${alias}`);
-    const { textEnd, aliasEntity, entityPack, entityKind } = this.#tables;
+    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind } = this.#tables;
     const entity = aliasEntity[alias] as number;
+    const idStart = entity === 0 ? 0 : (entityIdEnd[entity - 1] as number) + 1;
     const revived: MatchedAlias = {
       text: this.#text.slice(this.#start(alias), textEnd[alias]),
       case: ((this.#flags[alias] as number) & SENSITIVE) !== 0 ? 'sensitive' : 'insensitive',
       packId: this.#packIds[entityPack[entity] as number] as string,
-      entityId: this.#entityIds[entity] as string,
+      entityId: this.#entityIds.slice(idStart, entityIdEnd[entity]),
       entityKind: ENTITY_KINDS[entityKind[entity] as number] as MatchedAlias['entityKind'],
     };
     this.#revived[alias] = revived;

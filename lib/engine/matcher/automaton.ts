@@ -39,7 +39,8 @@ export interface Automaton extends AutomatonCore {
   rowStates: number;
   /**
    * Complete transitions (fail links already followed) of the first `rowStates` states on
-   * the 128 ASCII units: `asciiRows[(s << 7) | unit]`. See `ROW_STATES`.
+   * the 128 ASCII code units *as they appear in the text*, folding included ("D" and "d"
+   * lead to the same state): `asciiRows[(s << 7) | code]`. See `ROW_STATES`.
    */
   asciiRows: Int32Array;
 }
@@ -52,36 +53,17 @@ export interface Automaton extends AutomatonCore {
  */
 const ROW_STATES = 512;
 
-/** Prefix sums of `fanout` and the dense root row. */
-function linkEdges(
-  label: Uint16Array,
-  fanout: Uint16Array,
-): Pick<Automaton, 'firstChild' | 'rootNext'> {
-  const states = label.length;
-  const firstChild = new Int32Array(states + 1);
-  let next = 1;
-  for (let state = 0; state < states; state++) {
-    firstChild[state] = next;
-    next += fanout[state] as number;
-  }
-  firstChild[states] = next;
-  if (next !== states) throw new Error('Automaton tables are inconsistent (fanout)');
-  const rootNext = new Int32Array(0x10000);
-  const rootEnd = firstChild[1] ?? 1;
-  for (let child = 1; child < rootEnd; child++) rootNext[label[child] as number] = child;
-  return { firstChild, rootNext };
-}
-
-/** Derives the runtime arrays; `rowStates` is a parameter only so tests can vary it. */
+/**
+ * Derives the runtime arrays and checks the stored ones; `rowStates` is a parameter only so
+ * tests can vary it. Runs on every page load, mostly before the JIT has warmed up, so each
+ * array is filled by one plain index loop, and the checks ride along in the same loops.
+ */
 export function linkAutomaton(core: AutomatonCore, rowStates = ROW_STATES): Automaton {
   const { label, fanout, fail, patternState } = core;
   const states = label.length;
   if (states === 0 || fanout.length !== states || fail.length !== states) {
     throw new Error('Automaton tables are inconsistent (lengths)');
   }
-  const edges = linkEdges(label, fanout);
-  // Plain index loops with unguarded reads (indexes are in range by the loop bounds): this
-  // runs on every page load, mostly before the JIT has warmed up.
   const outputLink = new Int32Array(states).fill(-1);
   for (let pattern = 0; pattern < patternState.length; pattern++) {
     const state = patternState[pattern] as number;
@@ -90,20 +72,43 @@ export function linkAutomaton(core: AutomatonCore, rowStates = ROW_STATES): Auto
     }
     outputLink[state] = pattern;
   }
+  // One pass over the states: edge ranges (prefix sums of fanout), fail-link checks and
+  // inherited outputs. fail[s] < s is what makes the scan's fail loop terminate; a corrupt
+  // table must not hang a page.
+  const firstChild = new Int32Array(states + 1);
+  firstChild[0] = 1;
+  let next = 1 + (fanout[0] as number);
   for (let state = 1; state < states; state++) {
+    firstChild[state] = next;
+    next += fanout[state] as number;
     const to = fail[state] as number;
-    // fail[s] < s is what makes the scan's fail loop terminate; a corrupt table must not hang a page.
     if (to < 0 || to >= state) throw new Error('Automaton tables are inconsistent (fail links)');
     if ((outputLink[state] as number) < 0) outputLink[state] = outputLink[to] as number;
   }
+  firstChild[states] = next;
+  if (next !== states) throw new Error('Automaton tables are inconsistent (fanout)');
+  const rootNext = new Int32Array(0x10000);
+  const rootEnd = firstChild[1] as number;
+  for (let child = 1; child < rootEnd; child++) rootNext[label[child] as number] = child;
   const rows = Math.max(0, Math.min(states, rowStates));
   return {
     ...core,
-    ...edges,
+    firstChild,
+    rootNext,
     outputLink,
     rowStates: rows,
-    asciiRows: asciiRows(core, edges.firstChild, rows),
+    asciiRows: asciiRows(core, firstChild, rows),
   };
+}
+
+/**
+ * The ASCII codes that fold to `unit` (see fold.ts): a lowercase letter and its capital,
+ * the space and the control whitespace HTML renders as one; any other unit only itself.
+ */
+function setAsciiEntry(rows: Int32Array, base: number, unit: number, to: number): void {
+  rows[base | unit] = to;
+  if (unit >= 0x61 && unit <= 0x7a) rows[base | (unit - 0x20)] = to;
+  else if (unit === 0x20) for (let code = 0x09; code <= 0x0d; code++) rows[base | code] = to;
 }
 
 /** A state's row is its fail state's row (built before it: `fail[s] < s`) plus its own edges. */
@@ -114,7 +119,7 @@ function asciiRows(core: AutomatonCore, firstChild: Int32Array, rowStates: numbe
   const rootEnd = firstChild[1] ?? 1;
   for (let child = 1; child < rootEnd; child++) {
     const unit = label[child] ?? 0;
-    if (unit < 0x80) rows[unit] = child;
+    if (unit < 0x80) setAsciiEntry(rows, 0, unit, child);
   }
   for (let state = 1; state < rowStates; state++) {
     const from = (fail[state] ?? 0) << 7;
@@ -122,8 +127,29 @@ function asciiRows(core: AutomatonCore, firstChild: Int32Array, rowStates: numbe
     const end = firstChild[state + 1] ?? 0;
     for (let child = firstChild[state] ?? 0; child < end; child++) {
       const unit = label[child] ?? 0;
-      if (unit < 0x80) rows[(state << 7) | unit] = child;
+      if (unit < 0x80) setAsciiEntry(rows, state << 7, unit, child);
     }
   }
   return rows;
+}
+
+/**
+ * One step on a folded unit without a dense row: follow fail links until a state has an
+ * edge on `unit`; the root's row is dense for every unit. Kept out of the scan loop so
+ * that loop stays small, which is what makes it fast before the JIT has warmed up.
+ */
+export function sparseStep(automaton: Automaton, from: number, unit: number): number {
+  const { label, firstChild, fail, rootNext } = automaton;
+  // Reads are cast, not guarded: every index is in range by construction, checked on load.
+  for (let state = from; state !== 0; state = fail[state] as number) {
+    let lo = firstChild[state] as number;
+    const end = firstChild[state + 1] as number;
+    // Children are sorted by label. Most states have one or two; a few have thousands (a
+    // Han first character). Strided skips keep the wide ones cheap without a second path.
+    while (lo + 64 < end && (label[lo + 64] as number) < unit) lo += 64;
+    while (lo + 8 < end && (label[lo + 8] as number) < unit) lo += 8;
+    while (lo < end && (label[lo] as number) < unit) lo++;
+    if (lo < end && label[lo] === unit) return lo;
+  }
+  return rootNext[unit] as number;
 }

@@ -10,9 +10,11 @@ import { encodeTable, encodeUnsigned } from './serialize';
  * Tables (all unsigned; "+1" means 0 stands for "none"):
  * - per state: `label`, `fanout`, `fail` (see automaton.ts)
  * - per pattern: `patternState`, `patternLength`, `patternTerm` (+1)
- * - per alias: `aliasPattern` (+1), `aliasFlags`, `aliasTextEnd`, `aliasEntity`,
- *   `aliasTermStart` (one more entry than aliases) into `aliasTerms`
- * - per entity: `entityPack`, `entityKind` (index into ENTITY_KINDS)
+ * - per pattern + 1: `patternAliasStart` into `patternAliases` (each pattern's aliases)
+ * - per alias: `aliasFlags`, `aliasTextEnd`, `aliasEntity`, `aliasTermStart` (one more
+ *   entry than aliases) into `aliasTerms`
+ * - per entity: `entityIdEnd` (where its id ends in `entityIds`), `entityPack`,
+ *   `entityKind` (index into ENTITY_KINDS)
  * - per context term: `termFlags`
  */
 export function compileMatcher(aliases: readonly AliasSpec[], key: string): CompiledMatcher {
@@ -21,7 +23,7 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
   const states = core.label.length;
   const identity = entityColumns(aliases);
   return {
-    format: 2,
+    format: 3,
     key,
     aliasText: aliases.map((alias) => alias.text).join(''),
     packIds: identity.packIds,
@@ -36,12 +38,14 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
       patternState: encodeUnsigned(core.patternState, states),
       patternLength: encodeUnsigned(patterns.patternLength, patterns.maxLength),
       patternTerm: encodeUnsigned(patterns.patternTerm, patterns.contextTerms.length),
-      aliasPattern: encodeUnsigned(patterns.aliasPattern, core.patternState.length),
+      patternAliasStart: encodeUnsigned(patterns.patternAliasStart, aliases.length),
+      patternAliases: encodeUnsigned(patterns.patternAliases, aliases.length),
       aliasFlags: encodeTable(patterns.aliasFlags),
       aliasTextEnd: encodeUnsigned(identity.textEnd, identity.textEnd.at(-1) ?? 0),
       aliasEntity: encodeUnsigned(identity.aliasEntity, identity.entityIds.length),
       aliasTermStart: encodeUnsigned(patterns.aliasTermStart, patterns.aliasTerms.length),
       aliasTerms: encodeUnsigned(patterns.aliasTerms, patterns.contextTerms.length),
+      entityIdEnd: encodeUnsigned(identity.entityIdEnd, identity.entityIdEnd.at(-1) ?? 0),
       entityPack: encodeUnsigned(identity.entityPack, identity.packIds.length),
       entityKind: encodeUnsigned(identity.entityKind, ENTITY_KINDS.length),
       termFlags: encodeTable(patterns.termFlags),
@@ -76,9 +80,14 @@ function entityColumns(aliases: readonly AliasSpec[]) {
     }
     aliasEntity[index] = entity;
   });
+  // Ids are joined by newlines: id i ends at entityIdEnd[i] and the next starts one later.
+  const entityIdEnd = new Uint32Array(entityIds.length);
+  let idEnd = -1;
+  entityIds.forEach((id, index) => (entityIdEnd[index] = idEnd += id.length + 1));
   return {
     packIds: [...packIndex.keys()],
     entityIds,
+    entityIdEnd,
     entityPack,
     entityKind,
     aliasEntity,

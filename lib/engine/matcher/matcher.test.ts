@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
+import { encodeTable } from './serialize';
 import { resolveLeftmostLongest } from './resolve';
 
 type Alias = string | (Partial<AliasSpec> & { text: string });
@@ -266,7 +267,7 @@ describe('edge cases', () => {
 
   it('rejects a wrong format and inconsistent tables', () => {
     const compiled = compileMatcher(['Doubao'].map(spec), 'k');
-    expect(() => Matcher.fromCompiled({ ...compiled, format: 1 as 2 })).toThrow(/format/);
+    expect(() => Matcher.fromCompiled({ ...compiled, format: 2 as 3 })).toThrow(/format/);
     const { label: _, ...withoutLabel } = compiled.tables;
     expect(() => Matcher.fromCompiled({ ...compiled, tables: withoutLabel })).toThrow(/label/);
     const selfLoop = { ...compiled.tables, fail: 'u8:AAEBAQEBAQ==' };
@@ -275,6 +276,14 @@ describe('edge cases', () => {
     expect(() => Matcher.fromCompiled({ ...compiled, entityIds: 'a\nb' })).toThrow(/entities/);
     const missingPack = { ...compiled, packIds: [] };
     expect(() => Matcher.fromCompiled(missingPack)).toThrow(/entities/);
+    const table = (name: string, values: number[]) => ({
+      ...compiled,
+      tables: { ...compiled.tables, [name]: encodeTable(Uint32Array.from(values)) },
+    });
+    // One pattern whose alias list names an alias that does not exist.
+    expect(() => Matcher.fromCompiled(table('patternAliases', [1]))).toThrow(/pattern aliases/);
+    expect(() => Matcher.fromCompiled(table('patternAliasStart', [1, 0]))).toThrow(/fit/);
+    expect(() => Matcher.fromCompiled(table('entityIdEnd', [3]))).toThrow(/entities/);
   });
 
   it('gives back who each alias stands for, entities told apart by pack', () => {

@@ -1,7 +1,7 @@
 import type { Candidate, CompiledMatcher, MatchedAlias, ScanResult } from '../types';
 import { AliasIdentity } from './alias-identity';
 import type { Automaton } from './automaton';
-import { linkAutomaton } from './automaton';
+import { linkAutomaton, sparseStep } from './automaton';
 import { cacheFold, FOLD_TABLE } from './fold';
 import { SENSITIVE } from './patterns';
 import { compareCandidates } from './resolve';
@@ -24,7 +24,7 @@ export class Matcher {
   readonly #automaton: Automaton;
   readonly #patternLength: Int32Array;
   readonly #patternTerm: Int32Array;
-  /** Aliases of each pattern: `#patternAliases[#patternAliasStart[p] .. #patternAliasStart[p + 1]]`. */
+  /** Aliases of each pattern, ascending: `#patternAliases[#patternAliasStart[p] .. #patternAliasStart[p + 1]]`. */
   readonly #patternAliasStart: Int32Array;
   readonly #patternAliases: Int32Array;
   readonly #aliasFlags: Uint8Array;
@@ -47,7 +47,7 @@ export class Matcher {
    * `tuning` exists for tests, to exercise the sparse path where dense rows would be used.
    */
   constructor(compiled: CompiledMatcher, tuning: { asciiRowStates?: number } = {}) {
-    if (compiled.format !== 2) {
+    if (compiled.format !== 3) {
       throw new Error(`Unsupported matcher format ${String(compiled.format)}`);
     }
     const table = (name: string): string => {
@@ -72,29 +72,12 @@ export class Matcher {
     this.#termFlags = decodeUint8(table('termFlags'));
     this.aliasCount = this.#aliasFlags.length;
     const patterns = this.#automaton.patternState.length;
-    if (
-      this.#patternLength.length !== patterns ||
-      this.#patternTerm.length !== patterns ||
-      this.#termFlags.length !== this.contextTerms.length
-    ) {
-      throw new Error('Matcher tables do not fit its aliases');
-    }
-    // Checked so that the scan's unguarded reads stay in range even for a corrupt cache.
-    const lengths = this.#patternLength;
-    const terms = this.#patternTerm;
-    for (let p = 0; p < patterns; p++) {
-      const term = terms[p] as number;
-      if ((lengths[p] as number) < 1 || term < 0 || term > this.contextTerms.length) {
-        throw new Error('Matcher tables are inconsistent (patterns)');
-      }
-    }
-    const aliasPattern = decodeInt32(table('aliasPattern'));
-    if (aliasPattern.length !== this.aliasCount) {
-      throw new Error('Matcher tables do not fit its aliases');
-    }
-    [this.#patternAliasStart, this.#patternAliases] = groupByPattern(aliasPattern, patterns);
+    this.#patternAliasStart = decodeInt32(table('patternAliasStart'));
+    this.#patternAliases = decodeInt32(table('patternAliases'));
+    this.#checkPatterns(patterns);
     this.#identity = new AliasIdentity(compiled, this.#aliasFlags, {
       textEnd: decodeInt32(table('aliasTextEnd')),
+      entityIdEnd: decodeInt32(table('entityIdEnd')),
       aliasEntity: decodeInt32(table('aliasEntity')),
       entityPack: decodeInt32(table('entityPack')),
       entityKind: decodeInt32(table('entityKind')),
@@ -103,6 +86,44 @@ export class Matcher {
     this.#aliasTerms = decodeInt32(table('aliasTerms'));
     this.gatedAliases = this.#checkAliasTerms();
     this.#termSeenIn = new Int32Array(this.contextTerms.length);
+  }
+
+  /**
+   * Checks the per-pattern tables in one pass, so that reporting can read them unguarded
+   * even from a corrupt cache: lengths, term ids, and each pattern's range of aliases.
+   */
+  #checkPatterns(patterns: number): void {
+    const lengths = this.#patternLength;
+    const terms = this.#patternTerm;
+    const start = this.#patternAliasStart;
+    const aliases = this.#patternAliases;
+    if (
+      lengths.length !== patterns ||
+      terms.length !== patterns ||
+      this.#termFlags.length !== this.contextTerms.length ||
+      start.length !== patterns + 1 ||
+      start[0] !== 0 ||
+      start[patterns] !== aliases.length
+    ) {
+      throw new Error('Matcher tables do not fit its aliases');
+    }
+    for (let p = 0; p < patterns; p++) {
+      const term = terms[p] as number;
+      if (
+        (lengths[p] as number) < 1 ||
+        term < 0 ||
+        term > this.contextTerms.length ||
+        (start[p + 1] as number) < (start[p] as number)
+      ) {
+        throw new Error('Matcher tables are inconsistent (patterns)');
+      }
+    }
+    for (let k = 0; k < aliases.length; k++) {
+      const alias = aliases[k] as number;
+      if (alias < 0 || alias >= this.aliasCount) {
+        throw new Error('Matcher tables are inconsistent (pattern aliases)');
+      }
+    }
   }
 
   /** Validates the alias → context-term lists and returns the gated aliases. */
@@ -160,42 +181,27 @@ export class Matcher {
    * context terms present. Cost: one pass over `text` plus work per occurrence.
    */
   scan(text: string): ScanResult {
-    const { label, firstChild, rootNext, fail, outputLink, rowStates, asciiRows } = this.#automaton;
+    const automaton = this.#automaton;
+    const { outputLink, rowStates, asciiRows } = automaton;
     const fold = FOLD_TABLE;
     const candidates: Candidate[] = [];
     const contextHits: number[] = [];
     const scanNumber = this.#nextScanNumber();
     const length = text.length;
     let state = 0;
+    // The loop is kept this small on purpose: a page scan runs it once per code unit while
+    // the JIT is still cold, and every extra branch or load in it showed in the benchmark.
     // Typed-array reads are cast, not `?? 0`-guarded: every index is in range by
-    // construction, checked once on load (linkAutomaton), and this loop runs per code unit.
+    // construction, checked once on load (linkAutomaton).
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
-      let unit = fold[code] as number;
-      if (unit === 0 && code !== 0) unit = cacheFold(code);
-      // Shallow states on ASCII: one dense lookup. Otherwise follow fail links until a
-      // state has an edge on `unit`; the root's row is dense for every unit.
-      step: {
-        if (state < rowStates && unit < 0x80) {
-          state = asciiRows[(state << 7) | unit] as number;
-          break step;
-        }
-        for (; state !== 0; state = fail[state] as number) {
-          let lo = firstChild[state] as number;
-          const end = firstChild[state + 1] as number;
-          // Children are sorted by label. Most states have one or two; a few have
-          // thousands (a Han first character). Strided skips keep the wide ones cheap
-          // without a second code path: an if/else between linear and binary search
-          // made V8 compile this whole loop ~1.6× slower.
-          while (lo + 64 < end && (label[lo + 64] as number) < unit) lo += 64;
-          while (lo + 8 < end && (label[lo + 8] as number) < unit) lo += 8;
-          while (lo < end && (label[lo] as number) < unit) lo++;
-          if (lo < end && label[lo] === unit) {
-            state = lo;
-            break step;
-          }
-        }
-        state = rootNext[unit] as number;
+      if (code < 0x80 && state < rowStates) {
+        // Shallow state, ASCII text: one dense lookup, folding built into the row.
+        state = asciiRows[(state << 7) | code] as number;
+      } else {
+        const unit = fold[code] as number;
+        // 0 = not folded yet; only U+0000 folds to 0, and that is ASCII.
+        state = sparseStep(automaton, state, unit === 0 && code !== 0 ? cacheFold(code) : unit);
       }
       const found = outputLink[state] as number;
       if (found >= 0) this.#report(text, i + 1, found, scanNumber, candidates, contextHits);
@@ -250,29 +256,6 @@ export class Matcher {
 function fitsBoundaries(text: string, start: number, end: number, flags: number): boolean {
   if ((flags & CHECK_START) !== 0 && joinsBefore(text, start)) return false;
   return (flags & CHECK_END) === 0 || !joinsAfter(text, end);
-}
-
-/** Inverts alias → pattern (+1) into pattern → aliases, aliases ascending within a pattern. */
-function groupByPattern(aliasPattern: Int32Array, patterns: number): [Int32Array, Int32Array] {
-  // Plain index loops here and in linkAutomaton: this runs on every page load, mostly
-  // before the JIT has warmed up, where callbacks and iterators cost several times more.
-  const start = new Int32Array(patterns + 1);
-  for (let alias = 0; alias < aliasPattern.length; alias++) {
-    const tagged = aliasPattern[alias] as number;
-    if (tagged < 0 || tagged > patterns) throw new Error('Matcher tables do not fit its aliases');
-    if (tagged > 0) start[tagged] = (start[tagged] as number) + 1;
-  }
-  for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
-  const next = start.slice(0, patterns);
-  const grouped = new Int32Array(start[patterns] as number);
-  for (let alias = 0; alias < aliasPattern.length; alias++) {
-    const pattern = (aliasPattern[alias] as number) - 1;
-    if (pattern < 0) continue;
-    const at = next[pattern] as number;
-    grouped[at] = alias;
-    next[pattern] = at + 1;
-  }
-  return [start, grouped];
 }
 
 /**

@@ -18,8 +18,12 @@ export interface PatternSet {
   patternLength: Int32Array;
   /** Per pattern: context term id + 1, or 0 when the pattern is no context term. */
   patternTerm: Uint32Array;
-  /** Per alias: pattern id + 1, or 0 for an alias that can never match (empty text). */
-  aliasPattern: Uint32Array;
+  /**
+   * Per pattern: its aliases, ascending, at `patternAliases[patternAliasStart[p] ..
+   * patternAliasStart[p + 1]]`. An alias that can never match (empty text) is in none.
+   */
+  patternAliasStart: Uint32Array;
+  patternAliases: Uint32Array;
   /** Per alias: `SENSITIVE | CHECK_START | CHECK_END`. */
   aliasFlags: Uint8Array;
   /** Distinct context terms (distinct after folding; the first spelling seen is kept). */
@@ -86,7 +90,7 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     core,
     patternLength: built.patternLength,
     patternTerm,
-    aliasPattern,
+    ...groupByPattern(aliasPattern, core.patternState.length),
     aliasFlags,
     contextTerms,
     termFlags,
@@ -96,4 +100,26 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     maxFanout: built.maxFanout,
     maxLength: built.maxLength,
   };
+}
+
+/**
+ * Inverts alias → pattern (+1) into pattern → aliases, aliases ascending within a pattern.
+ * Done here, once per compile, rather than in every content script on every page load.
+ */
+function groupByPattern(
+  aliasPattern: Uint32Array,
+  patterns: number,
+): Pick<PatternSet, 'patternAliasStart' | 'patternAliases'> {
+  const start = new Uint32Array(patterns + 1);
+  for (const tagged of aliasPattern) if (tagged > 0) start[tagged] = (start[tagged] ?? 0) + 1;
+  for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] ?? 0) + (start[p] ?? 0);
+  const next = start.slice(0, patterns);
+  const grouped = new Uint32Array(start[patterns] ?? 0);
+  aliasPattern.forEach((tagged, alias) => {
+    if (tagged === 0) return;
+    const at = next[tagged - 1] ?? 0;
+    grouped[at] = alias;
+    next[tagged - 1] = at + 1;
+  });
+  return { patternAliasStart: start, patternAliases: grouped };
 }
