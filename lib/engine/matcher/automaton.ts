@@ -132,24 +132,3 @@ function asciiRows(core: AutomatonCore, firstChild: Int32Array, rowStates: numbe
   }
   return rows;
 }
-
-/**
- * One step on a folded unit without a dense row: follow fail links until a state has an
- * edge on `unit`; the root's row is dense for every unit. Kept out of the scan loop so
- * that loop stays small, which is what makes it fast before the JIT has warmed up.
- */
-export function sparseStep(automaton: Automaton, from: number, unit: number): number {
-  const { label, firstChild, fail, rootNext } = automaton;
-  // Reads are cast, not guarded: every index is in range by construction, checked on load.
-  for (let state = from; state !== 0; state = fail[state] as number) {
-    let lo = firstChild[state] as number;
-    const end = firstChild[state + 1] as number;
-    // Children are sorted by label. Most states have one or two; a few have thousands (a
-    // Han first character). Strided skips keep the wide ones cheap without a second path.
-    while (lo + 64 < end && (label[lo + 64] as number) < unit) lo += 64;
-    while (lo + 8 < end && (label[lo + 8] as number) < unit) lo += 8;
-    while (lo < end && (label[lo] as number) < unit) lo++;
-    if (lo < end && label[lo] === unit) return lo;
-  }
-  return rootNext[unit] as number;
-}
