@@ -64,7 +64,7 @@ export class AliasIdentity {
   }
 
   #start(alias: number): number {
-    return alias === 0 ? 0 : (this.#tables.textEnd[alias - 1] as number);
+    return joinedStart(this.#tables.textEnd, alias, 0);
   }
 
   get(alias: number): MatchedAlias {
@@ -73,7 +73,7 @@ export class AliasIdentity {
     if (!(alias >= 0 && alias < this.#flags.length)) throw new RangeError(`No alias ${alias}`);
     const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind } = this.#tables;
     const entity = aliasEntity[alias] as number;
-    const idStart = entity === 0 ? 0 : (entityIdEnd[entity - 1] as number) + 1;
+    const idStart = joinedStart(entityIdEnd, entity, 1);
     const revived: MatchedAlias = {
       text: this.#text.slice(this.#start(alias), textEnd[alias]),
       case: ((this.#flags[alias] as number) & SENSITIVE) !== 0 ? 'sensitive' : 'insensitive',
@@ -99,4 +99,12 @@ export class AliasIdentity {
     }
     return true;
   }
+}
+
+/**
+ * Where text `index` starts in a string of texts joined with `gap` units between them,
+ * given where each ends (`joinedEnds` in compile.ts): alias texts (gap 0), entity ids (1).
+ */
+function joinedStart(ends: Int32Array, index: number, gap: number): number {
+  return index === 0 ? 0 : (ends[index - 1] as number) + gap;
 }

@@ -61,11 +61,7 @@ function entityColumns(aliases: readonly AliasSpec[]) {
   const entityPack: number[] = [];
   const entityKind: number[] = [];
   const aliasEntity = new Uint32Array(aliases.length);
-  const textEnd = new Uint32Array(aliases.length);
-  let end = 0;
   aliases.forEach((alias, index) => {
-    end += alias.text.length;
-    textEnd[index] = end;
     let pack = packIndex.get(alias.packId);
     if (pack === undefined) packIndex.set(alias.packId, (pack = packIndex.size));
     // Entity ids are unique within a pack, not across packs.
@@ -80,17 +76,31 @@ function entityColumns(aliases: readonly AliasSpec[]) {
     }
     aliasEntity[index] = entity;
   });
-  // Ids are joined by newlines: id i ends at entityIdEnd[i] and the next starts one later.
-  const entityIdEnd = new Uint32Array(entityIds.length);
-  let idEnd = -1;
-  entityIds.forEach((id, index) => (entityIdEnd[index] = idEnd += id.length + 1));
   return {
     packIds: [...packIndex.keys()],
     entityIds,
-    entityIdEnd,
+    // Alias texts are joined with nothing between them, entity ids with a newline.
+    entityIdEnd: joinedEnds(entityIds, 1),
     entityPack,
     entityKind,
     aliasEntity,
-    textEnd,
+    textEnd: joinedEnds(
+      aliases.map((alias) => alias.text),
+      0,
+    ),
   };
+}
+
+/**
+ * Where each text ends once all are joined with `gap` units between them; the reader's side
+ * is `joinedStart` (alias-identity.ts).
+ */
+function joinedEnds(texts: readonly string[], gap: number): Uint32Array {
+  const ends = new Uint32Array(texts.length);
+  let end = -gap;
+  texts.forEach((text, index) => {
+    end += gap + text.length;
+    ends[index] = end;
+  });
+  return ends;
 }
