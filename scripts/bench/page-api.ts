@@ -1,3 +1,5 @@
+import type { ScanPhase } from '../../lib/engine/page/mark-page';
+
 /**
  * The contract between the Node harness and the bundle it injects into each page
  * (page-entry.ts), as `window.FactLensBench`.
@@ -21,6 +23,8 @@ export interface MethodResult {
   longTasks: number;
   /** Whether this Chromium reports `longtask` entries at all; if not, only `ms` bounds the task. */
   longTaskApi: boolean;
+  /** Ours only: how `ms` splits into phases (`decode` includes `JSON.parse`). */
+  phases?: Record<ScanPhase, number>;
 }
 
 export interface FactLensBenchApi {

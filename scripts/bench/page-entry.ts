@@ -6,7 +6,7 @@
 import type { CompiledMatcher } from '../../lib/engine/types';
 import type { BenchGlobal, FactLensBenchApi, MethodResult } from './page-api';
 import { BENCH_GLOBAL } from './page-api';
-import { markPage } from '../../lib/engine/page/mark-page';
+import { markPage, type ScanPhase } from '../../lib/engine/page/mark-page';
 import { createSliceScheduler } from '../../lib/engine/page/scheduler';
 import { startMarking } from '../../lib/engine/page/start';
 
@@ -22,6 +22,7 @@ declare const Mark: new (context: Element) => MarkJs;
 interface Outcome {
   count: number;
   chars?: number;
+  phases?: Record<ScanPhase, number>;
   /** Longest task of our own when the work spanned several; by default the whole work was one. */
   ownLongestTaskMs?: number;
 }
@@ -91,10 +92,18 @@ function floor(): Promise<MethodResult> {
 
 function ours(compiledJson: string): Promise<MethodResult> {
   return measured(() => {
+    const phases: Record<ScanPhase, number> = { decode: 0, walk: 0, match: 0, paint: 0 };
+    let phaseStart = performance.now();
+    const onPhase = (phase: ScanPhase) => {
+      const now = performance.now();
+      phases[phase] = now - phaseStart;
+      phaseStart = now;
+    };
     // Parsing is measured on purpose: a content script receives the matcher as JSON.
     const compiled = JSON.parse(compiledJson) as CompiledMatcher;
     // Every occurrence, like mark.js, so both do the same amount of painting.
-    return { count: markPage(document, compiled, { density: 'all' }).mentions };
+    const { mentions } = markPage(document, compiled, { density: 'all', onPhase });
+    return { count: mentions, phases };
   });
 }
 

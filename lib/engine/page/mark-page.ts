@@ -4,17 +4,32 @@ import { MentionIndex, type Density } from './engine';
 import { createHighlightPainter, type Painter } from './painter';
 import { collectSegments } from './segments';
 
+/** The steps of a synchronous scan, in order: reviving the matcher, walking, matching, painting. */
+export type ScanPhase = 'decode' | 'walk' | 'match' | 'paint';
+
+export interface MarkOptions {
+  density?: Density;
+  /** Called as each phase ends, so a benchmark can time them without a second code path. */
+  onPhase?: (phase: ScanPhase) => void;
+}
+
 /** One synchronous scan of the whole document, painted once. Shared by the fallback and the benchmark. */
 export function markOnce(
   doc: Document,
   matcher: Matcher,
   painter: Painter,
-  options: { density?: Density } = {},
+  options: MarkOptions = {},
 ): MentionIndex {
   const index = new MentionIndex(matcher, painter, options);
   const root = doc.body ?? doc.documentElement;
-  if (root) index.add(collectSegments(root).segments);
+  if (root) {
+    const { segments } = collectSegments(root);
+    options.onPhase?.('walk');
+    index.add(segments);
+  }
+  options.onPhase?.('match');
   index.paint();
+  options.onPhase?.('paint');
   return index;
 }
 
@@ -25,9 +40,10 @@ export function markOnce(
 export function markPage(
   doc: Document,
   compiled: CompiledMatcher,
-  options: { density?: Density } = {},
+  options: MarkOptions = {},
 ): { mentions: number; segments: number } {
   const matcher = Matcher.fromCompiled(compiled);
+  options.onPhase?.('decode');
   const registry = doc.defaultView?.CSS.highlights;
   if (!registry) throw new Error('markPage needs the CSS Custom Highlight API');
   const index = markOnce(doc, matcher, createHighlightPainter(registry), options);

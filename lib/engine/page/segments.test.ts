@@ -43,6 +43,16 @@ describe('collectSegments', () => {
     expect(shadowRoots).toEqual([shadow]);
   });
 
+  it('finds shadow roots on custom elements', () => {
+    document.body.innerHTML = '<ul><li><x-card id="card"></x-card></li></ul>';
+    const card = document.getElementById('card') as HTMLElement;
+    const shadow = card.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Doubao</p>';
+    const { segments, shadowRoots } = collectSegments(document.body);
+    expect(segments.map((s) => s.text)).toEqual(['Doubao']);
+    expect(shadowRoots).toEqual([shadow]);
+  });
+
   it('enters the shadow root of the root it starts from', () => {
     const host = document.createElement('div');
     host.attachShadow({ mode: 'open' }).innerHTML = '<p>Seedance 2.0</p>';

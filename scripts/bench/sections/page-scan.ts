@@ -8,6 +8,7 @@ import { MAX_TASK_MS } from '../budgets';
 import { bytes, count, ms, table, times, verdict } from '../markdown';
 import type { Call, Measurement } from '../measure-page';
 import { isTimeout, measureInFreshPage } from '../measure-page';
+import type { ScanPhase } from '../../../lib/engine/page/mark-page';
 import type { MethodResult } from '../page-api';
 import type { BenchPage } from '../pages';
 import { median, ratio } from '../stats';
@@ -156,6 +157,35 @@ const HEAD = [
   'budgets: floor · mark.js · task',
 ];
 
+const PHASES: readonly ScanPhase[] = ['decode', 'walk', 'match', 'paint'];
+
+/** Where ours spent its time on one page: the median of each phase over the same runs. */
+function phaseRow(page: BenchPage, set: AliasSet, results: Results): string[] {
+  const floorMs = median(completed(results.get('floor')).map((r) => r.ms));
+  const runs = completed(results.get(`ours:${set.id}`));
+  const phase = (name: ScanPhase) => median(runs.map((r) => r.phases?.[name] ?? Number.NaN));
+  return [
+    page.name,
+    ms(floorMs),
+    ...PHASES.map((name) => ms(phase(name))),
+    ms(median(runs.map((r) => r.ms))),
+    times(ratio(phase('walk'), floorMs)),
+    times(ratio(phase('match'), floorMs)),
+  ];
+}
+
+const PHASE_HEAD = [
+  'page',
+  'floor ms',
+  'decode ms',
+  'walk ms',
+  'match ms',
+  'paint ms',
+  'ours ms',
+  'walk/floor',
+  'match/floor',
+];
+
 function setTable(
   set: AliasSet,
   pages: readonly BenchPage[],
@@ -177,6 +207,13 @@ function setTable(
     '',
     `Pages within budget: ours ≤ ${set.budget.maxFloorRatio}× floor ${within(0)}, ` +
       `mark.js ≥ ${set.budget.minMarkRatio}× ours ${within(1)}, longest task ≤ ${MAX_TASK_MS} ms ${within(2)}.`,
+    '',
+    'Where ours spends its time, phase by phase (medians of the same runs):',
+    '',
+    table(
+      PHASE_HEAD,
+      pages.map((page) => phaseRow(page, set, all.get(page) ?? new Map())),
+    ),
   ].join('\n');
 }
 
@@ -206,7 +243,13 @@ const NOTES = `Columns:
   which takes in the rendering of the highlights (Chromium reports only tasks of 50 ms or
   more; † marks rows where one was seen). Median and worst of the runs, the verdict by the
   worst. A page's own scripts could add a long task in that window too.
-- **mentions**: median painted by ours (median marks made by mark.js).`;
+- **mentions**: median painted by ours (median marks made by mark.js).
+- **phases** of ours, timed inside the same runs (\`markPage\`'s \`onPhase\`): **decode** is
+  \`JSON.parse\` and reviving the matcher's tables; **walk** is the pass that collects text
+  segments per block (skipped regions, shadow roots); **match** is the automaton over every
+  segment, context gating, overlap resolution and the ranges; **paint** registers the
+  highlights. Medians of each phase need not add up to the median of ours. When walk/floor and
+  match/floor together pass the budget's ratio, no saving in decode or paint can meet it.`;
 
 async function run(context: BenchContext): Promise<string> {
   const { pages, aliasSets, options } = context;
