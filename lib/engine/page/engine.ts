@@ -60,6 +60,9 @@ export class MentionIndex {
           newContext = true;
         }
       }
+      // Most segments hold no candidate: keeping them would only give the garbage collector
+      // thousands of objects to copy, for nothing to resolve, paint or hit-test.
+      if (candidates.length === 0) continue;
       const state: SegmentState = { segment, candidates, mentions: [] };
       this.states.set(segment, state);
       added.push(state);
@@ -83,7 +86,6 @@ export class MentionIndex {
   }
 
   private resolveState(state: SegmentState): void {
-    if (state.candidates.length === 0) return;
     const chosen = resolveLeftmostLongest(state.candidates, this.isActive);
     state.mentions = chosen.map((candidate) =>
       toMention(state.segment, candidate, this.matcher.alias(candidate.alias)),
@@ -154,10 +156,6 @@ export class MentionIndex {
   mentionsOfNode(node: Node): { segment: Segment; mentions: Mention[] } | null {
     const state = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
     return state ? { segment: state.segment, mentions: state.mentions } : null;
-  }
-
-  get segmentCount(): number {
-    return this.states.size;
   }
 }
 

@@ -41,11 +41,11 @@ export function markPage(
   doc: Document,
   compiled: CompiledMatcher,
   options: MarkOptions = {},
-): { mentions: number; segments: number } {
+): { mentions: number } {
   const matcher = Matcher.fromCompiled(compiled);
   options.onPhase?.('decode');
   const registry = doc.defaultView?.CSS.highlights;
   if (!registry) throw new Error('markPage needs the CSS Custom Highlight API');
   const index = markOnce(doc, matcher, createHighlightPainter(registry), options);
-  return { mentions: index.visible().length, segments: index.segmentCount };
+  return { mentions: index.visible().length };
 }
