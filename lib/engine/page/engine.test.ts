@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../matcher/compile';
 import { Matcher } from '../matcher/matcher';
 import type { AliasSpec } from '../types';
@@ -84,6 +84,18 @@ describe('MentionIndex', () => {
     document.getElementById('b')?.remove();
     index.remove(null);
     expect(index.visible()).toEqual([]);
+  });
+
+  it('keeps only segments with candidates, so a sweep checks only their nodes', () => {
+    const quiet = Array.from({ length: 50 }, (_, i) => `<p>line ${i}</p>`).join('');
+    const { index } = setup(`${quiet}<p>Try <b>Doubao</b> now</p>`);
+    index.add(collectSegments(document.body).segments);
+    const checked = vi.spyOn(Node.prototype, 'isConnected', 'get');
+    index.remove(null);
+    // The three text nodes of the one segment with a mention, not the fifty others.
+    expect(checked).toHaveBeenCalledTimes(3);
+    checked.mockRestore();
+    expect(index.visible().map(textOf)).toEqual(['Doubao']);
   });
 
   it('lists mentions in document order even when added out of order', () => {

@@ -60,8 +60,8 @@ export class MentionIndex {
           newContext = true;
         }
       }
-      // Most segments hold no candidate: keeping them would only give the garbage collector
-      // thousands of objects to copy, for nothing to resolve, paint or hit-test.
+      // Most segments hold no candidate, so nothing to resolve, paint or hit-test. Kept, they
+      // made `remove(null)`, which runs after every rescan, check every text node of the page.
       if (candidates.length === 0) continue;
       const state: SegmentState = { segment, candidates, mentions: [] };
       this.states.set(segment, state);
