@@ -33,23 +33,16 @@ describe('collectSegments', () => {
     expect(texts(html)).toEqual(expected);
   });
 
-  it('descends into open shadow roots and reports them', () => {
-    document.body.innerHTML = '<p>before</p><div id="host"></div><p>after</p>';
+  it.each([
+    ['a div', '<div id="host"></div>'],
+    ['a custom element inside a list', '<ul><li><x-card id="host"></x-card></li></ul>'],
+  ])('descends into an open shadow root on %s and reports it', (_label, hostHtml) => {
+    document.body.innerHTML = `<p>before</p>${hostHtml}<p>after</p>`;
     const host = document.getElementById('host') as HTMLElement;
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>inside <b>shadow</b></p>';
     const { segments, shadowRoots } = collectSegments(document.body);
     expect(segments.map((s) => s.text)).toEqual(['before', 'inside shadow', 'after']);
-    expect(shadowRoots).toEqual([shadow]);
-  });
-
-  it('finds shadow roots on custom elements', () => {
-    document.body.innerHTML = '<ul><li><x-card id="card"></x-card></li></ul>';
-    const card = document.getElementById('card') as HTMLElement;
-    const shadow = card.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p>Doubao</p>';
-    const { segments, shadowRoots } = collectSegments(document.body);
-    expect(segments.map((s) => s.text)).toEqual(['Doubao']);
     expect(shadowRoots).toEqual([shadow]);
   });
 
