@@ -89,6 +89,8 @@ function completed(measurements: readonly Measurement[] | undefined): MethodResu
 
 interface Row {
   cells: string[];
+  /** The same page's line of the phase table, from the same medians. */
+  phaseCells: string[];
   passes: [boolean, boolean, boolean];
 }
 
@@ -118,6 +120,7 @@ function row(page: BenchPage, set: AliasSet, results: Results, markTimeoutMs: nu
   ];
   return {
     passes,
+    phaseCells: phaseCells(page.name, floorMs, oursMs, oursRuns),
     cells: [
       page.name,
       bytes(page.bytes),
@@ -160,15 +163,13 @@ const HEAD = [
 const PHASES: readonly ScanPhase[] = ['decode', 'walk', 'match', 'paint'];
 
 /** Where ours spent its time on one page: the median of each phase over the same runs. */
-function phaseRow(page: BenchPage, set: AliasSet, results: Results): string[] {
-  const floorMs = median(completed(results.get('floor')).map((r) => r.ms));
-  const runs = completed(results.get(`ours:${set.id}`));
-  const phase = (name: ScanPhase) => median(runs.map((r) => r.phases?.[name] ?? Number.NaN));
+function phaseCells(name: string, floorMs: number, oursMs: number, runs: MethodResult[]): string[] {
+  const phase = (key: ScanPhase) => median(runs.map((r) => r.phases?.[key] ?? Number.NaN));
   return [
-    page.name,
+    name,
     ms(floorMs),
-    ...PHASES.map((name) => ms(phase(name))),
-    ms(median(runs.map((r) => r.ms))),
+    ...PHASES.map((key) => ms(phase(key))),
+    ms(oursMs),
     times(ratio(phase('walk'), floorMs)),
     times(ratio(phase('match'), floorMs)),
   ];
@@ -212,7 +213,7 @@ function setTable(
     '',
     table(
       PHASE_HEAD,
-      pages.map((page) => phaseRow(page, set, all.get(page) ?? new Map())),
+      rows.map((r) => r.phaseCells),
     ),
   ].join('\n');
 }
