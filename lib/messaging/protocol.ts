@@ -5,7 +5,7 @@ import type { CompiledMatcher } from '../engine/types';
 import type { EntityCard, EntityRef } from '../cards/card-data';
 import type { InstalledPack, PackRow, SiteRuleRow, SubscriptionRow } from '../store/rows';
 import type { SyncReport } from '../sync/sync';
-import { hostSchema } from '../site/site';
+import { hostSchema } from '../site/host-schema';
 
 /**
  * The one message protocol between the background and everything else.

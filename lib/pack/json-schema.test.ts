@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { renderPackJsonSchema, SCHEMA_FILE } from '../../scripts/export-json-schema';
 import { PACK_JSON_SCHEMA_ID, packJsonSchema } from './json-schema';
 import { PACK_LIMITS } from './limits';
-import {
-  ENTITY_KINDS,
-  FACT_STATUSES,
-  SOURCE_KINDS,
-  httpUrlSchema,
-  partialDateSchema,
-} from './schema';
+import { httpUrlSchema, partialDateSchema } from './schema';
+import { ENTITY_KINDS, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
 
 type Node = Record<string, unknown>;
 

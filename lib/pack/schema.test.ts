@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PACK_LIMITS as L } from './limits';
-import {
-  ENTITY_KINDS,
-  FACT_STATUSES,
-  SOURCE_KINDS,
-  isoDateSchema,
-  packShapeSchema,
-  partialDateSchema,
-} from './schema';
+import { isoDateSchema, packShapeSchema, partialDateSchema } from './schema';
+import { ENTITY_KINDS, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
 import {
   OMIT,
   issuesOf,

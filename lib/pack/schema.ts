@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PACK_LIMITS as L } from './limits';
+import { ALIAS_CASE_RULES, ENTITY_KINDS, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
 
 /**
  * The shape of a fact pack, format 1. Cross-references (ids that must resolve,
@@ -87,36 +88,6 @@ export const languageSchema = z
   .max(L.languageTagLength)
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh-Hans"')
   .describe('BCP 47 language tag.');
-
-export const SOURCE_KINDS = [
-  'news-report',
-  'official-announcement',
-  'disclosed-figures',
-  'third-party-data',
-  'research',
-  'other',
-] as const;
-
-export const ENTITY_KINDS = [
-  'person',
-  'company',
-  'organization',
-  'team',
-  'product',
-  'model',
-  'concept',
-] as const;
-
-export const FACT_STATUSES = [
-  'unnamed-sources',
-  'official',
-  'disclosed',
-  'third-party-data',
-  'target',
-  'opinion',
-] as const;
-
-export const ALIAS_CASE_RULES = ['insensitive', 'sensitive'] as const;
 
 export const publisherSchema = z.strictObject({
   name: line(L.shortText),

@@ -1,20 +1,33 @@
-import { z } from 'zod';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './schema';
+import { DEFAULT_SETTINGS, settingsProblem, type Settings } from './schema';
 
 /**
  * Version 1, the first draft's shape: one `enabled` switch, a `highlightAll` flag and a
  * delay in seconds. Kept so that stored data of every released shape keeps working; add a
  * step here (and bump SETTINGS_VERSION) whenever the shape changes.
  */
-const settingsV1Schema = z.object({
-  version: z.literal(1),
-  enabled: z.boolean(),
-  highlightAll: z.boolean(),
-  hoverDelaySeconds: z.number(),
-  disabledHosts: z.array(z.string()).optional(),
-});
+interface SettingsV1 {
+  version: 1;
+  enabled: boolean;
+  highlightAll: boolean;
+  hoverDelaySeconds: number;
+  disabledHosts?: string[];
+}
 
-function fromV1(v1: z.output<typeof settingsV1Schema>): unknown {
+function isV1(value: unknown): value is SettingsV1 {
+  if (typeof value !== 'object' || value === null) return false;
+  const v1 = value as Record<string, unknown>;
+  return (
+    v1.version === 1 &&
+    typeof v1.enabled === 'boolean' &&
+    typeof v1.highlightAll === 'boolean' &&
+    typeof v1.hoverDelaySeconds === 'number' &&
+    (v1.disabledHosts === undefined ||
+      (Array.isArray(v1.disabledHosts) &&
+        v1.disabledHosts.every((host) => typeof host === 'string')))
+  );
+}
+
+function fromV1(v1: SettingsV1): unknown {
   return {
     version: 2,
     paused: !v1.enabled,
@@ -36,16 +49,15 @@ export type SettingsRead =
 export function readStoredSettings(stored: unknown): SettingsRead {
   if (stored === undefined || stored === null)
     return { settings: DEFAULT_SETTINGS, status: 'default' };
-  const current = settingsSchema.safeParse(stored);
-  if (current.success) return { settings: current.data, status: 'stored' };
-  const v1 = settingsV1Schema.safeParse(stored);
-  if (v1.success) {
-    const migrated = settingsSchema.safeParse(fromV1(v1.data));
-    if (migrated.success) return { settings: migrated.data, status: 'migrated' };
-    return corrupt(`version 1 settings do not migrate: ${migrated.error.issues[0]?.message}`);
+  const problem = settingsProblem(stored);
+  if (problem === null) return { settings: stored as Settings, status: 'stored' };
+  if (isV1(stored)) {
+    const migrated = fromV1(stored);
+    const migrationProblem = settingsProblem(migrated);
+    if (migrationProblem === null) return { settings: migrated as Settings, status: 'migrated' };
+    return corrupt(`version 1 settings do not migrate: ${migrationProblem}`);
   }
-  const issue = current.error.issues[0];
-  return corrupt(issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'unreadable');
+  return corrupt(problem);
 }
 
 function corrupt(problem: string): SettingsRead {

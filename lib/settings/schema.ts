@@ -1,32 +1,35 @@
-import { z } from 'zod';
-import { hostSchema } from '../site/site';
+import { hostProblem } from '../site/site';
 
 /**
  * The reader's settings, in `browser.storage.local` (not IndexedDB): content scripts read
  * them directly and hear every change through `storage.onChanged`, so a change applies to
  * open tabs at once. Versioned; older shapes are migrated on read (migrate.ts).
+ *
+ * Checked by plain code, not Zod: every frame's content script reads them, and Zod alone
+ * would be most of what that script evaluates (issue 13).
  */
 export const SETTINGS_VERSION = 2;
 export const SETTINGS_KEY = 'settings';
 
 export const DENSITIES = ['all', 'first'] as const;
+export type Density = (typeof DENSITIES)[number];
 
 /** Hover delay bounds: below 100 ms cards flash while the pointer crosses text; above 2 s nobody waits. */
 export const HOVER_DELAY = { min: 100, max: 2000, default: 300 } as const;
 
-export const settingsSchema = z.strictObject({
-  version: z.literal(SETTINGS_VERSION),
-  /** Fact Lens marks nothing anywhere while paused. */
-  paused: z.boolean(),
-  /** Every mention, or only the first of each entity per page. */
-  density: z.enum(DENSITIES),
-  hoverDelayMs: z.number().int().min(HOVER_DELAY.min).max(HOVER_DELAY.max),
-  /** Sites where Fact Lens does not run, most recently disabled first. */
-  disabledSites: z.array(hostSchema).max(10_000),
-});
+/** At most this many sites switched off: the list is read by every frame. */
+export const DISABLED_SITES_MAX = 10_000;
 
-export type Settings = z.output<typeof settingsSchema>;
-export type Density = Settings['density'];
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Fact Lens marks nothing anywhere while paused. */
+  paused: boolean;
+  /** Every mention, or only the first of each entity per page. */
+  density: Density;
+  hoverDelayMs: number;
+  /** Sites where Fact Lens does not run, most recently disabled first. */
+  disabledSites: string[];
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -35,6 +38,43 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: HOVER_DELAY.default,
   disabledSites: [],
 };
+
+const KEYS = new Set(Object.keys(DEFAULT_SETTINGS));
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The first problem that keeps `value` from being current settings, as `path: message`, or
+ * null when it is valid. Unknown keys are problems: a typo must not pass silently.
+ */
+export function settingsProblem(value: unknown): string | null {
+  if (!isRecord(value)) return 'settings: expected an object';
+  for (const key of Object.keys(value)) {
+    if (!KEYS.has(key)) return `${key}: unknown setting`;
+  }
+  if (value.version !== SETTINGS_VERSION) return `version: expected ${SETTINGS_VERSION}`;
+  if (typeof value.paused !== 'boolean') return 'paused: expected true or false';
+  if (!DENSITIES.includes(value.density as Density))
+    return `density: expected one of ${DENSITIES.join(', ')}`;
+  const delay = value.hoverDelayMs;
+  if (
+    typeof delay !== 'number' ||
+    !Number.isInteger(delay) ||
+    delay < HOVER_DELAY.min ||
+    delay > HOVER_DELAY.max
+  )
+    return `hoverDelayMs: expected a whole number from ${HOVER_DELAY.min} to ${HOVER_DELAY.max}`;
+  const sites = value.disabledSites;
+  if (!Array.isArray(sites)) return 'disabledSites: expected a list';
+  if (sites.length > DISABLED_SITES_MAX)
+    return `disabledSites: at most ${DISABLED_SITES_MAX} sites`;
+  for (const [index, site] of sites.entries()) {
+    const problem = hostProblem(site);
+    if (problem) return `disabledSites.${index}: ${problem}`;
+  }
+  return null;
+}
 
 /** Whether Fact Lens should mark pages of `site` under these settings. */
 export function runsOn(settings: Settings, site: string | null): boolean {

@@ -1,5 +1,5 @@
 import { readStoredSettings } from './migrate';
-import { SETTINGS_KEY, settingsSchema, type Settings } from './schema';
+import { SETTINGS_KEY, settingsProblem, type Settings } from './schema';
 
 /** The part of `browser.storage` the settings need; injected so tests use a fake. */
 export interface SettingsArea {
@@ -35,7 +35,9 @@ export async function updateSettings(
   change: (current: Settings) => Settings,
   log?: Log,
 ): Promise<Settings> {
-  const next = settingsSchema.parse(change(await loadSettings(area, log)));
+  const next = change(await loadSettings(area, log));
+  const problem = settingsProblem(next);
+  if (problem !== null) throw new Error(`Fact Lens: refusing to store settings (${problem})`);
   await area.set({ [SETTINGS_KEY]: next });
   return next;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostSchema, siteOf } from './site';
+import { hostSchema } from './host-schema';
+import { siteOf } from './site';
 
 describe('siteOf', () => {
   it.each<[string, string | null]>([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedDocument from '../../seeds/bytedance-ai-2026.pack.json';
-import { FACT_STATUSES, type FactPackInput } from '../pack/schema';
+import type { FactPackInput } from '../pack/schema';
+import { FACT_STATUSES } from '../pack/vocabulary';
 import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
 import { asOfSortKey, loadEntityCard } from './entity-card';
 import { installPack } from './install';

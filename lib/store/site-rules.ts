@@ -2,7 +2,7 @@ import type { SiteRuleRow } from './rows';
 import type { UserDatabase } from './user-database';
 
 /** The longest DNS name; anything longer is not a host a page can have. */
-import { hostSchema } from '../site/site';
+import { hostProblem } from '../site/site';
 /**
  * Muted entities kept per site. Far more than a person mutes by hand; it only stops a
  * misbehaving sender from growing one row without end.
@@ -29,7 +29,7 @@ export class SiteRuleError extends Error {
 export function normaliseHost(host: string): string {
   const normalised = host.toLowerCase().replace(/\.$/, '');
   if (normalised === '') throw new SiteRuleError('invalid-host', 'A site needs a host name.');
-  if (!hostSchema.safeParse(normalised).success) {
+  if (hostProblem(normalised) !== null) {
     throw new SiteRuleError('invalid-host', 'That is not a host name.');
   }
   return normalised;

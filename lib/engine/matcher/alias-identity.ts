@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from '../../pack/schema';
+import { ENTITY_KINDS } from '../../pack/vocabulary';
 import type { CompiledMatcher, MatchedAlias } from '../types';
 import { shapeUnit } from './fold';
 import { SENSITIVE } from './patterns';

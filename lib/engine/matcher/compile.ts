@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from '../../pack/schema';
+import { ENTITY_KINDS } from '../../pack/vocabulary';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { collectPatterns } from './patterns';
 import { encodeTable, encodeUnsigned } from './serialize';
