@@ -1,8 +1,21 @@
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
+/**
+ * `FACT_LENS_TEST_HOOKS=1` builds the extension with the end-to-end tests' hooks
+ * (lib/content/test-hooks.ts) into `.output/test-hooks/`; `npm run build` never has them.
+ */
+const testHooks = process.env.FACT_LENS_TEST_HOOKS === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  outDir: testHooks ? '.output/test-hooks' : '.output',
+  vite: () => ({
+    define: { __FACT_LENS_TEST_HOOKS__: JSON.stringify(testHooks) },
+    // The browsers we support (Chromium with the Highlight API, Firefox ESR 140+): no CSS
+    // prefixes for older ones, which doubled the highlight rules every frame evaluates.
+    build: { cssTarget: ['chrome120', 'firefox128'] },
+  }),
   // Auto-imports hide where things come from; every module imports what it uses.
   imports: false,
   manifest: {
@@ -12,6 +25,12 @@ export default defineConfig({
     // alarms: scheduled pack sync. Host access for subscriptions is asked for per origin
     // when the user subscribes (optional_host_permissions), never up front.
     permissions: ['storage', 'alarms'],
+    // The hover card's UI, imported by the content script on a frame's first hover intent
+    // (lib/content/card-ui.ts). use_dynamic_url: reachable only at a per-session URL that
+    // our content scripts get from runtime.getURL, so pages cannot probe for it.
+    web_accessible_resources: [
+      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       // Opens the popup, whose focus starts in the search box.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
+import { packMatcherService } from '../lib/background/matcher-service';
 import { bundledSeedPack } from '../lib/background/seed-pack';
 import { ENGINE_FORMAT } from '../lib/engine/engine-format';
 import { compileMatcher } from '../lib/engine/matcher/compile';
@@ -38,7 +39,17 @@ export default defineBackground(() => {
     random: Math.random,
     mayFetch: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),
   };
-  const packsChanged = () => announcePacksChanged(browser.storage.local, now);
+  const matchers = packMatcherService({
+    packDb,
+    ensureSeed,
+    compile: compileMatcher,
+    engineFormat: ENGINE_FORMAT,
+    now,
+  });
+  const packsChanged = () => {
+    matchers.invalidate();
+    return announcePacksChanged(browser.storage.local, now);
+  };
   startSyncSchedule(browser.alarms, browser.runtime.onStartup, async () => {
     const reports = await syncDue({ ...sync, packDb, userDb, now });
     if (installedAny(reports)) await packsChanged();
@@ -58,8 +69,7 @@ export default defineBackground(() => {
           () => undefined,
           () => undefined,
         ),
-      compileMatcher,
-      engineFormat: ENGINE_FORMAT,
+      matchers,
       openTab: async (path) => {
         await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
       },

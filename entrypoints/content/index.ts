@@ -1,89 +1,87 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { EntityCard } from '../../lib/cards/card-data';
-import { citationText } from '../../lib/cards/format';
 import { HoverCardController } from '../../lib/cards/hover-controller';
 import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from '../../lib/cards/page-cards';
 import { createSiteMute } from '../../lib/cards/site-mute';
+import { CARD_UI_PATH, cardUiLoader, mountOnFirstIntent } from '../../lib/content/card-ui';
+import { HybridScanner } from '../../lib/content/hybrid-scanner';
 import { PageSession } from '../../lib/content/page-session';
+import { forcedMatchPath } from '../../lib/content/test-hooks';
+import { Matcher } from '../../lib/engine/matcher/matcher';
 import { request, unwrap } from '../../lib/messaging/client';
 import { pageMessenger } from '../../lib/messaging/page-protocol';
 import { watchPacksRevision } from '../../lib/messaging/packs-revision';
 import { siteOf } from '../../lib/site/site';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
-// The card's styles go into its shadow root (cssInjectionMode: 'ui'); the page gets only
-// the ::highlight() rules, from the CSS-only content script highlights.content.css.
-import '../../components/card/card.css';
 import highlightCss from '../highlights.content.css?inline';
-import { mountHoverCard } from './hover-card-ui';
 
+/**
+ * The script every frame evaluates: settings, matching, painting and hit-testing, and
+ * nothing else (issue 13). The card's UI is card-ui.js, loaded on a frame's first hover
+ * intent (lib/content/card-ui.ts); small documents are matched in the background
+ * (lib/content/hybrid-scanner.ts). No React, no Zod here: check the size in `npm run bench`.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
   // Every frame marks its own document: same-origin, cross-origin and srcdoc frames.
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The card brings its own styles (card-ui.js); the page gets only the ::highlight() rules,
+  // from the CSS-only content script highlights.content.css.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const site = siteOf(location.href);
     // Pages without a host (file:, about:blank frames) have no site to keep rules for.
     const siteMute = site ? createSiteMute(site, request) : null;
-    // Asked for alongside the matcher, not before it: the first scan never waits for them.
-    void siteMute?.load();
-    const settingsRead = loadSettings(browser.storage.local);
-    const reply = await request('getMatcher');
-    if (!reply.ok) {
-      console.warn('Fact Lens: no matcher', reply.error.message);
-      return;
-    }
+    const [settings, force] = await Promise.all([
+      loadSettings(browser.storage.local),
+      forcedMatchPath(browser.storage.local),
+    ]);
     const timers = {
       set: (run: () => void, ms: number) => ctx.setTimeout(run, ms),
       clear: (id: unknown) => clearTimeout(id as number),
     };
-    // The card's UI (its stylesheet, shadow root and React root) is only set up once a card
-    // may be wanted: most frames, ad frames above all, are never hovered.
-    let cardUi: Promise<void> | null = null;
-    const mountCard = () =>
-      mountHoverCard(ctx, controller, {
-        copyCitation: (card: EntityCard) => navigator.clipboard.writeText(citationText(card)),
-        painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
-        mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
-        openSearch: (query) => void request('openSearch', { query }),
-      });
+    const loadCardUi = cardUiLoader(browser.runtime.getURL(CARD_UI_PATH), (url) => import(url));
     const controller: HoverCardController = new HoverCardController({
       load: async (ref) => unwrap(await request('getEntityCard', ref)),
       timers,
       onOpen: () => performance.mark(CARD_OPEN_MARK),
-      onIntent: () => {
-        cardUi ??= mountCard().catch((error: unknown) => {
-          console.warn('Fact Lens: the card could not be shown here', error);
-          cardUi = null; // the next hover tries again
-        });
-      },
+      onIntent: mountOnFirstIntent(loadCardUi, (mountCard) =>
+        mountCard(ctx, controller, {
+          painted: () => performance.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+          mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
+          openSearch: (query) => void request('openSearch', { query }),
+        }),
+      ),
     });
-    const session = new PageSession({
+    let siteRuleRead: Promise<boolean> | undefined;
+    const session: PageSession = new PageSession({
       doc: document,
-      compiled: reply.value,
+      createScanner: () =>
+        new HybridScanner({
+          matchRemotely: async (texts) => unwrap(await request('matchTexts', { texts })),
+          loadLocal: async () => Matcher.fromCompiled(unwrap(await request('getMatcher'))),
+          force,
+          // The packs changed between two answers: match again with the new ones.
+          onStale: () => session.rematch(),
+        }),
       controller,
       site,
       highlightCss,
       timers,
-      onMarker: (marker) => siteMute?.attach((entityKeys) => marker.setMuted(entityKeys)),
+      onMarker: (marker) => {
+        // Asked for once marking first starts, alongside the first scan, which never waits for it.
+        siteRuleRead ??= siteMute?.load();
+        siteMute?.attach((entityKeys) => marker.setMuted(entityKeys));
+      },
     });
-    session.apply(await settingsRead);
-    const stopWatching = watchSettings(browser.storage.onChanged, (settings) =>
-      session.apply(settings),
-    );
+    session.apply(settings);
+    const stopWatching = watchSettings(browser.storage.onChanged, (next) => session.apply(next));
     // A pack was installed, updated, rolled back, switched or removed: match again in place.
-    let matcherAsks = 0;
-    const stopWatchingPacks = watchPacksRevision(browser.storage.onChanged, () => {
-      const ask = ++matcherAsks;
-      void request('getMatcher').then((next) => {
-        if (ask !== matcherAsks) return; // a later change's answer is the one to use
-        if (next.ok) session.replaceMatcher(next.value);
-        else console.warn('Fact Lens: no matcher', next.error.message);
-      });
-    });
+    const stopWatchingPacks = watchPacksRevision(browser.storage.onChanged, () =>
+      session.rematch(),
+    );
     // "On this page" in the popup asks the top frame only.
     const stopListening =
       window.top === window

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { compileMatcher } from '../engine/matcher/compile';
 import { RequestError, type Sender } from '../messaging/dispatch';
 import { packWith, validPack } from '../pack/test-fixtures';
 import { dumpDatabase } from '../store/dump';
@@ -7,6 +8,7 @@ import { searchPagePath } from './handlers';
 import { handlerSetup } from './test-handlers';
 
 const fromPopup: Sender = { kind: 'extension-page' };
+const fromContentScript: Sender = { kind: 'content-script', host: 'example.com' };
 
 describe('openSearch', () => {
   it("opens the popup page searching the query, about the sender's tab", async () => {
@@ -110,7 +112,7 @@ describe('background handlers', () => {
   });
 
   it('serves a matcher over the aliases of enabled packs only', async () => {
-    const { packDb, handlers } = handlerSetup();
+    const { handlers } = handlerSetup();
     await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     const texts = async () => {
       const matcher = Matcher.fromCompiled(await handlers.getMatcher(undefined, fromPopup));
@@ -119,8 +121,42 @@ describe('background handlers', () => {
         .map((alias) => alias.text);
     };
     expect(await texts()).toEqual(['Acme Corp', 'Widget']);
-    await packDb.packs.update('test-pack', { enabled: false });
+    await handlers.setPackEnabled({ packId: 'test-pack', enabled: false }, fromPopup);
     expect(await texts()).toEqual([]);
+  });
+
+  it('matches texts with the warm matcher exactly as a local scan does, naming the aliases found', async () => {
+    const { handlers } = handlerSetup();
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
+    const texts = ['Acme Corp ships the Widget.', 'nothing here', ''];
+    const scan = await handlers.matchTexts({ texts }, fromContentScript);
+    const local = Matcher.fromCompiled(await handlers.getMatcher(undefined, fromPopup));
+    expect(scan.key).toBe(local.key);
+    expect(scan.results).toEqual(texts.map((text) => local.scan(text)));
+    const found = scan.results.flatMap((result) => result.candidates.map((c) => c.alias));
+    expect(Object.keys(scan.aliases).map(Number).sort()).toEqual([...new Set(found)].sort());
+    for (const alias of found) {
+      const { terms, ...who } = scan.aliases[alias] ?? { terms: null };
+      expect(who).toEqual(local.alias(alias));
+      expect(terms).toEqual(local.contextTermIdsOf(alias));
+    }
+  });
+
+  it('compiles once for many frames asking at once, and again after the packs change', async () => {
+    const compile = vi.fn(compileMatcher);
+    const { handlers } = handlerSetup({ compile });
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
+    compile.mockClear();
+    const asks = Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? handlers.getMatcher(undefined, fromContentScript)
+        : handlers.matchTexts({ texts: ['Widget'] }, fromContentScript),
+    );
+    await Promise.all(asks);
+    expect(compile).toHaveBeenCalledTimes(1);
+    await handlers.setPackEnabled({ packId: 'test-pack', enabled: false }, fromPopup);
+    await handlers.matchTexts({ texts: ['Widget'] }, fromContentScript);
+    expect(compile).toHaveBeenCalledTimes(2);
   });
 
   it('removes a pack; the seed comes back only when nothing is left', async () => {

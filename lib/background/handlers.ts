@@ -2,7 +2,9 @@ import { RequestError, type Handlers, type Sender } from '../messaging/dispatch'
 import type { MessagesWithAccess } from '../messaging/protocol';
 import { loadEntityCard } from '../store/entity-card';
 import type { PackDatabase } from '../store/pack-database';
-import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
+import type { Matcher } from '../engine/matcher/matcher';
+import { scanRemotely } from '../engine/remote-scan';
+import type { MatcherService } from './matcher-service';
 import { listPacks } from '../store/queries';
 import { subjectKey } from '../store/rows';
 import { setEntityMuted, siteRuleFor, SiteRuleError } from '../store/site-rules';
@@ -16,10 +18,11 @@ export interface BackgroundServices extends ManageServices {
   now: () => number;
   /** Resolves once the bundled pack is known to be installed (re-checked on every read). */
   ensureSeed: () => Promise<unknown>;
-  /** Builds the recognition automaton; injected so handler tests stay small. */
-  compileMatcher: CompileMatcher;
-  /** Bumped whenever the compiled layout changes, so cached matchers are rebuilt. */
-  engineFormat: number;
+  /**
+   * The enabled packs' matcher, compiled and decoded, kept warm between requests
+   * (matcher-service.ts); `packsChanged` must invalidate it.
+   */
+  matchers: MatcherService<Matcher>;
   /** Opens an extension page in a new tab (`browser.tabs.create`). */
   openTab: (path: string) => Promise<void>;
 }
@@ -70,7 +73,7 @@ function createUserHandlers({ userDb, now }: Pick<BackgroundServices, 'userDb' |
 
 /** The background's answer to each request; payloads arrive already validated. */
 export function createHandlers(services: BackgroundServices): Handlers {
-  const { packDb, userDb, now, ensureSeed } = services;
+  const { packDb, userDb, ensureSeed } = services;
   // Typed with the `read` requests only: `user` and `manage` requests have their own builders.
   const read: Pick<Handlers, MessagesWithAccess<'read'>> = {
     async getSiteRule({ host }, sender) {
@@ -83,8 +86,11 @@ export function createHandlers(services: BackgroundServices): Handlers {
     },
 
     async getMatcher() {
-      await ensureSeed();
-      return cachedMatcher(packDb, services.compileMatcher, services.engineFormat, now);
+      return services.matchers.compiled();
+    },
+
+    async matchTexts({ texts }) {
+      return scanRemotely(await services.matchers.decoded(), texts);
     },
 
     async getEntityCard(ref) {

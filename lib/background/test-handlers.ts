@@ -5,6 +5,7 @@ import { packWith } from '../pack/test-fixtures';
 import { ensureSeedPack } from '../store/seed';
 import { freshDatabases, parsedPack } from '../store/test-databases';
 import { createHandlers } from './handlers';
+import { packMatcherService } from './matcher-service';
 
 /**
  * Background handlers over fresh databases, for tests: every service is injected, the
@@ -18,19 +19,30 @@ export const testSeed = parsedPack(
   }),
 );
 
-export function handlerSetup({ now = () => 7 }: { now?: () => number } = {}) {
+export function handlerSetup({
+  now = () => 7,
+  compile = compileMatcher,
+}: { now?: () => number; compile?: typeof compileMatcher } = {}) {
   const { packDb, userDb } = freshDatabases();
   const openTab = vi.fn(async (_path: string) => {});
-  const packsChanged = vi.fn(async () => {});
+  const ensureSeed = () => ensureSeedPack(packDb, testSeed, now);
+  const matchers = packMatcherService({
+    packDb,
+    ensureSeed,
+    compile,
+    engineFormat: ENGINE_FORMAT,
+    now,
+  });
+  // As in the background: a change to the packs drops the warm matcher before announcing it.
+  const packsChanged = vi.fn(async () => matchers.invalidate());
   const releaseHost = vi.fn(async (_url: string) => {});
   const handlers = createHandlers({
     openTab,
     packDb,
     userDb,
     now,
-    ensureSeed: () => ensureSeedPack(packDb, testSeed, now),
-    compileMatcher,
-    engineFormat: ENGINE_FORMAT,
+    ensureSeed,
+    matchers,
     seed: () => testSeed,
     sync: {
       fetch: async () => new Response('not served in this test', { status: 404 }),

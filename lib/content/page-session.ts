@@ -2,12 +2,16 @@ import type { HoverCardController } from '../cards/hover-controller';
 import { cardHoverEvents, connectCardKeyboard } from '../cards/page-cards';
 import { nthMentionOf, summarizeMentions, type PageEntity } from '../engine/page/page-summary';
 import { startMarking, type RunningMarker } from '../engine/page/start';
-import type { CompiledMatcher } from '../engine/types';
+import type { TextScanner } from '../engine/page/scanner';
 import { runsOn, type Settings } from '../settings/schema';
 
 export interface PageSessionOptions {
   doc: Document;
-  compiled: CompiledMatcher;
+  /**
+   * Where this document's text is matched; a new one each time marking starts, so a marking
+   * started after the packs changed never mixes answers from the old and the new packs.
+   */
+  createScanner: () => TextScanner;
   controller: HoverCardController;
   /** The page's site (hostname), or null when it has none. */
   site: string | null;
@@ -29,12 +33,9 @@ export class PageSession {
   #stopKeyboard: (() => void) | null = null;
   #density: Settings['density'] | null = null;
   #flash: unknown = null;
-  #compiled: CompiledMatcher;
   #settings: Settings | null = null;
 
-  constructor(private readonly options: PageSessionOptions) {
-    this.#compiled = options.compiled;
-  }
+  constructor(private readonly options: PageSessionOptions) {}
 
   get running(): boolean {
     return this.#marker !== null;
@@ -43,14 +44,13 @@ export class PageSession {
   apply(settings: Settings): void {
     this.#settings = settings;
     const { doc, controller } = this.options;
-    const compiled = this.#compiled;
     controller.setShowDelay(settings.hoverDelayMs);
     if (!runsOn(settings, this.options.site)) {
       this.stop();
       return;
     }
     if (!this.#marker) {
-      this.#marker = startMarking(doc, compiled, {
+      this.#marker = startMarking(doc, this.options.createScanner(), {
         density: settings.density,
         highlightCss: this.options.highlightCss,
         hover: cardHoverEvents(doc, controller),
@@ -65,11 +65,10 @@ export class PageSession {
   }
 
   /**
-   * Matches the page again with a new matcher (packs were installed, updated, switched off or
-   * removed): old highlights go, cached cards are forgotten, the page is marked afresh.
+   * Matches the page again (packs were installed, updated, switched off or removed): old
+   * highlights go, cached cards are forgotten, the page is marked afresh with a new scanner.
    */
-  replaceMatcher(compiled: CompiledMatcher): void {
-    this.#compiled = compiled;
+  rematch(): void {
     this.options.controller.clearCache();
     if (!this.#marker || !this.#settings) return;
     this.stop();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { REMOTE_SCAN_MAX_CHARS } from '../engine/remote-scan';
 import { compileMatcher } from '../engine/matcher/compile';
 import {
   createDispatcher,
@@ -23,6 +24,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     listPacks: vi.fn(async () => []),
     getMatcher: vi.fn(async () => compileMatcher([], '')),
+    matchTexts: vi.fn(async () => ({ key: '', results: [], aliases: {} })),
     getEntityCard: vi.fn(async () => null),
     installPack: vi.fn(async () => {
       throw new Error('not in this test');
@@ -60,6 +62,7 @@ const mute = { host: 'example.com', packId: 'a-pack', entityId: 'an-entity', mut
 const VALID_PAYLOADS: Record<MessageType, unknown> = {
   listPacks: undefined,
   getMatcher: undefined,
+  matchTexts: { texts: ['Doubao'] },
   getEntityCard: { packId: 'a-pack', entityId: 'an-entity' },
   installPack: { text: '{}' },
   removePack: { packId: 'a-pack' },
@@ -219,6 +222,13 @@ describe('dispatch', () => {
       'invalid payload',
     ],
     ['a mute with an extra field', 'setEntityMuted', { ...mute, packs: true }, 'invalid payload'],
+    ['texts that are not strings', 'matchTexts', { texts: [1] }, 'invalid payload'],
+    [
+      'more text than a small document has',
+      'matchTexts',
+      { texts: ['x'.repeat(REMOTE_SCAN_MAX_CHARS), 'y'] },
+      'invalid payload',
+    ],
   ])('rejects a request with %s', async (_label, type, data, message) => {
     const reply = await dispatcher()(type, data, popup);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

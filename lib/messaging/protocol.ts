@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
+import { REMOTE_SCAN_MAX_CHARS, type RemoteScan } from '../engine/remote-scan';
 import type { EntityCard, EntityRef } from '../cards/card-data';
 import type { InstalledPack, PackRow, SiteRuleRow, SubscriptionRow } from '../store/rows';
 import type { SyncReport } from '../sync/sync';
@@ -47,6 +48,11 @@ export interface FactLensProtocol {
   listPacks(): Reply<InstalledPack[]>;
   /** The compiled matcher over every alias of the enabled packs. Anyone may read. */
   getMatcher(): Reply<CompiledMatcher>;
+  /**
+   * Matches the texts of a small document with the matcher the background keeps decoded, so
+   * the page need not receive and decode it (lib/engine/remote-scan.ts). Anyone may read.
+   */
+  matchTexts(data: { texts: string[] }): Reply<RemoteScan>;
   /** What a hover card shows about one entity; `null` if it is not installed. Anyone may read. */
   getEntityCard(data: EntityRef): Reply<EntityCard | null>;
   /** Validates and installs a pack document (JSON text). Extension pages only. */
@@ -119,6 +125,17 @@ const publicKeySchema = z.string().max(200);
 export const MESSAGES = {
   listPacks: { access: 'read', payload: z.undefined() },
   getMatcher: { access: 'read', payload: z.undefined() },
+  matchTexts: {
+    access: 'read',
+    payload: z.strictObject({
+      texts: z
+        .array(z.string())
+        .refine(
+          (texts) => texts.reduce((sum, text) => sum + text.length, 0) <= REMOTE_SCAN_MAX_CHARS,
+          `at most ${REMOTE_SCAN_MAX_CHARS} characters of text`,
+        ),
+    }),
+  },
   getEntityCard: {
     access: 'read',
     payload: z.strictObject({ packId: idSchema, entityId: idSchema }),

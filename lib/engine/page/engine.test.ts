@@ -34,7 +34,15 @@ function setup(html: string, density: 'all' | 'first' = 'all') {
   const painter: Painter = { paint: (m) => painted.push([...m]), clear: () => {} };
   const matcher = Matcher.fromCompiled(compileMatcher(ALIASES, 'test'));
   const index = new MentionIndex(matcher, painter, { density });
-  return { index, painted };
+  /** Adds the segments under `root`, scanned here: what a local scanner hands the index. */
+  const addUnder = (root: Node) => {
+    const { segments } = collectSegments(root);
+    index.add(
+      segments,
+      segments.map((segment) => matcher.scan(segment.text)),
+    );
+  };
+  return { index, painted, addUnder };
 }
 
 function textOf(mention: Mention): string {
@@ -43,8 +51,8 @@ function textOf(mention: Mention): string {
 
 describe('MentionIndex', () => {
   it('finds mentions across inline markup, leftmost-longest', () => {
-    const { index } = setup('<p>Try <b>Seedance</b> 2.0 and Doubao</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p>Try <b>Seedance</b> 2.0 and Doubao</p>');
+    addUnder(document.body);
     expect(index.visible().map(textOf)).toEqual(['Seedance 2.0', 'Doubao']);
     const [first] = index.visible();
     expect(first?.range.startContainer.nodeValue).toBe('Seedance');
@@ -52,33 +60,33 @@ describe('MentionIndex', () => {
   });
 
   it('switches a gated alias on when its context appears later on the page', () => {
-    const { index } = setup('<p id="a">The Seed team</p><p id="b">nothing</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p id="a">The Seed team</p><p id="b">nothing</p>');
+    addUnder(document.body);
     expect(index.visible().map(textOf)).toEqual([]);
     const later = document.createElement('p');
     later.textContent = 'ByteDance';
     document.body.append(later);
-    index.add(collectSegments(later).segments);
+    addUnder(later);
     expect(index.visible().map(textOf)).toEqual(['Seed', 'ByteDance']);
   });
 
   it('keeps a gated alias quiet without its context and with the wrong case', () => {
-    const { index } = setup('<p>seed funding at ByteDance; Seed money</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p>seed funding at ByteDance; Seed money</p>');
+    addUnder(document.body);
     expect(index.visible().map(textOf)).toEqual(['ByteDance', 'Seed']);
   });
 
   it('paints only the first mention of each entity in "first" density', () => {
-    const { index } = setup('<p>Doubao</p><p>Doubao and Seedance</p>', 'first');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p>Doubao</p><p>Doubao and Seedance</p>', 'first');
+    addUnder(document.body);
     expect(index.visible().map(textOf)).toEqual(['Doubao', 'Seedance']);
     index.setDensity('all');
     expect(index.visible().map(textOf)).toEqual(['Doubao', 'Doubao', 'Seedance']);
   });
 
   it('forgets segments under a root and segments whose text left the page', () => {
-    const { index } = setup('<p id="a">Doubao</p><p id="b">Seedance</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p id="a">Doubao</p><p id="b">Seedance</p>');
+    addUnder(document.body);
     index.remove(document.getElementById('a'));
     expect(index.visible().map(textOf)).toEqual(['Seedance']);
     document.getElementById('b')?.remove();
@@ -88,8 +96,8 @@ describe('MentionIndex', () => {
 
   it('keeps only segments with candidates, so a sweep checks only their nodes', () => {
     const quiet = Array.from({ length: 50 }, (_, i) => `<p>line ${i}</p>`).join('');
-    const { index } = setup(`${quiet}<p>Try <b>Doubao</b> now</p>`);
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup(`${quiet}<p>Try <b>Doubao</b> now</p>`);
+    addUnder(document.body);
     const checked = vi.spyOn(Node.prototype, 'isConnected', 'get');
     index.remove(null);
     // The three text nodes of the one segment with a mention, not the fifty others.
@@ -99,17 +107,17 @@ describe('MentionIndex', () => {
   });
 
   it('lists mentions in document order even when added out of order', () => {
-    const { index } = setup('<p id="a">Doubao</p><p id="b">Seedance</p>');
+    const { index, addUnder } = setup('<p id="a">Doubao</p><p id="b">Seedance</p>');
     const b = document.getElementById('b') as HTMLElement;
     const a = document.getElementById('a') as HTMLElement;
-    index.add(collectSegments(b).segments);
-    index.add(collectSegments(a).segments);
+    addUnder(b);
+    addUnder(a);
     expect(index.all().map(textOf)).toEqual(['Doubao', 'Seedance']);
   });
 
   it('hands the visible mentions to the painter', () => {
-    const { index, painted } = setup('<p>Doubao</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, painted, addUnder } = setup('<p>Doubao</p>');
+    addUnder(document.body);
     index.paint();
     expect(painted.at(-1)?.map(textOf)).toEqual(['Doubao']);
     expect(
@@ -118,8 +126,8 @@ describe('MentionIndex', () => {
   });
 
   it('leaves muted entities unpainted and unhittable, until unmuted', () => {
-    const { index } = setup('<p>Doubao, Seedance and Doubao again</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p>Doubao, Seedance and Doubao again</p>');
+    addUnder(document.body);
     index.setMuted(new Set(['p/doubao']));
     const painted = index.paint();
     expect(painted.map(textOf)).toEqual(['Seedance']);
@@ -131,8 +139,8 @@ describe('MentionIndex', () => {
   });
 
   it('in "first" density only the first mention of an entity answers the pointer', () => {
-    const { index } = setup('<p>Doubao</p><p>Doubao</p>', 'first');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup('<p>Doubao</p><p>Doubao</p>', 'first');
+    addUnder(document.body);
     index.paint();
     const [first, second] = index.all();
     expect(first && index.isPainted(first)).toBe(true);
@@ -143,8 +151,10 @@ describe('MentionIndex', () => {
 
 describe('page summaries', () => {
   it('lists entities by first appearance with counts, and cycles through mentions', () => {
-    const { index } = setup('<p>Seedance beat Doubao.</p><p>DOUBAO and Seedance 2.0, Doubao.</p>');
-    index.add(collectSegments(document.body).segments);
+    const { index, addUnder } = setup(
+      '<p>Seedance beat Doubao.</p><p>DOUBAO and Seedance 2.0, Doubao.</p>',
+    );
+    addUnder(document.body);
     const mentions = index.visibleInReadingOrder();
     expect(summarizeMentions(mentions)).toEqual([
       {

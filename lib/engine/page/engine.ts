@@ -1,17 +1,9 @@
 import { resolveLeftmostLongest } from '../matcher/resolve';
-import type { Candidate, MatchedAlias, ScanResult } from '../types';
+import type { Candidate, ScanResult } from '../types';
 import { toMention, type Mention } from './mentions';
 import type { Painter } from './painter';
+import type { AliasLookup } from './scanner';
 import type { Segment } from './segments';
-
-/** What the page engine needs from a compiled matcher (lib/engine/matcher). */
-export interface MatcherLike {
-  /** Who alias `index` stands for. */
-  alias(index: number): MatchedAlias;
-  scan(text: string): ScanResult;
-  /** Context-term indexes of an alias; empty when the alias is not gated. */
-  contextTermIdsOf(alias: number): readonly number[];
-}
 
 export type Density = 'all' | 'first';
 
@@ -22,9 +14,10 @@ interface SegmentState {
 }
 
 /**
- * The mentions on one document: scans segments, gates aliases on the context terms seen
- * anywhere on the page, resolves overlaps and hands the result to the painter.
- * Knows nothing about when scanning happens (see `scheduler.ts`, `page-marker.ts`).
+ * The mentions on one document: takes segments with their scan results, gates aliases on
+ * the context terms seen anywhere on the page, resolves overlaps and hands the result to the
+ * painter. Knows nothing about when or where scanning happens (see `scanner.ts`,
+ * `scheduler.ts`, `page-marker.ts`).
  */
 export class MentionIndex {
   private readonly states = new Map<Segment, SegmentState>();
@@ -36,7 +29,7 @@ export class MentionIndex {
   private painted = new WeakSet<Mention>();
 
   constructor(
-    private readonly matcher: MatcherLike,
+    private readonly matcher: AliasLookup,
     private readonly painter: Painter,
     options: { density?: Density } = {},
   ) {
@@ -48,12 +41,17 @@ export class MentionIndex {
     return terms.length === 0 || terms.some((term) => this.contextSeen.has(term));
   };
 
-  /** Scans new segments; a context term seen for the first time re-resolves every segment. */
-  add(segments: Iterable<Segment>): void {
+  /**
+   * Takes new segments with their scan results (`results[i]` is the scan of
+   * `segments[i].text`); a context term seen for the first time re-resolves every segment.
+   */
+  add(segments: readonly Segment[], results: readonly ScanResult[]): void {
+    if (results.length !== segments.length)
+      throw new Error(`${segments.length} segments but ${results.length} scan results`);
     let newContext = false;
     const added: SegmentState[] = [];
-    for (const segment of segments) {
-      const { candidates, contextHits } = this.matcher.scan(segment.text);
+    for (const [i, segment] of segments.entries()) {
+      const { candidates, contextHits } = results[i] as ScanResult;
       for (const term of contextHits) {
         if (!this.contextSeen.has(term)) {
           this.contextSeen.add(term);

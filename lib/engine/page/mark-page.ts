@@ -2,6 +2,7 @@ import { Matcher } from '../matcher/matcher';
 import type { CompiledMatcher } from '../types';
 import { MentionIndex, type Density } from './engine';
 import { createHighlightPainter, type Painter } from './painter';
+import type { LocalMatcher } from './scanner';
 import { collectSegments } from './segments';
 
 /** The steps of a synchronous scan, in order: reviving the matcher, walking, matching, painting. */
@@ -16,7 +17,7 @@ export interface MarkOptions {
 /** One synchronous scan of the whole document, painted once. Shared by the fallback and the benchmark. */
 export function markOnce(
   doc: Document,
-  matcher: Matcher,
+  matcher: LocalMatcher,
   painter: Painter,
   options: MarkOptions = {},
 ): MentionIndex {
@@ -25,7 +26,10 @@ export function markOnce(
   if (root) {
     const { segments } = collectSegments(root);
     options.onPhase?.('walk');
-    index.add(segments);
+    index.add(
+      segments,
+      segments.map((segment) => matcher.scan(segment.text)),
+    );
   }
   options.onPhase?.('match');
   index.paint();

@@ -1,13 +1,16 @@
 import { outermostRoots, rootsForRecords } from './dirty-roots';
-import { MentionIndex, type Density, type MatcherLike } from './engine';
+import { MentionIndex, type Density } from './engine';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
+import type { TextScanner } from './scanner';
 import type { SliceScheduler } from './scheduler';
 import { SegmentCollector, type Segment } from './segments';
+import type { ScanResult } from '../types';
 
 export interface PageMarkerOptions {
   doc: Document;
-  matcher: MatcherLike;
+  /** Matches here or in the background (`scanner.ts`); results are applied in order either way. */
+  scanner: TextScanner;
   painter: Painter;
   scheduler: SliceScheduler;
   density?: Density;
@@ -17,6 +20,8 @@ export interface PageMarkerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Called after each repaint with the mentions now painted. */
   onChange?: (mentions: readonly Mention[]) => void;
+  /** Called once, when the first scan of the whole document is applied and painted. */
+  onFirstScan?: () => void;
   now: () => number;
 }
 
@@ -42,9 +47,16 @@ export class PageMarker {
   private sweepNeeded = false;
   private lastPaint = 0;
   private stopped = false;
+  /**
+   * Batches whose scan results are still on their way (matched in the background), chained so
+   * that every batch, and the removal of what a rescan replaces, applies in the order the
+   * batches were collected. Null while nothing is waiting: local results then apply at once.
+   */
+  private waiting: Promise<void> | null = null;
+  private waitingCount = 0;
 
   constructor(private readonly options: PageMarkerOptions) {
-    this.index = new MentionIndex(options.matcher, options.painter, { density: options.density });
+    this.index = new MentionIndex(options.scanner, options.painter, { density: options.density });
     const MutationObserverImpl = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new MutationObserverImpl((records) => this.onMutations(records));
   }
@@ -54,7 +66,7 @@ export class PageMarker {
     const root = this.options.doc.body ?? this.options.doc.documentElement;
     if (!root) return;
     this.observe(this.options.doc);
-    this.rescan([root]);
+    this.rescan([root], () => this.options.onFirstScan?.());
   }
 
   stop(): void {
@@ -102,35 +114,72 @@ export class PageMarker {
   }
 
   /** Forgets what was found under each root and scans it again, in slices. */
-  private rescan(roots: readonly Node[]): void {
+  private rescan(roots: readonly Node[], onDone?: () => void): void {
     for (const root of roots) {
       const collector = new SegmentCollector(root);
-      let removed = false;
+      let first = true;
       this.options.scheduler.run((shouldYield) => {
         if (this.stopped) return true;
-        if (!removed) {
-          // Dropped when the rescan of this root begins, not when it was queued, so
-          // mentions stay painted while earlier work runs.
-          this.index.remove(root);
-          removed = true;
-        }
         const batch: Segment[] = [];
         collector.run((segment) => batch.push(segment), shouldYield);
-        this.index.add(batch);
         for (const shadow of collector.shadowRoots.splice(0)) {
           this.observe(shadow);
           this.options.onShadowRoot?.(shadow);
         }
-        if (collector.done) {
-          this.index.remove(null);
-          this.repaint();
-        } else if (this.options.now() - this.lastPaint >= PROGRESS_PAINT_MS) {
-          // A huge page shows its first mentions early instead of all at the end.
-          this.repaint();
-        }
+        // What was found under the root is dropped when its rescan's first batch applies, not
+        // when the rescan was queued, so mentions stay painted while earlier work runs.
+        const replaced = first ? root : null;
+        first = false;
+        this.applyBatch(replaced, batch, collector.done ? (onDone ?? null) : undefined);
         return collector.done;
       });
     }
+  }
+
+  /**
+   * Scans a batch (here or in the background) and applies it behind any batch still waiting.
+   * `done` is undefined while the root's walk goes on; at its end it is the callback to call
+   * once this last batch is painted (or null).
+   */
+  private applyBatch(
+    replaced: Node | null,
+    batch: Segment[],
+    done: (() => void) | null | undefined,
+  ): void {
+    const results = this.options.scanner.scanTexts(batch.map((segment) => segment.text));
+    const apply = (scanned: readonly ScanResult[]) => {
+      if (this.stopped) return;
+      if (replaced) this.index.remove(replaced);
+      this.index.add(batch, scanned);
+      if (done !== undefined) {
+        this.index.remove(null);
+        this.repaint();
+        done?.();
+      } else if (this.options.now() - this.lastPaint >= PROGRESS_PAINT_MS) {
+        // A huge page shows its first mentions early instead of all at the end.
+        this.repaint();
+      }
+    };
+    if (this.waiting === null && Array.isArray(results)) {
+      apply(results as readonly ScanResult[]);
+      return;
+    }
+    this.waitingCount++;
+    const previous = this.waiting ?? Promise.resolve();
+    this.waiting = previous
+      .then(() => results)
+      .then(apply, (error: unknown) => {
+        // A lost batch must not stop later ones; the next rescan of its root finds it again.
+        console.warn('Fact Lens: matching failed', error);
+      })
+      .finally(() => {
+        if (--this.waitingCount === 0) this.waiting = null;
+      });
+  }
+
+  /** Resolves once every batch sent away to be matched has been applied. */
+  settled(): Promise<void> {
+    return this.waiting ?? Promise.resolve();
   }
 
   private repaint(): void {

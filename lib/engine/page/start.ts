@@ -1,12 +1,11 @@
-import { Matcher } from '../matcher/matcher';
-import type { CompiledMatcher } from '../types';
-import type { Density, MentionIndex } from './engine';
+import { MentionIndex, type Density } from './engine';
 import { trackHover, type HoverEvents } from './hover';
 import type { Mention } from './mentions';
 import { createHighlightPainter, type Painter } from './painter';
 import { PageMarker } from './page-marker';
+import type { TextScanner } from './scanner';
 import { createSliceScheduler, type SliceScheduler } from './scheduler';
-import { markOnce } from './mark-page';
+import { collectSegments } from './segments';
 import { createWrapPainter } from './wrap-painter';
 
 /** Registered while Fact Lens runs on a document; tells tests and tools the first scan is done. */
@@ -54,6 +53,8 @@ export interface RunningMarker {
   /** Paints one mention as the current one (keyboard navigation), or none. */
   highlightCurrent(mention: Mention | null): void;
   readonly index: MentionIndex;
+  /** Resolves once the first scan's results, matched here or in the background, are applied. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -62,29 +63,23 @@ export interface RunningMarker {
  */
 export function startMarking(
   doc: Document,
-  compiled: CompiledMatcher,
+  scanner: TextScanner,
   options: StartOptions = {},
 ): RunningMarker {
-  const matcher = Matcher.fromCompiled(compiled);
   const registry = highlightRegistry(doc);
-  if (!registry) return markStatically(doc, matcher, createWrapPainter(doc), options.density);
+  if (!registry) return markStatically(doc, scanner, createWrapPainter(doc), options.density);
 
   const painter = createHighlightPainter(registry);
-  let firstPaint = true;
   const marker = new PageMarker({
     doc,
-    matcher,
+    scanner,
     painter,
     scheduler: options.scheduler ?? createSliceScheduler(),
     now: () => performance.now(),
     density: options.density,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
-    onChange: () => {
-      if (firstPaint) {
-        firstPaint = false;
-        registry.set(ACTIVE_HIGHLIGHT, new Highlight());
-      }
-    },
+    // Registered once the whole document was scanned: tests and tools wait for it.
+    onFirstScan: () => registry.set(ACTIVE_HIGHLIGHT, new Highlight()),
   });
   marker.start();
   const highlightCurrent = (mention: Mention | null) => {
@@ -111,6 +106,7 @@ export function startMarking(
     setDensity: (density) => marker.setDensity(density),
     setMuted: (entityKeys) => marker.setMuted(entityKeys),
     highlightCurrent,
+    settled: () => marker.settled(),
     stop: () => {
       stopHover();
       marker.stop();
@@ -120,21 +116,42 @@ export function startMarking(
   };
 }
 
+/**
+ * Without the Highlight API: one pass that wraps mentions in elements. Not live: wrapping
+ * changes the DOM, which an observer would take for the page changing.
+ */
 function markStatically(
   doc: Document,
-  matcher: Matcher,
+  scanner: TextScanner,
   painter: Painter,
   density: Density = 'all',
 ): RunningMarker {
-  const index = markOnce(doc, matcher, painter, { density });
+  const index = new MentionIndex(scanner, painter, { density });
+  let stopped = false;
+  const root = doc.body ?? doc.documentElement;
+  const { segments } = root ? collectSegments(root) : { segments: [] };
+  const done = Promise.resolve(scanner.scanTexts(segments.map((segment) => segment.text))).then(
+    (results) => {
+      if (stopped) return;
+      index.add(segments, results);
+      index.paint();
+    },
+  );
   return {
     index,
-    setDensity: () => {},
+    settled: () => done,
+    setDensity: (next) => {
+      index.setDensity(next);
+      index.paint();
+    },
     setMuted: (entityKeys) => {
       index.setMuted(entityKeys);
       index.paint();
     },
     highlightCurrent: () => {},
-    stop: () => painter.clear(),
+    stop: () => {
+      stopped = true;
+      painter.clear();
+    },
   };
 }

@@ -1,0 +1,65 @@
+import { Matcher } from '../engine/matcher/matcher';
+import type { CompiledMatcher } from '../engine/types';
+import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
+import type { PackDatabase } from '../store/pack-database';
+
+/**
+ * The compiled matcher of the enabled packs, and a decoded copy, kept warm in the worker's
+ * memory: every frame of every tab asks, most of them small documents that have their text
+ * matched here (`matchTexts`). Callers who ask while a build runs share it: twenty frames
+ * loading at once compile once, not twenty times.
+ *
+ * Memory only speeds things up: the worker may be stopped at any time, and the next request
+ * rebuilds both from IndexedDB (where the compiled matcher is cached). `invalidate` is called
+ * whenever the enabled packs change.
+ */
+export class MatcherService<Decoded> {
+  #compiled: Promise<CompiledMatcher> | null = null;
+  #decoded: Promise<Decoded> | null = null;
+
+  constructor(
+    private readonly load: () => Promise<CompiledMatcher>,
+    private readonly decode: (compiled: CompiledMatcher) => Decoded,
+  ) {}
+
+  compiled(): Promise<CompiledMatcher> {
+    const current = (this.#compiled ??= this.load());
+    // A failed build is not kept: the next request tries again.
+    current.catch(() => {
+      if (this.#compiled === current) this.#compiled = null;
+    });
+    return current;
+  }
+
+  decoded(): Promise<Decoded> {
+    const current = (this.#decoded ??= this.compiled().then(this.decode));
+    current.catch(() => {
+      if (this.#decoded === current) this.#decoded = null;
+    });
+    return current;
+  }
+
+  /** The enabled packs changed: the next request builds afresh. */
+  invalidate(): void {
+    this.#compiled = null;
+    this.#decoded = null;
+  }
+}
+
+/** The service over the pack database: the bundled pack first, then the cached or fresh build. */
+export function packMatcherService(options: {
+  packDb: PackDatabase;
+  ensureSeed: () => Promise<unknown>;
+  compile: CompileMatcher;
+  engineFormat: number;
+  now: () => number;
+}): MatcherService<Matcher> {
+  const { packDb, ensureSeed, compile, engineFormat, now } = options;
+  return new MatcherService(
+    async () => {
+      await ensureSeed();
+      return cachedMatcher(packDb, compile, engineFormat, now);
+    },
+    (compiled) => Matcher.fromCompiled(compiled),
+  );
+}

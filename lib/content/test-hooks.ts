@@ -1,0 +1,37 @@
+/**
+ * Hooks for the end-to-end tests, compiled in only when the extension is built with
+ * `FACT_LENS_TEST_HOOKS=1` (`npm run build:test-hooks`, into `.output/test-hooks/`). In
+ * `npm run build` the constant is `false` and the minifier drops every hook.
+ */
+declare const __FACT_LENS_TEST_HOOKS__: boolean | undefined;
+
+export const TEST_HOOKS =
+  typeof __FACT_LENS_TEST_HOOKS__ !== 'undefined' && __FACT_LENS_TEST_HOOKS__ === true;
+
+/** `storage.local` key a test sets to force where documents are matched. */
+export const MATCH_PATH_KEY = 'test:matchPath';
+/** `storage.local` keys under which card-ui.js records each document that evaluated it. */
+export const CARD_UI_LOADED_PREFIX = 'test:cardUiLoaded:';
+
+export type MatchPath = 'remote' | 'local';
+
+/** The part of `browser.storage.local` the hooks use. */
+export interface TestStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The path a test forced, or undefined (always, outside test builds). */
+export async function forcedMatchPath(area: TestStorage): Promise<MatchPath | undefined> {
+  if (!TEST_HOOKS) return undefined;
+  const value = (await area.get(MATCH_PATH_KEY))[MATCH_PATH_KEY];
+  return value === 'remote' || value === 'local' ? value : undefined;
+}
+
+/** Counts, per document URL, how often card-ui.js was evaluated (tests read storage.local). */
+export async function recordCardUiLoaded(area: TestStorage, href: string): Promise<void> {
+  if (!TEST_HOOKS) return;
+  const key = CARD_UI_LOADED_PREFIX + href;
+  const items = await area.get(key);
+  await area.set({ [key]: Number(items[key] ?? 0) + 1 });
+}

@@ -1,0 +1,32 @@
+import type { MatchedAlias, ScanResult } from '../types';
+
+/** Who each alias of a matcher stands for, and which context terms gate it. */
+export interface AliasLookup {
+  /** Who alias `index` stands for. */
+  alias(index: number): MatchedAlias;
+  /** Context-term indexes of an alias; empty when the alias is not gated. */
+  contextTermIdsOf(alias: number): readonly number[];
+}
+
+/**
+ * Where a document's text is matched. Locally, with a decoded matcher, the results are there
+ * at once; a small document sends its text to the background instead (lib/content), and the
+ * results come back later. Either way they are the matcher's `scan` of each text, in order.
+ */
+export interface TextScanner extends AliasLookup {
+  scanTexts(texts: readonly string[]): readonly ScanResult[] | Promise<readonly ScanResult[]>;
+}
+
+/** What a decoded matcher (lib/engine/matcher/matcher.ts) offers. */
+export interface LocalMatcher extends AliasLookup {
+  scan(text: string): ScanResult;
+}
+
+/** Matches here, synchronously, with a decoded matcher. */
+export function localScanner(matcher: LocalMatcher): TextScanner {
+  return {
+    alias: (index) => matcher.alias(index),
+    contextTermIdsOf: (alias) => matcher.contextTermIdsOf(alias),
+    scanTexts: (texts) => texts.map((text) => matcher.scan(text)),
+  };
+}

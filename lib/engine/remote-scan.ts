@@ -1,0 +1,53 @@
+import type { MatchedAlias, ScanResult } from './types';
+
+/**
+ * Matching a small document in the background (issue 13): the content script sends the
+ * texts of its segments, the background scans them with the matcher it keeps decoded, and
+ * answers with exactly what a local scan gives, plus who each alias found stands for, so the
+ * page never receives or decodes the whole automaton.
+ */
+
+/** An alias found in the texts: who it stands for and its context terms (empty: not gated). */
+export interface RemoteAlias extends MatchedAlias {
+  terms: number[];
+}
+
+export interface RemoteScan {
+  /** The matcher's cache key: which pack versions matched (lib/store/matcher-cache.ts). */
+  key: string;
+  /** `results[i]` is the matcher's `scan(texts[i])`. */
+  results: ScanResult[];
+  /** Every alias that occurs in `results`, by alias index. */
+  aliases: Record<number, RemoteAlias>;
+}
+
+/** What the background scans with: a decoded matcher (lib/engine/matcher/matcher.ts). */
+export interface ScanningMatcher {
+  readonly key: string;
+  scan(text: string): ScanResult;
+  alias(index: number): MatchedAlias;
+  contextTermIdsOf(alias: number): readonly number[];
+}
+
+/** The background's answer to `matchTexts`. */
+export function scanRemotely(matcher: ScanningMatcher, texts: readonly string[]): RemoteScan {
+  const aliases: Record<number, RemoteAlias> = {};
+  const results = texts.map((text) => {
+    const result = matcher.scan(text);
+    for (const { alias } of result.candidates) {
+      aliases[alias] ??= { ...matcher.alias(alias), terms: [...matcher.contextTermIdsOf(alias)] };
+    }
+    return result;
+  });
+  return { key: matcher.key, results, aliases };
+}
+
+/**
+ * A document whose text stays under this many UTF-16 units is matched in the background;
+ * past it, the content script decodes the matcher and matches locally. Chosen from
+ * measurements: see "What it costs a page" in the README.
+ */
+export const SMALL_DOCUMENT_CHARS = 64_000;
+
+/** The most text one `matchTexts` request may carry (the background refuses more). */
+export const REMOTE_SCAN_MAX_CHARS = SMALL_DOCUMENT_CHARS;
