@@ -4,6 +4,7 @@ import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { TextScanner } from './scanner';
 import type { SliceScheduler } from './scheduler';
+import { viewportRegion } from './viewport';
 import { SegmentCollector, type Segment } from './segments';
 import type { ScanResult } from '../types';
 
@@ -26,6 +27,7 @@ export interface PageMarkerOptions {
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without reaching for a global
 /**
  * Repainting rebuilds every highlight, so it runs when a rescan is complete, and during a
  * long one at most this often: painting after every slice made slices overrun their budget.
@@ -61,12 +63,60 @@ export class PageMarker {
     this.observer = new MutationObserverImpl((records) => this.onMutations(records));
   }
 
-  /** Observes the document and schedules the first full scan. */
+  /**
+   * Observes the document and schedules the first full scan. A page too long for one slice
+   * gets the part in the viewport scanned and painted first, and whatever the reader scrolls
+   * to while the rest is scanned jumps the queue (`followViewport`).
+   */
   start(): void {
     const root = this.options.doc.body ?? this.options.doc.documentElement;
     if (!root) return;
     this.observe(this.options.doc);
-    this.rescan([root], () => this.options.onFirstScan?.());
+    const collector = new SegmentCollector(root);
+    let unfollow: (() => void) | null = null;
+    let firstSlice = true;
+    const scan = this.scanJob(root, collector, false, () => {
+      unfollow?.();
+      this.options.onFirstScan?.();
+    });
+    this.options.scheduler.run((shouldYield) => {
+      const done = scan(shouldYield);
+      if (firstSlice && !done && !this.stopped) unfollow = this.followViewport(root, collector);
+      firstSlice = false;
+      return done;
+    });
+  }
+
+  /**
+   * While the first scan of a long page runs: scans the block in the viewport now, and again
+   * whenever the reader scrolls, unless the walk has passed it or is inside it. The walk then
+   * passes over those blocks. Answers a function that stops following.
+   */
+  private followViewport(root: Node, collector: SegmentCollector): () => void {
+    const { doc } = this.options;
+    const view = doc.defaultView;
+    const prioritize = () => {
+      if (this.stopped || collector.done) return;
+      const region = viewportRegion(doc, root);
+      const position = collector.position;
+      if (!region || !position || region.contains(position)) return;
+      // Only a block still ahead of the walk: one already walked has its mentions.
+      if (!(position.compareDocumentPosition(region) & FOLLOWING)) return;
+      collector.skipBlock(region);
+      this.options.scheduler.run(this.scanJob(region, new SegmentCollector(region), false), true);
+    };
+    prioritize();
+    let queued = false;
+    const onScroll = () => {
+      if (queued) return;
+      queued = true;
+      view?.requestAnimationFrame(() => {
+        queued = false;
+        prioritize();
+      });
+    };
+    view?.addEventListener('scroll', onScroll, { passive: true, capture: true });
+    return () => view?.removeEventListener('scroll', onScroll, { capture: true });
   }
 
   stop(): void {
@@ -114,26 +164,38 @@ export class PageMarker {
   }
 
   /** Forgets what was found under each root and scans it again, in slices. */
-  private rescan(roots: readonly Node[], onDone?: () => void): void {
+  private rescan(roots: readonly Node[]): void {
     for (const root of roots) {
-      const collector = new SegmentCollector(root);
-      let first = true;
-      this.options.scheduler.run((shouldYield) => {
-        if (this.stopped) return true;
-        const batch: Segment[] = [];
-        collector.run((segment) => batch.push(segment), shouldYield);
-        for (const shadow of collector.shadowRoots.splice(0)) {
-          this.observe(shadow);
-          this.options.onShadowRoot?.(shadow);
-        }
-        // What was found under the root is dropped when its rescan's first batch applies, not
-        // when the rescan was queued, so mentions stay painted while earlier work runs.
-        const replaced = first ? root : null;
-        first = false;
-        this.applyBatch(replaced, batch, collector.done ? (onDone ?? null) : undefined);
-        return collector.done;
-      });
+      this.options.scheduler.run(this.scanJob(root, new SegmentCollector(root), true));
     }
+  }
+
+  /**
+   * The scheduler job that walks `root` in slices and applies each batch. With `replaces`,
+   * what was found under the root before is dropped when the first batch applies (not when
+   * the job was queued, so mentions stay painted while earlier work runs). `onDone` is called
+   * once the last batch is painted.
+   */
+  private scanJob(
+    root: Node,
+    collector: SegmentCollector,
+    replaces: boolean,
+    onDone?: () => void,
+  ): (shouldYield: () => boolean) => boolean {
+    let first = true;
+    return (shouldYield) => {
+      if (this.stopped) return true;
+      const batch: Segment[] = [];
+      collector.run((segment) => batch.push(segment), shouldYield);
+      for (const shadow of collector.shadowRoots.splice(0)) {
+        this.observe(shadow);
+        this.options.onShadowRoot?.(shadow);
+      }
+      const replaced = first && replaces ? root : null;
+      first = false;
+      this.applyBatch(replaced, batch, collector.done ? (onDone ?? null) : undefined);
+      return collector.done;
+    };
   }
 
   /**

@@ -5,8 +5,11 @@
  * would double the time a large page takes.
  */
 export interface SliceScheduler {
-  /** Queues `work`; it is called with `shouldYield` until it returns true (done). */
-  run(work: (shouldYield: () => boolean) => boolean): void;
+  /**
+   * Queues `work`; it is called with `shouldYield` until it returns true (done). `urgent` work
+   * goes ahead of everything queued (the part of the page the reader just scrolled to).
+   */
+  run(work: (shouldYield: () => boolean) => boolean, urgent?: boolean): void;
   /** Resolves once nothing is queued (at once if nothing is). */
   whenIdle(): Promise<void>;
   /** The longest slice so far, in ms: what the page had to wait for us at most. */
@@ -42,8 +45,9 @@ export function createSliceScheduler(
     else for (const resolve of idleWaiters.splice(0)) resolve();
   };
   return {
-    run(work) {
-      queue.push(work);
+    run(work, urgent = false) {
+      if (urgent) queue.unshift(work);
+      else queue.push(work);
       schedule();
     },
     whenIdle() {

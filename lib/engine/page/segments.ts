@@ -39,6 +39,11 @@ export class SegmentCollector {
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly walks: Walk[] = [];
   private current: Segment | null = null;
+  /**
+   * Block elements this walk passes over because they are scanned on their own (the part of a
+   * long page in the viewport goes first: page-marker.ts). Null, the usual case, costs nothing.
+   */
+  private skip: Set<Element> | null = null;
 
   constructor(root: Node) {
     this.walks.push({ root, next: root.firstChild, blocks: [] });
@@ -50,6 +55,22 @@ export class SegmentCollector {
 
   get done(): boolean {
     return this.walks.length === 0;
+  }
+
+  /**
+   * The next node the outermost walk visits, or null when it is over or inside a shadow tree
+   * (where nothing can be skipped ahead).
+   */
+  get position(): Node | null {
+    return this.walks.length === 1 ? (this.walks[0] as Walk).next : null;
+  }
+
+  /**
+   * Passes over `block` (and everything in it) when the walk reaches it. Only a block element
+   * may be skipped: a block ends runs of text, so scanning it alone gives the same segments.
+   */
+  skipBlock(block: Element): void {
+    (this.skip ??= new Set()).add(block);
   }
 
   /**
@@ -78,7 +99,9 @@ export class SegmentCollector {
         } else if (node.nodeType === ELEMENT_NODE) {
           const element = node as Element;
           const name = element.localName;
-          if (!isSkippedTag(name) && !hasSkippedAttribute(element)) {
+          if (this.skip?.has(element)) {
+            this.flush(emit);
+          } else if (!isSkippedTag(name) && !hasSkippedAttribute(element)) {
             // A line break or any block-level element ends the current run of text.
             const block = !isInlineTag(name);
             if (block) this.flush(emit);

@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileMatcher } from '../matcher/compile';
+import { Matcher } from '../matcher/matcher';
+import type { AliasSpec } from '../types';
+import type { Mention } from './mentions';
+import { PageMarker } from './page-marker';
+import type { Painter } from './painter';
+import { localScanner } from './scanner';
+import type { SliceScheduler } from './scheduler';
+
+const alias = (text: string): AliasSpec => ({
+  text,
+  case: 'insensitive',
+  packId: 'p',
+  entityId: text.toLowerCase(),
+  entityKind: 'product',
+});
+const matcher = Matcher.fromCompiled(compileMatcher([alias('Doubao'), alias('Seedance')], 'k'));
+
+/** A scheduler the test steps by hand: each step is one slice of the first job in the queue. */
+function steppedScheduler() {
+  const queue: ((shouldYield: () => boolean) => boolean)[] = [];
+  const scheduler: SliceScheduler = {
+    run(work, urgent = false) {
+      if (urgent) queue.unshift(work);
+      else queue.push(work);
+    },
+    whenIdle: async () => {},
+    longestSliceMs: 0,
+  };
+  /** Runs one slice: the walk yields at its first check (every 512 nodes). */
+  const step = () => {
+    const work = queue[0];
+    if (work && work(() => true)) queue.shift();
+    return queue.length > 0;
+  };
+  const drain = () => {
+    while (step());
+  };
+  return { scheduler, step, drain };
+}
+
+/** Markers started by a test, stopped after it so their observers never see the next test. */
+const started: PageMarker[] = [];
+
+function marker() {
+  const paints: string[][] = [];
+  const painter: Painter = {
+    paint: (mentions: readonly Mention[]) =>
+      paints.push(mentions.map((m) => m.segment.nodes[0]?.parentElement?.id ?? '?')),
+    clear: () => {},
+  };
+  const stepped = steppedScheduler();
+  const onFirstScan = vi.fn();
+  const pageMarker = new PageMarker({
+    doc: document,
+    scanner: localScanner(matcher),
+    painter,
+    scheduler: stepped.scheduler,
+    now: () => 0,
+    onFirstScan,
+  });
+  started.push(pageMarker);
+  return { pageMarker, paints, onFirstScan, ...stepped };
+}
+
+/** 400 paragraphs; a few name an entity. Long enough that the first slice cannot finish it. */
+function longPage() {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => {
+    const text = i % 50 === 7 ? `Doubao in paragraph ${i}` : `Paragraph ${i} names nothing`;
+    return `<p id="p${i}">${text}</p>`;
+  });
+  document.body.innerHTML = `<main>${paragraphs.slice(0, 200).join('')}</main><section id="later">${paragraphs.slice(200).join('')}</section>`;
+}
+
+/** Makes `element` what the middle of the viewport shows, and gives every box a height. */
+function viewportShows(element: Element | null) {
+  document.elementFromPoint = () => element;
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    // A paragraph is small; the sections and body are many viewports tall.
+    const height = this.localName === 'p' ? 20 : 100_000;
+    return { height, top: 0, bottom: height, left: 0, right: 0, width: 0, x: 0, y: 0 } as DOMRect;
+  });
+}
+
+afterEach(() => {
+  for (const pageMarker of started.splice(0)) pageMarker.stop();
+  vi.restoreAllMocks();
+});
+
+describe('PageMarker on a long page', () => {
+  it('paints the block in the viewport before the walk reaches it, and the same mentions in the end', () => {
+    longPage();
+    viewportShows(document.getElementById('p357'));
+    const { pageMarker, paints, step, drain, onFirstScan } = marker();
+    pageMarker.start();
+    step(); // the first slice: the walk has not reached p357, so p357 goes next
+    step();
+    expect(paints.at(-1)).toContain('p357');
+    expect(paints.at(-1)).not.toContain('p257');
+    drain();
+    expect(onFirstScan).toHaveBeenCalledTimes(1);
+    const ids = pageMarker.index
+      .visibleInReadingOrder()
+      .map((m) => m.segment.nodes[0]?.parentElement?.id);
+    expect(ids).toEqual(['p7', 'p57', 'p107', 'p157', 'p207', 'p257', 'p307', 'p357']);
+  });
+
+  it('scans a block scrolled to during the first scan ahead of the walk', async () => {
+    longPage();
+    viewportShows(null); // nothing to single out at first
+    const frames: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    const { pageMarker, paints, step, drain } = marker();
+    pageMarker.start();
+    step();
+    viewportShows(document.getElementById('p307'));
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll')); // one region per frame, not per event
+    expect(frames).toHaveLength(1);
+    frames.shift()?.(0);
+    step();
+    expect(paints.at(-1)).toContain('p307');
+    drain();
+    expect(pageMarker.index.visible()).toHaveLength(8);
+  });
+
+  it('leaves a block the walk has passed to the walk', () => {
+    longPage();
+    viewportShows(document.getElementById('p7'));
+    const { pageMarker, step, drain } = marker();
+    pageMarker.start();
+    step();
+    drain();
+    expect(pageMarker.index.visible()).toHaveLength(8);
+  });
+
+  it('reads no layout on a page scanned in one slice', () => {
+    document.body.innerHTML = '<p id="a">Doubao</p>';
+    const elementFromPoint = vi.fn(() => null);
+    document.elementFromPoint = elementFromPoint;
+    const { pageMarker, step, onFirstScan } = marker();
+    pageMarker.start();
+    expect(step()).toBe(false);
+    expect(elementFromPoint).not.toHaveBeenCalled();
+    expect(onFirstScan).toHaveBeenCalledTimes(1);
+  });
+});
