@@ -18,7 +18,7 @@ export default defineConfig({
   }),
   // Auto-imports hide where things come from; every module imports what it uses.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Fact Lens',
     description:
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
@@ -26,11 +26,18 @@ export default defineConfig({
     // when the user subscribes (optional_host_permissions), never up front.
     permissions: ['storage', 'alarms'],
     // The hover card's UI, imported by the content script on a frame's first hover intent
-    // (lib/content/card-ui.ts). use_dynamic_url: reachable only at a per-session URL that
-    // our content scripts get from runtime.getURL, so pages cannot probe for it.
-    web_accessible_resources: [
-      { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
-    ],
+    // (lib/content/card-ui.ts). Chromium: a content script may import only web-accessible
+    // files, and use_dynamic_url keeps it at a per-session URL that our content scripts get
+    // from runtime.getURL, so pages cannot probe for it. Firefox lets content scripts import
+    // the extension's own files without the entry (checked with Firefox ESR 153), and its MV2
+    // entry would have no dynamic URL, so it gets none: no page can load card-ui.js there.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+          ],
+        }),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       // Opens the popup, whose focus starts in the search box.
@@ -39,11 +46,10 @@ export default defineConfig({
         description: 'Open Fact Lens search',
       },
     },
-  },
+  }),
   hooks: {
     // A CSS-only content script: the ::highlight() rules must reach every page and frame
-    // as a user stylesheet, while the content script's own CSS goes into the card's
-    // shadow root (cssInjectionMode: 'ui').
+    // as a user stylesheet, while the card's own CSS goes into its shadow root (card-ui.js).
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({

@@ -5,7 +5,7 @@ import { packMatcherService } from '../lib/background/matcher-service';
 import { bundledSeedPack } from '../lib/background/seed-pack';
 import { ENGINE_FORMAT } from '../lib/engine/engine-format';
 import { compileMatcher } from '../lib/engine/matcher/compile';
-import { messenger } from '../lib/messaging/client';
+import { answerWire } from '../lib/messaging/wire';
 import { createDispatcher } from '../lib/messaging/dispatch';
 import { MESSAGE_TYPES } from '../lib/messaging/protocol';
 import { PackDatabase } from '../lib/store/pack-database';
@@ -77,7 +77,10 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
   });
-  for (const type of MESSAGE_TYPES) {
-    messenger.onMessage(type, (message) => dispatch(type, message.data, message.sender) as never);
-  }
+  answerWire(
+    browser.runtime.onMessage,
+    Object.fromEntries(
+      MESSAGE_TYPES.map((type) => [type, (data, sender) => dispatch(type, data, sender)]),
+    ),
+  );
 });

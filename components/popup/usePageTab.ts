@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageEntity } from '../../lib/engine/page/page-summary';
-import { pageMessenger } from '../../lib/messaging/page-protocol';
+import { askPage } from '../../lib/messaging/page-protocol';
 import { targetTabId } from '../../lib/popup/target-tab';
 
 export type PageTabState =
@@ -29,8 +29,8 @@ export function usePageTab(): PageTabState & { refresh: () => void; reveal: Reve
       try {
         const target = { tabId, frameId: 0 };
         const [entities, site] = await Promise.all([
-          pageMessenger.sendMessage('pageEntities', undefined, target),
-          pageMessenger.sendMessage('pageSite', undefined, target),
+          askPage(browser.tabs, target, 'pageEntities'),
+          askPage(browser.tabs, target, 'pageSite'),
         ]);
         if (live) setState({ status: 'ready', tabId, site, entities });
       } catch {
@@ -45,11 +45,10 @@ export function usePageTab(): PageTabState & { refresh: () => void; reveal: Reve
   const refresh = useCallback(() => setGeneration((n) => n + 1), []);
   const reveal = useCallback<RevealFn>(async (tabId, entityKey, occurrence) => {
     try {
-      return await pageMessenger.sendMessage(
-        'revealEntity',
-        { entityKey, occurrence },
-        { tabId, frameId: 0 },
-      );
+      return await askPage(browser.tabs, { tabId, frameId: 0 }, 'revealEntity', {
+        entityKey,
+        occurrence,
+      });
     } catch {
       return false;
     }

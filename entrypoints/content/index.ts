@@ -9,7 +9,7 @@ import { PageSession } from '../../lib/content/page-session';
 import { forcedMatchPath } from '../../lib/content/test-hooks';
 import { Matcher } from '../../lib/engine/matcher/matcher';
 import { request, unwrap } from '../../lib/messaging/client';
-import { pageMessenger } from '../../lib/messaging/page-protocol';
+import { answerPageRequests } from '../../lib/messaging/page-protocol';
 import { watchPacksRevision } from '../../lib/messaging/packs-revision';
 import { siteOf } from '../../lib/site/site';
 import { loadSettings, watchSettings } from '../../lib/settings/store';
@@ -85,18 +85,16 @@ export default defineContentScript({
     // "On this page" in the popup asks the top frame only.
     const stopListening =
       window.top === window
-        ? [
-            pageMessenger.onMessage('pageSite', () => site),
-            pageMessenger.onMessage('pageEntities', () => session.entities()),
-            pageMessenger.onMessage('revealEntity', ({ data }) =>
-              session.reveal(data.entityKey, data.occurrence),
-            ),
-          ]
-        : [];
+        ? answerPageRequests(browser.runtime.onMessage, {
+            pageSite: () => site,
+            pageEntities: () => session.entities(),
+            revealEntity: ({ entityKey, occurrence }) => session.reveal(entityKey, occurrence),
+          })
+        : null;
     ctx.onInvalidated(() => {
       stopWatching();
       stopWatchingPacks();
-      for (const stop of stopListening) stop();
+      stopListening?.();
       session.stop();
     });
   },

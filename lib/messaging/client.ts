@@ -1,17 +1,22 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { FactLensProtocol, MessageType, Payload, Reply, ReplyValue } from './protocol';
+import { browser } from 'wxt/browser';
+import type { MessageType, Payload, Reply, ReplyValue } from './protocol';
+import { sendWire } from './wire';
 
-/** Shared by the background (listening) and every other context (sending). */
-export const messenger = defineExtensionMessaging<FactLensProtocol>({ logger: undefined });
-
-/** Sends a request; a failed delivery (no background, closed port) becomes an `internal` reply. */
+/**
+ * Sends a request to the background; a failed delivery (no background, closed port) becomes
+ * an `internal` reply, so callers handle one shape.
+ */
 export async function request<T extends MessageType>(
   type: T,
   ...payload: Payload<T> extends undefined ? [] : [Payload<T>]
 ): Promise<Reply<ReplyValue<T>>> {
   try {
-    const send = messenger.sendMessage as (type: T, data: unknown) => Promise<Reply<ReplyValue<T>>>;
-    return await send(type, payload[0]);
+    const reply = await sendWire(
+      (message) => browser.runtime.sendMessage(message),
+      type,
+      payload[0],
+    );
+    return reply as Reply<ReplyValue<T>>;
   } catch (error) {
     return {
       ok: false,
