@@ -230,10 +230,22 @@ export class PageMarker {
     const previous = this.waiting ?? Promise.resolve();
     this.waiting = previous
       .then(() => results)
-      .then(apply, (error: unknown) => {
-        // A lost batch must not stop later ones; the next rescan of its root finds it again.
-        console.warn('Fact Lens: matching failed', error);
-      })
+      .then(
+        // Applied as a job of the scheduler, not in the promise callback: batches that waited
+        // together (for the matcher to load, say) would otherwise all apply in one long task.
+        (scanned) =>
+          new Promise<void>((resolve) =>
+            this.options.scheduler.run(() => {
+              apply(scanned);
+              resolve();
+              return true;
+            }),
+          ),
+        (error: unknown) => {
+          // A lost batch must not stop later ones; the next rescan of its root finds it again.
+          console.warn('Fact Lens: matching failed', error);
+        },
+      )
       .finally(() => {
         if (--this.waitingCount === 0) this.waiting = null;
       });
