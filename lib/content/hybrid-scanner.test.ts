@@ -102,12 +102,29 @@ describe('HybridScanner', () => {
     expect(onStale).toHaveBeenCalledTimes(1);
   });
 
-  it('fails the batch, not the scanner, when the background cannot answer', async () => {
+  it('asks again when a request is lost, then matches the batch here', async () => {
+    const lostOnce = vi.fn(background());
+    lostOnce.mockRejectedValueOnce(new Error('message port closed'));
+    const retried = hybrid({ matchRemotely: lostOnce });
+    await expect(retried.scanner.scanTexts(['Doubao'])).resolves.toHaveLength(1);
+    expect(lostOnce).toHaveBeenCalledTimes(2);
+    expect(retried.loadLocal).not.toHaveBeenCalled();
+
+    const gone = hybrid({ matchRemotely: async () => Promise.reject(new Error('no background')) });
+    const [result] = await gone.scanner.scanTexts(['Doubao']);
+    expect(result?.candidates).toHaveLength(1);
+    expect(gone.loadLocal).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails the batch, not the scanner, when nothing can match it', async () => {
+    const loadLocal = vi.fn(async () => Promise.reject(new Error('no background')));
     const scanner = new HybridScanner({
       matchRemotely: async () => Promise.reject(new Error('no background')),
-      loadLocal: async () => Matcher.fromCompiled(compiled),
+      loadLocal,
     });
     await expect(scanner.scanTexts(['Doubao'])).rejects.toThrow('no background');
+    await expect(scanner.scanTexts(['Doubao'])).rejects.toThrow('no background');
+    expect(loadLocal).toHaveBeenCalledTimes(2); // a failed load is not kept
   });
 });
 

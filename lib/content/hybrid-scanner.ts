@@ -55,20 +55,37 @@ export class HybridScanner implements TextScanner {
     for (const text of texts) chars += text.length;
     if (this.#matchesRemotely(chars)) {
       this.#sentChars += chars;
-      return this.options.matchRemotely([...texts]).then((scan) => {
-        this.#noteKey(scan.key);
-        for (const [index, { terms, ...alias }] of Object.entries(scan.aliases)) {
-          this.#aliases.set(Number(index), { alias, terms });
-        }
-        return scan.results;
-      });
+      const copy = [...texts];
+      // A request can be lost when the worker is stopped while it answers; the next one wakes
+      // it. Asked twice, then the batch is matched here, so no text goes unmarked.
+      return this.options
+        .matchRemotely(copy)
+        .catch(() => this.options.matchRemotely(copy))
+        .then(
+          (scan) => {
+            this.#noteKey(scan.key);
+            for (const [index, { terms, ...alias }] of Object.entries(scan.aliases)) {
+              this.#aliases.set(Number(index), { alias, terms });
+            }
+            return scan.results;
+          },
+          () => this.#scanLocally(copy),
+        );
     }
-    this.#localLoading ??= this.options.loadLocal().then((matcher) => {
+    return this.#scanLocally(texts);
+  }
+
+  #scanLocally(texts: readonly string[]): Promise<readonly ScanResult[]> {
+    const loading = (this.#localLoading ??= this.options.loadLocal().then((matcher) => {
       this.#noteKey(matcher.key);
       this.#local = matcher;
       return matcher;
+    }));
+    // A failed load is not kept: the next batch asks again.
+    loading.catch(() => {
+      if (this.#localLoading === loading) this.#localLoading = null;
     });
-    return this.#localLoading.then((matcher) => texts.map((text) => matcher.scan(text)));
+    return loading.then((matcher) => texts.map((text) => matcher.scan(text)));
   }
 
   alias(index: number): MatchedAlias {

@@ -147,3 +147,32 @@ describe('PageMarker on a long page', () => {
     expect(onFirstScan).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('PageMarker with answers from the background', () => {
+  it('ends its first scan even when a batch cannot be matched', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p>';
+    const onFirstScan = vi.fn();
+    const pageMarker = new PageMarker({
+      doc: document,
+      scanner: {
+        ...localScanner(matcher),
+        scanTexts: async () => Promise.reject(new Error('lost')),
+      },
+      painter: { paint: () => {}, clear: () => {} },
+      // Runs each job as it is queued, the apply of an answer included.
+      scheduler: {
+        run: (work) => void work(() => false),
+        whenIdle: async () => {},
+        longestSliceMs: 0,
+      },
+      now: () => 0,
+      onFirstScan,
+    });
+    started.push(pageMarker);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    pageMarker.start();
+    await pageMarker.settled();
+    expect(onFirstScan).toHaveBeenCalledTimes(1);
+    expect(pageMarker.index.visible()).toEqual([]);
+  });
+});

@@ -209,10 +209,12 @@ export class PageMarker {
     done: (() => void) | null | undefined,
   ): void {
     const results = this.options.scanner.scanTexts(batch.map((segment) => segment.text));
-    const apply = (scanned: readonly ScanResult[]) => {
+    // `null`: the batch could not be matched. The rest of the bookkeeping still happens, so
+    // the first scan still ends; the next rescan of its block finds the lost text again.
+    const apply = (scanned: readonly ScanResult[] | null) => {
       if (this.stopped) return;
       if (replaced) this.index.remove(replaced);
-      this.index.add(batch, scanned);
+      if (scanned) this.index.add(batch, scanned);
       if (done !== undefined) {
         this.index.remove(null);
         this.repaint();
@@ -231,6 +233,13 @@ export class PageMarker {
     this.waiting = previous
       .then(() => results)
       .then(
+        (scanned) => scanned,
+        (error: unknown) => {
+          console.warn('Fact Lens: matching failed', error);
+          return null;
+        },
+      )
+      .then(
         // Applied as a job of the scheduler, not in the promise callback: batches that waited
         // together (for the matcher to load, say) would otherwise all apply in one long task.
         (scanned) =>
@@ -241,10 +250,6 @@ export class PageMarker {
               return true;
             }),
           ),
-        (error: unknown) => {
-          // A lost batch must not stop later ones; the next rescan of its root finds it again.
-          console.warn('Fact Lens: matching failed', error);
-        },
       )
       .finally(() => {
         if (--this.waitingCount === 0) this.waiting = null;
