@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests run the built extension (`.output/chrome-mv3`) in a system Chromium; the
+ * End-to-end tests run the built extension (`.output/chrome-mv3`, or `.output/test-hooks/chrome-mv3`
+ * for specs that say `test.use({ extensionBuild: 'test-hooks' })`) in a system Chromium; the
  * browser, the extension and the demo-page server come from tests/e2e/fixtures.ts, not from
- * `use` or `projects` here. `npm run test:e2e` builds first.
+ * `use` or `projects` here. `npm run test:e2e` builds both first.
  */
 export default defineConfig({
   testDir: 'tests/e2e',

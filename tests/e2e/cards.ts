@@ -1,11 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { pointOfText } from './highlights';
 
 /** Helpers for specs that drive the hover card. */
 
-/** The hover card: a dialog inside our shadow root (Playwright's CSS engine pierces it). */
-export const cardOf = (page: Page) => page.locator('fact-lens-card [role="dialog"]');
+/**
+ * The hover card of a page or frame: a dialog inside our shadow root (Playwright's CSS engine
+ * pierces it). Each frame mounts its own card.
+ */
+export const cardOf = (target: Page | Frame) => target.locator('fact-lens-card [role="dialog"]');
 
 /** Where the current (hovered or keyboard-selected) mention is: its text and its line box. */
 export function hoveredTextRange(page: Page): Promise<string | null> {
@@ -21,9 +24,32 @@ export function hoveredTextRange(page: Page): Promise<string | null> {
   });
 }
 
-export async function hover(page: Page, selector: string, text: string): Promise<void> {
-  const { x, y } = await pointOfText(page, selector, text);
-  await page.mouse.move(x, y);
+/**
+ * Rests the pointer on `text` inside `selector` of a page or of any of its frames
+ * (same-origin or not: the mouse is the page's, so frame coordinates are translated).
+ * Scrolls it into view first: hovering a frame lower down may have scrolled the page.
+ */
+export async function hover(target: Page | Frame, selector: string, text: string): Promise<void> {
+  const frame = 'mainFrame' in target ? target.mainFrame() : target;
+  const frameElement = frame.parentFrame() ? await frame.frameElement() : null;
+  // The frame's element first: Chromium gives an off-screen cross-origin frame no animation
+  // frames, and Playwright waits for some before it scrolls anything inside one.
+  await frameElement?.scrollIntoViewIfNeeded();
+  await frame.locator(selector).first().scrollIntoViewIfNeeded();
+  // Where the frame's viewport starts in the page's (Playwright's boxes are relative to the
+  // main frame at any depth), inside the element's border.
+  let origin = { x: 0, y: 0 };
+  if (frameElement) {
+    const box = await frameElement.boundingBox();
+    if (!box) throw new Error(`frame ${frame.url()} is not rendered`);
+    const border = await frameElement.evaluate((node) => ({
+      x: (node as Element).clientLeft,
+      y: (node as Element).clientTop,
+    }));
+    origin = { x: box.x + border.x, y: box.y + border.y };
+  }
+  const { x, y } = await pointOfText(frame, selector, text);
+  await frame.page().mouse.move(origin.x + x, origin.y + y);
 }
 
 /**

@@ -13,7 +13,8 @@
  * });
  * ```
  *
- * Run `npm run test:e2e` (it builds first). `npx playwright test --headed` shows the browser.
+ * Run `npm run test:e2e` (it builds both builds first, see `ExtensionBuild`).
+ * `npx playwright test --headed` shows the browser.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -30,12 +31,34 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const extensionPath = path.join(projectRoot, '.output/chrome-mv3');
 
 /**
+ * Which build a test loads: `'production'` is what users get (`npm run build`);
+ * `'test-hooks'` is the same code built with `FACT_LENS_TEST_HOOKS=1`
+ * (`npm run build:test-hooks`), whose content script and card UI read and write the
+ * `test:` keys of `storage.local` (lib/content/test-hooks.ts).
+ */
+export type ExtensionBuild = 'production' | 'test-hooks';
+
+/** Where each build is written, and the command that writes it. */
+export const extensionBuilds: Readonly<Record<ExtensionBuild, { dir: string; command: string }>> = {
+  production: { dir: extensionPath, command: 'npm run build' },
+  'test-hooks': {
+    dir: path.join(projectRoot, '.output/test-hooks/chrome-mv3'),
+    command: 'npm run build:test-hooks',
+  },
+};
+
+/**
  * The saved real-world pages (`../shared/pages`), served at `${server}/pages/<file>.html`, or
  * `undefined` when this checkout has no such sibling folder: skip those tests then.
  */
 export const sharedPagesDir: string | undefined = defaultMounts(projectRoot)['/pages/'];
 
 export interface ExtensionFixtures {
+  /**
+   * The build to load, `'production'` unless a spec says
+   * `test.use({ extensionBuild: 'test-hooks' })` (see `ExtensionBuild`).
+   */
+  extensionBuild: ExtensionBuild;
   /**
    * Host permissions the loaded build already holds, e.g. `['http://127.0.0.1/*']`; set with
    * `test.use({ grantedHosts: [...] })`. Playwright cannot answer Chromium's own permission
@@ -93,18 +116,22 @@ export const test = base.extend<ExtensionFixtures, ServerFixtures>({
   // `headless` is Playwright's own option (true unless `--headed`); it is applied as a flag
   // (see chromiumArgs) so the real Chromium, not the headless shell, runs either way.
   grantedHosts: [[], { option: true }],
+  extensionBuild: ['production', { option: true }],
 
-  context: async ({ chromiumPath, headless, grantedHosts }, use) => {
-    if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-      throw new Error(`No built extension at ${extensionPath}. Run \`npm run build\` first.`);
+  context: async ({ chromiumPath, headless, grantedHosts, extensionBuild }, use) => {
+    const build = extensionBuilds[extensionBuild];
+    // Checked here, not left to Chromium: a missing folder would only show as a worker that
+    // never registers, ten seconds later.
+    if (!existsSync(path.join(build.dir, 'manifest.json'))) {
+      throw new Error(`No built extension at ${build.dir}. Run \`${build.command}\` first.`);
     }
     // A temporary copy of the build whose manifest also grants them (see `grantedHosts`).
     const loaded =
-      grantedHosts.length > 0 ? await copyBuildGranting(extensionPath, grantedHosts) : null;
+      grantedHosts.length > 0 ? await copyBuildGranting(build.dir, grantedHosts) : null;
     const context = await chromium.launchPersistentContext('', {
       headless: false,
       executablePath: chromiumPath,
-      args: chromiumArgs(loaded?.dir ?? extensionPath, { headless, uid: process.getuid?.() }),
+      args: chromiumArgs(loaded?.dir ?? build.dir, { headless, uid: process.getuid?.() }),
     });
     await use(context);
     await context.close();

@@ -50,6 +50,39 @@ export function highlightedTexts(target: Page | Frame): Promise<string[]> {
   return paintedTexts(target);
 }
 
+/** One painted mention: its text and the highlight that paints it (`fact-lens-<kind>`). */
+export interface PaintedMention {
+  text: string;
+  highlight: string;
+}
+
+/**
+ * Every painted mention in document order (ties: the shorter range, then the highlight's
+ * name), so two runs that painted the same mentions give equal lists whatever order their
+ * highlights were registered in.
+ */
+export function paintedMentions(target: Page | Frame): Promise<PaintedMention[]> {
+  return target.evaluate((stateNames) => {
+    const found: { range: Range; highlight: string }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('fact-lens-') || stateNames.includes(name)) continue;
+      for (const painted of highlight) {
+        const range = document.createRange();
+        range.setStart(painted.startContainer, painted.startOffset);
+        range.setEnd(painted.endContainer, painted.endOffset);
+        found.push({ range, highlight: name });
+      }
+    }
+    found.sort(
+      (a, b) =>
+        a.range.compareBoundaryPoints(Range.START_TO_START, b.range) ||
+        a.range.compareBoundaryPoints(Range.END_TO_END, b.range) ||
+        a.highlight.localeCompare(b.highlight),
+    );
+    return found.map(({ range, highlight }) => ({ text: range.toString(), highlight }));
+  }, STATE_HIGHLIGHTS);
+}
+
 /** Painted mentions whose text starts inside any element matching `selector`. */
 export function highlightsWithin(target: Page | Frame, selector: string): Promise<string[]> {
   return paintedTexts(target, { within: selector });

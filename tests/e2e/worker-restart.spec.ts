@@ -1,0 +1,65 @@
+import type { Page, Worker } from '@playwright/test';
+import { cardOf, hover } from './cards';
+import { controlWorker } from './extension';
+import { expect, test } from './fixtures';
+import { gotoMarked, paintedMentions } from './highlights';
+
+/**
+ * Chromium stops an extension's service worker after 30 s without events and starts it again
+ * for the next message. What the background held in memory is gone then (the decoded matcher
+ * that answers `matchTexts`, caches); pages and cards must not notice. The production build:
+ * nothing here needs the test hooks.
+ */
+
+type Marked = typeof globalThis & { factLensBeforeStop?: boolean };
+
+/** Marks the worker's global scope, which a stop discards. */
+const markScope = (worker: Worker) =>
+  worker.evaluate(() => {
+    (globalThis as Marked).factLensBeforeStop = true;
+  });
+const scopeMarked = (worker: Worker) =>
+  worker.evaluate(() => (globalThis as Marked).factLensBeforeStop === true);
+
+/** Opens the card of `text` and checks it shows the entity's facts and sources, not an error. */
+async function expectFullCard(page: Page, selector: string, text: string, kind: string) {
+  const card = cardOf(page);
+  await hover(page, selector, text);
+  await expect(card.locator('.entity-name')).toHaveText(text);
+  await expect(card.locator('.kind')).toHaveText(kind);
+  await expect(card.locator('.fact').first().locator('.status')).toHaveText(/\S/);
+  await expect(card.locator('.sources .source').first()).toContainText('36Kr');
+}
+
+test('after the service worker restarts, an open page gets its card and a new page the same marks', async ({
+  context,
+  page,
+  server,
+  serviceWorker,
+  extensionId,
+  pageErrors,
+}) => {
+  await gotoMarked(page, `${server}/index.html`);
+  const before = await paintedMentions(page);
+  expect(before.length).toBeGreaterThan(0);
+  const worker = await controlWorker(page, extensionId);
+  expect(worker.status()).toBe('running');
+
+  // 1. The page was marked before the stop; its first hover after it wakes the worker.
+  await markScope(serviceWorker);
+  await worker.stop();
+  await expectFullCard(page, '#lede', 'Doubao', 'Product');
+  await expect.poll(() => worker.status()).toBe('running');
+  // A new global scope: the worker really was stopped, not left running.
+  expect(await scopeMarked(serviceWorker)).toBe(false);
+
+  // 2. A page opened after a stop is matched by a worker that starts cold.
+  await markScope(serviceWorker);
+  await worker.stop();
+  const second = await context.newPage();
+  await gotoMarked(second, `${server}/index.html`);
+  expect(await paintedMentions(second)).toEqual(before);
+  expect(await scopeMarked(serviceWorker)).toBe(false);
+  await expectFullCard(second, '#video', 'Seedance 2.0', 'Model');
+  expect(pageErrors).toEqual([]);
+});
