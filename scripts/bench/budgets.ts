@@ -27,3 +27,17 @@ export const HOVER_P95_BUDGET_MS = 50;
  * validation and every IndexedDB write, judged on the median run.
  */
 export const PACK_INSTALL_BUDGET_MS = 3_000;
+
+/** Page load with the built extension (`sections/page-load.ts`), content-script CPU. */
+export const PAGE_LOAD_BUDGET = {
+  /** Per document of a page that names nothing, frames included (frames-stub), any pack. */
+  noMentionDocumentMs: 2,
+  /** The stub page (one document, no frames, no mentions), any pack. */
+  stubMs: 3,
+  /** On a page with mentions: at most this share of mark.js's CPU, by alias set id. */
+  maxMarkShare: { seed: 0.5, 'large-10k': 0.35 } as Readonly<Record<string, number>>,
+  /** From `DOMContentLoaded` to the first frame with a highlight in the viewport. */
+  firstHighlightMs: 50,
+  /** The script every frame evaluates (the manifest's content script), in bytes (kB = 1,000). */
+  bootstrapBytes: 40_000,
+};

@@ -32,13 +32,22 @@ async function filesUnder(projectRoot: string, root: string): Promise<string[]> 
     .map((e) => path.relative(projectRoot, path.join(e.parentPath, e.name)));
 }
 
-export async function checkExtensionBuild(projectRoot: string): Promise<ExtensionBuild> {
-  const dir = path.join(projectRoot, '.output/chrome-mv3');
-  const manifest = path.join(dir, 'manifest.json');
+/**
+ * Whether there is a build to measure: `.output/chrome-mv3`, or `dir` when given (e.g. a saved
+ * older build: then the sources are not compared with it, it is old on purpose).
+ */
+export async function checkExtensionBuild(
+  projectRoot: string,
+  dir?: string,
+): Promise<ExtensionBuild> {
+  const buildDir = dir ?? path.join(projectRoot, '.output/chrome-mv3');
+  const manifest = path.join(buildDir, 'manifest.json');
   if (!existsSync(manifest)) {
-    return { ok: false, reason: `no built extension at \`${dir}\`: run \`npm run build\` first` };
+    const hint = dir === undefined ? ': run `npm run build` first' : '';
+    return { ok: false, reason: `no built extension at \`${buildDir}\`${hint}` };
   }
   const builtAt = (await stat(manifest)).mtime;
+  if (dir !== undefined) return { ok: true, dir: buildDir, builtAt, newerSources: [] };
   const newerSources: string[] = [];
   for (const root of SOURCE_ROOTS) {
     for (const file of (await filesUnder(projectRoot, root)).filter(isBuildInput)) {
@@ -46,7 +55,7 @@ export async function checkExtensionBuild(projectRoot: string): Promise<Extensio
       if ((await stat(path.join(projectRoot, file))).mtime > builtAt) newerSources.push(file);
     }
   }
-  return { ok: true, dir, builtAt, newerSources: newerSources.sort() };
+  return { ok: true, dir: buildDir, builtAt, newerSources: newerSources.sort() };
 }
 
 /**
@@ -56,12 +65,30 @@ export async function checkExtensionBuild(projectRoot: string): Promise<Extensio
  * cannot load extensions.
  */
 export async function launchWithExtension(extensionDir: string): Promise<BrowserContext> {
+  return launchPersistent(chromiumArgs(extensionDir, { headless: true, uid: process.getuid?.() }));
+}
+
+/**
+ * The same launch without the extension: a fresh profile started exactly like
+ * `launchWithExtension`'s (flags, headless mode, a disk cache), for figures to compare with it.
+ */
+export async function launchWithoutExtension(): Promise<BrowserContext> {
+  const args = chromiumArgs('', { headless: true, uid: process.getuid?.() }).filter(
+    (arg) =>
+      !arg.startsWith('--load-extension=') && !arg.startsWith('--disable-extensions-except='),
+  );
+  return launchPersistent(args);
+}
+
+function launchPersistent(args: string[]): Promise<BrowserContext> {
   const executablePath = findChromium({
     env: process.env,
     exists: existsSync,
     platform: process.platform,
   });
-  const args = chromiumArgs(extensionDir, { headless: true, uid: process.getuid?.() });
-  args.push(OFFLINE_HOST_RULES);
-  return chromium.launchPersistentContext('', { headless: false, executablePath, args });
+  return chromium.launchPersistentContext('', {
+    headless: false,
+    executablePath,
+    args: [...args, OFFLINE_HOST_RULES],
+  });
 }

@@ -91,6 +91,33 @@ async function hoverOnce(page: Page, hover: PlannedHover, cardBox: Box | null): 
   return ms;
 }
 
+/**
+ * The first hover of a page, `loads` times: each load is a fresh document, so each hover also
+ * imports the card's UI (card-ui.js), which a frame loads on its first hover intent.
+ */
+export async function runFirstHovers(
+  context: BrowserContext,
+  url: string,
+  hover: PlannedHover,
+  loads: number,
+  log: (message: string) => void,
+): Promise<HoverRun> {
+  const samples: HoverSample[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    for (let i = 0; i < loads; i++) {
+      await preparePage(page, url);
+      const ms = await hoverOnce(page, hover, null);
+      samples.push({ hover, ms });
+      log(`first hover ${i + 1}/${loads} ${hover.target.text}: ${ms.toFixed(1)} ms`);
+    }
+    return { samples };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { samples, error: message.split('\n')[0] ?? message };
+  }
+}
+
 export async function runHovers(
   context: BrowserContext,
   url: string,

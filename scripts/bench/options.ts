@@ -16,6 +16,8 @@ export interface BenchOptions {
   sections: string[] | undefined;
   /** Per-run limit for one mark.js call; past it the run is reported as "> N s". */
   markTimeoutMs: number;
+  /** Unpacked extension for the page-load section; undefined: `.output/chrome-mv3`. */
+  extensionDir: string | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -24,10 +26,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --runs N         runs per page and method, medians reported (default 5)
   --only TEXT      only pages whose name contains TEXT
   --section TEXT   only sections whose id contains TEXT (page-scan, matcher-build,
-                   hover-latency, search-latency, pack-sync); repeatable
+                   hover-latency, search-latency, pack-sync, page-load); repeatable
   --out FILE       write the report here (default bench/results/bench-<date>.md + latest.md)
   --quick          1 run per measurement, report to stdout only (unless --out)
   --timeout S      seconds one mark.js run may take before it is cut off (default 30)
+  --extension DIR  unpacked extension the page-load section loads (default .output/chrome-mv3)
   --help`;
 
 export function parseOptions(argv: readonly string[], projectRoot: string): BenchOptions | 'help' {
@@ -41,6 +44,7 @@ export function parseOptions(argv: readonly string[], projectRoot: string): Benc
       out: { type: 'string' },
       quick: { type: 'boolean', default: false },
       timeout: { type: 'string' },
+      extension: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -61,6 +65,13 @@ export function parseOptions(argv: readonly string[], projectRoot: string): Benc
     const shared = path.resolve(projectRoot, '../shared/pages');
     pagesDir = existsSync(shared) ? shared : undefined;
   }
+  let extensionDir: string | undefined;
+  if (values.extension !== undefined) {
+    extensionDir = path.resolve(values.extension);
+    if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+      throw new Error(`--extension: no unpacked extension (manifest.json) in ${extensionDir}`);
+    }
+  }
   const runs = Math.round(positive('runs', values.runs, values.quick ? 1 : 5));
   return {
     pagesDir,
@@ -70,5 +81,6 @@ export function parseOptions(argv: readonly string[], projectRoot: string): Benc
     quick: values.quick,
     sections: values.section,
     markTimeoutMs: positive('timeout', values.timeout, 30) * 1000,
+    extensionDir,
   };
 }

@@ -20,6 +20,7 @@ import { selectSections } from './select-sections';
 import { hoverLatencySection } from './sections/hover-latency';
 import { matcherBuildSection } from './sections/matcher-build';
 import { packSyncSection } from './sections/pack-sync';
+import { pageLoadSection } from './sections/page-load';
 import { pageScanSection } from './sections/page-scan';
 import { searchLatencySection } from './sections/search-latency';
 import type { BenchContext, Section } from './sections/types';
@@ -35,6 +36,7 @@ const SECTIONS: readonly Section[] = [
   hoverLatencySection,
   searchLatencySection,
   packSyncSection,
+  pageLoadSection,
 ];
 
 const log = (message: string) => console.error(message);
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
       buildPageBundle(),
       prepareAliasSets(path.join(projectRoot, 'seeds/bytedance-ai-2026.pack.json')),
     ]);
-    if (pages.length === 0) throw new Error(`No page name contains "${options.only ?? ''}"`);
+    if (pages.length === 0 && !sections.every((section) => section.ownPages)) {
+      throw new Error(`No page name contains "${options.only ?? ''}"`);
+    }
     const server = await serveStatic(mounts);
     cleanups.unshift(() => server.close());
     const { browser, executablePath } = await launchBrowser();
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
       projectRoot,
       browser,
       serverUrl: server.url,
+      generatedDir,
       pages,
       aliasSets,
       scripts: {

@@ -8,7 +8,7 @@ import { HOVER_P95_BUDGET_MS } from '../budgets';
 import { checkExtensionBuild, launchWithExtension } from '../extension-browser';
 import { HOVER_TARGETS, planHovers, summarize } from '../hover-plan';
 import type { HoverSample } from '../hover-run';
-import { runHovers } from '../hover-run';
+import { runFirstHovers, runHovers } from '../hover-run';
 import { ms, table, verdict } from '../markdown';
 import type { BenchContext, Section } from './types';
 
@@ -16,12 +16,14 @@ const TITLE = '## Hover latency: end of hover delay → painted card';
 const PAGE_NAME = 'wikipedia-2';
 /** Fixed by the budget ("over 50 hovers"): --runs and --quick do not change it. */
 const HOVERS = 50;
+/** Page loads for the first-hover figure, each hover also loading the card's UI. */
+const FIRST_HOVER_LOADS = 20;
 
 function skipped(reason: string): string {
   return [TITLE, '', `Skipped: ${reason}.`].join('\n');
 }
 
-function figuresTable(samples: readonly HoverSample[]): string {
+function figuresTable(samples: readonly HoverSample[], firsts: readonly HoverSample[]): string {
   const row = (label: string, subset: readonly HoverSample[], judged: boolean) => {
     const s = summarize(subset.map((x) => x.ms));
     const pass = s.p95 < HOVER_P95_BUDGET_MS;
@@ -49,6 +51,11 @@ function figuresTable(samples: readonly HoverSample[]): string {
         samples.filter((s) => !s.hover.firstOfEntity),
         false,
       ),
+      row(
+        `first hover of a page (also loads the card UI), ${FIRST_HOVER_LOADS} loads`,
+        firsts,
+        true,
+      ),
     ],
   );
 }
@@ -68,7 +75,11 @@ function method(builtAt: Date, entities: number): string {
     '`setTimeout(0)`), so the rendering of that frame is in the figure. The first hover of ' +
     'each entity asks the background for the card (messaging, IndexedDB); later ones, on any ' +
     "of its mentions, are answered from the content script's per-page cache. The budget is " +
-    `judged on all ${HOVERS}; with few first hovers their p95 is close to their max.`
+    `judged on all ${HOVERS}; with few first hovers their p95 is close to their max. The last ` +
+    `row is the first hover of a freshly loaded page, ${FIRST_HOVER_LOADS} times: a document ` +
+    "imports the card's UI (`card-ui.js`: React and the card) when the pointer first rests on " +
+    'a mention, so that import, begun at the start of the hover delay, is in these figures ' +
+    'where it outlasts the delay. It is judged against the same budget.'
   );
 }
 
@@ -86,14 +97,26 @@ async function run({ projectRoot, serverUrl, pages, log }: BenchContext): Promis
   }
   const plan = planHovers(HOVER_TARGETS, HOVERS);
   const context = await launchWithExtension(build.dir);
-  const result = await runHovers(context, serverUrl + page.urlPath, plan, log).finally(() =>
-    context.close(),
-  );
+  const url = serverUrl + page.urlPath;
+  const { result, firsts } = await (async () => {
+    const result = await runHovers(context, url, plan, log);
+    const [first] = plan;
+    const firsts = first
+      ? await runFirstHovers(context, url, first, FIRST_HOVER_LOADS, log)
+      : { samples: [] };
+    return { result, firsts };
+  })().finally(() => context.close());
   const entities = new Set(HOVER_TARGETS.map((t) => t.entity)).size;
   const notes: string[] = [];
   if (result.error !== undefined) {
     log(`hover latency stopped: ${result.error}`);
     notes.push(`**Stopped after ${result.samples.length} of ${HOVERS} hovers:** ${result.error}.`);
+  }
+  if (firsts.error !== undefined) {
+    log(`first-hover latency stopped: ${firsts.error}`);
+    notes.push(
+      `**First hovers stopped after ${firsts.samples.length} of ${FIRST_HOVER_LOADS} loads:** ${firsts.error}.`,
+    );
   }
   if (build.newerSources.length > 0) {
     const shown = build.newerSources
@@ -109,7 +132,7 @@ async function run({ projectRoot, serverUrl, pages, log }: BenchContext): Promis
   return [
     TITLE,
     '',
-    ...(result.samples.length > 0 ? [figuresTable(result.samples), ''] : []),
+    ...(result.samples.length > 0 ? [figuresTable(result.samples, firsts.samples), ''] : []),
     ...notes.flatMap((n) => [n, '']),
     method(build.builtAt, entities),
   ].join('\n');

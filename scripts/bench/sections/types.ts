@@ -15,6 +15,8 @@ export interface BenchContext {
   browser: Browser;
   /** Base URL of the bench server, without a trailing slash. */
   serverUrl: string;
+  /** Temp folder served at `${serverUrl}/generated/`: sections may write pages of their own. */
+  generatedDir: string;
   pages: BenchPage[];
   aliasSets: AliasSet[];
   scripts: PageScripts;
@@ -27,4 +29,6 @@ export interface Section {
   id: string;
   /** Returns the section's Markdown, starting with its `##` heading. */
   run: (context: BenchContext) => Promise<string>;
+  /** Generates the pages it loads, so it can run when `--only` leaves no page of the others. */
+  ownPages?: boolean;
 }
