@@ -25,17 +25,22 @@ export default defineConfig({
     // alarms: scheduled pack sync. Host access for subscriptions is asked for per origin
     // when the user subscribes (optional_host_permissions), never up front.
     permissions: ['storage', 'alarms'],
-    // The hover card's UI, imported by the content script on a frame's first hover intent
-    // (lib/content/card-ui.ts). Chromium: a content script may import only web-accessible
-    // files, and use_dynamic_url keeps it at a per-session URL that our content scripts get
-    // from runtime.getURL, so pages cannot probe for it. Firefox lets content scripts import
-    // the extension's own files without the entry (checked with Firefox ESR 153), and its MV2
-    // entry would have no dynamic URL, so it gets none: no page can load card-ui.js there.
+    // Scripts a content script imports only when its document needs them: the hover card's
+    // UI and the local matcher (lib/content/lazy-script.ts). Chromium: a content script may
+    // import only web-accessible files, and use_dynamic_url keeps them at a per-session URL
+    // that our content scripts get from runtime.getURL, so pages cannot probe for them.
+    // Firefox lets content scripts import the extension's own files without the entry
+    // (checked with Firefox ESR 153), and its MV2 entry would have no dynamic URL, so it gets
+    // none: no page can load them there.
     ...(browser === 'firefox'
       ? {}
       : {
           web_accessible_resources: [
-            { resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+            {
+              resources: ['card-ui.js', 'local-matcher.js'],
+              matches: ['<all_urls>'],
+              use_dynamic_url: true,
+            },
           ],
         }),
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -3,11 +3,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HoverCardController } from '../../lib/cards/hover-controller';
 import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from '../../lib/cards/page-cards';
 import { createSiteMute } from '../../lib/cards/site-mute';
-import { CARD_UI_PATH, cardUiLoader, mountOnFirstIntent } from '../../lib/content/card-ui';
+import { CARD_UI, mountOnFirstIntent } from '../../lib/content/card-ui';
 import { HybridScanner } from '../../lib/content/hybrid-scanner';
+import { lazyScriptLoader, type LazyScript } from '../../lib/content/lazy-script';
+import { LOCAL_MATCHER } from '../../lib/content/local-matcher';
 import { PageSession } from '../../lib/content/page-session';
 import { forcedMatchPath } from '../../lib/content/test-hooks';
-import { Matcher } from '../../lib/engine/matcher/matcher';
 import { request, unwrap } from '../../lib/messaging/client';
 import { answerPageRequests } from '../../lib/messaging/page-protocol';
 import { watchPacksRevision } from '../../lib/messaging/packs-revision';
@@ -18,8 +19,8 @@ import highlightCss from '../highlights.content.css?inline';
 /**
  * The script every frame evaluates: settings, matching, painting and hit-testing, and
  * nothing else (issue 13). The card's UI is card-ui.js, loaded on a frame's first hover
- * intent (lib/content/card-ui.ts); small documents are matched in the background
- * (lib/content/hybrid-scanner.ts). No React, no Zod here: check the size in `npm run bench`.
+ * intent; small documents are matched in the background (lib/content/hybrid-scanner.ts), and
+ * only large ones load local-matcher.js to match here (lib/content/lazy-script.ts). No React, no Zod here: check the size in `npm run bench`.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -42,7 +43,10 @@ export default defineContentScript({
       set: (run: () => void, ms: number) => ctx.setTimeout(run, ms),
       clear: (id: unknown) => clearTimeout(id as number),
     };
-    const loadCardUi = cardUiLoader(browser.runtime.getURL(CARD_UI_PATH), (url) => import(url));
+    const lazy = <T>(script: LazyScript<T>) =>
+      lazyScriptLoader(script, browser.runtime.getURL(script.path), (url) => import(url));
+    const loadCardUi = lazy(CARD_UI);
+    const loadDecoder = lazy(LOCAL_MATCHER);
     const controller: HoverCardController = new HoverCardController({
       load: async (ref) => unwrap(await request('getEntityCard', ref)),
       timers,
@@ -61,7 +65,14 @@ export default defineContentScript({
       createScanner: () =>
         new HybridScanner({
           matchRemotely: async (texts) => unwrap(await request('matchTexts', { texts })),
-          loadLocal: async () => Matcher.fromCompiled(unwrap(await request('getMatcher'))),
+          loadLocal: async () => {
+            // A large document asks for its site's mutes itself (small ones get them with
+            // their matches), alongside the decoder's script and the matcher.
+            siteRuleRead ??= siteMute?.load();
+            const [decode, reply] = await Promise.all([loadDecoder(), request('getMatcher')]);
+            return decode(unwrap(reply));
+          },
+          onMuted: (entityKeys) => siteMute?.receive(entityKeys),
           force,
           // The packs changed between two answers: match again with the new ones.
           onStale: () => session.rematch(),
@@ -70,11 +81,7 @@ export default defineContentScript({
       site,
       highlightCss,
       timers,
-      onMarker: (marker) => {
-        // Asked for once marking first starts, alongside the first scan, which never waits for it.
-        siteRuleRead ??= siteMute?.load();
-        siteMute?.attach((entityKeys) => marker.setMuted(entityKeys));
-      },
+      onMarker: (marker) => siteMute?.attach((entityKeys) => marker.setMuted(entityKeys)),
     });
     session.apply(settings);
     const stopWatching = watchSettings(browser.storage.onChanged, (next) => session.apply(next));

@@ -142,6 +142,20 @@ describe('background handlers', () => {
     }
   });
 
+  it('sends the site mutes with matches that found something, and only then', async () => {
+    const { handlers } = handlerSetup();
+    await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
+    const widget = { packId: 'test-pack', entityId: 'widget' };
+    await handlers.setEntityMuted(
+      { host: 'example.com', ...widget, muted: true },
+      fromContentScript,
+    );
+    const found = await handlers.matchTexts({ texts: ['the Widget'] }, fromContentScript);
+    expect(found.muted).toEqual(['test-pack/widget']);
+    const nothing = await handlers.matchTexts({ texts: ['nothing here'] }, fromContentScript);
+    expect(nothing.muted).toBeUndefined();
+  });
+
   it('compiles once for many frames asking at once, and again after the packs change', async () => {
     const compile = vi.fn(compileMatcher);
     const { handlers } = handlerSetup({ compile });

@@ -89,8 +89,13 @@ export function createHandlers(services: BackgroundServices): Handlers {
       return services.matchers.compiled();
     },
 
-    async matchTexts({ texts }) {
-      return scanRemotely(await services.matchers.decoded(), texts);
+    async matchTexts({ texts }, sender) {
+      const scan = scanRemotely(await services.matchers.decoded(), texts);
+      const found = scan.results.some((result) => result.candidates.length > 0);
+      if (!found || sender.kind !== 'content-script' || sender.host === null) return scan;
+      // Only documents with something to mark need the site's mutes: most frames never do.
+      const { mutedEntities } = await siteRuleFor(userDb, sender.host);
+      return { ...scan, muted: mutedEntities };
     },
 
     async getEntityCard(ref) {

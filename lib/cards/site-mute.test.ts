@@ -53,6 +53,19 @@ describe('createSiteMute', () => {
     expect(apply).toHaveBeenCalledWith(new Set(['bytedance-ai-2026/doubao']));
   });
 
+  it('takes the muted entities that came with the matches, until a request of its own answers', async () => {
+    const { request } = fakeBackground();
+    const site = createSiteMute('example.com', request);
+    const applied: string[][] = [];
+    site.attach((keys) => applied.push([...keys]));
+    site.receive(['bytedance-ai-2026/doubao']);
+    expect(applied).toEqual([['bytedance-ai-2026/doubao']]);
+    expect(request).not.toHaveBeenCalled();
+    await site.load(); // the stored rule has nothing muted: it wins from now on
+    site.receive(['bytedance-ai-2026/doubao']);
+    expect(applied).toEqual([['bytedance-ai-2026/doubao'], []]);
+  });
+
   it('applies a rule that arrives after the marker is attached', async () => {
     const { request } = fakeBackground();
     const site = createSiteMute('example.com', request);

@@ -13,6 +13,12 @@ export type SiteRequest = (
 export interface SiteMute {
   /** Reads the site's rule; resolves to whether it could. Applied as soon as `attach`ed. */
   load(): Promise<boolean>;
+  /**
+   * Takes the rule's muted entities as they came with another answer (the background sends
+   * them with the first matches of a small document). Ignored once a request of our own has
+   * answered: that answer is at least as new.
+   */
+  receive(entityKeys: readonly string[]): void;
   /** Hands over what applies a muted set to the page (the marker exists only later). */
   attach(apply: (entityKeys: ReadonlySet<string>) => void): void;
   /** The card's "Don't highlight here": resolves to an undo, or null when it failed. */
@@ -51,6 +57,11 @@ export function createSiteMute(host: string, request: SiteRequest): SiteMute {
 
   return {
     load: () => send('getSiteRule', { host }),
+    receive(entityKeys) {
+      if (newest !== -1) return;
+      muted = new Set(entityKeys);
+      apply?.(muted);
+    },
     attach(next) {
       apply = next;
       if (muted) next(muted);

@@ -21,6 +21,8 @@ export interface HybridScannerOptions {
    * requests): alias numbers no longer agree, so the page must be matched afresh.
    */
   onStale?: () => void;
+  /** Told the site's muted entities when the background sends them with an answer. */
+  onMuted?: (entityKeys: readonly string[]) => void;
 }
 
 /**
@@ -67,6 +69,8 @@ export class HybridScanner implements TextScanner {
             for (const [index, { terms, ...alias }] of Object.entries(scan.aliases)) {
               this.#aliases.set(Number(index), { alias, terms });
             }
+            // Before the results are applied, so muted entities are never painted at all.
+            if (scan.muted) this.options.onMuted?.(scan.muted);
             return scan.results;
           },
           () => this.#scanLocally(copy),

@@ -19,6 +19,11 @@ export interface RemoteScan {
   results: ScanResult[];
   /** Every alias that occurs in `results`, by alias index. */
   aliases: Record<number, RemoteAlias>;
+  /**
+   * When the texts hold a candidate: the entities (`packId/entityId`) the reader muted on the
+   * sender's site, so the first paint already leaves them out without a request of its own.
+   */
+  muted?: string[];
 }
 
 /** What the background scans with: a decoded matcher (lib/engine/matcher/matcher.ts). */
