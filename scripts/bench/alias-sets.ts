@@ -6,8 +6,6 @@
 import type { AliasSpec } from '../../lib/engine/types';
 import type { AlternationRegex } from './alias-regex';
 import { alternationRegex } from './alias-regex';
-import type { PageBudget } from './budgets';
-import { LARGE_PACK_BUDGET, SEED_PACK_BUDGET } from './budgets';
 import { compileMatcher, syntheticAliases } from './engine';
 import { seedAliases } from './seed-aliases';
 
@@ -19,13 +17,12 @@ export interface AliasSet {
   compiledJson: string;
   /** The same aliases as one alternation, for mark.js. */
   regex: AlternationRegex;
-  budget: PageBudget;
 }
 
 /** Same seed every run: the synthetic pack is part of the benchmark's fixed input. */
 export const SYNTHETIC_SEED = 3;
 
-function aliasSet(id: string, title: string, aliases: AliasSpec[], budget: PageBudget): AliasSet {
+function aliasSet(id: string, title: string, aliases: AliasSpec[]): AliasSet {
   const compiled = compileMatcher(aliases, `bench-${id}`);
   return {
     id,
@@ -33,20 +30,18 @@ function aliasSet(id: string, title: string, aliases: AliasSpec[], budget: PageB
     aliases,
     compiledJson: JSON.stringify(compiled),
     regex: alternationRegex(aliases),
-    budget,
   };
 }
 
 export async function prepareAliasSets(seedPackFile: string): Promise<AliasSet[]> {
   const seed = await seedAliases(seedPackFile);
   return [
-    aliasSet('seed', `Seed pack (${seed.length} aliases)`, seed, SEED_PACK_BUDGET),
+    aliasSet('seed', `Seed pack (${seed.length} aliases)`, seed),
     aliasSet(
       'large-10k',
       `Seed pack + generated aliases (10,000 in all, a quarter of the generated ones CJK)`,
       // The seed aliases stay in, so pages still have mentions to paint with the large set.
       [...seed, ...syntheticAliases(10_000 - seed.length, { seed: SYNTHETIC_SEED })],
-      LARGE_PACK_BUDGET,
     ),
   ];
 }

@@ -3,15 +3,9 @@
  * a slow CI machine must not turn a benchmark into a flaky test.
  */
 
-export interface PageBudget {
-  /** Ours may take at most this many times the text-reading floor. */
-  maxFloorRatio: number;
-  /** mark.js `markRegExp` must take at least this many times as long as ours. */
-  minMarkRatio: number;
-}
-
-export const SEED_PACK_BUDGET: PageBudget = { maxFloorRatio: 2, minMarkRatio: 5 };
-export const LARGE_PACK_BUDGET: PageBudget = { maxFloorRatio: 3, minMarkRatio: 10 };
+// The page-scan section's old ratios (ours within 2×/3× a TreeWalker floor, mark.js 5×/10×
+// slower) were retired by issue 13: measured on `markPage` alone, they missed what a reader's
+// machine spends. They stay in that section as diagnostics; PAGE_LOAD_BUDGET judges instead.
 
 /** No main-thread task over this, on any page. */
 export const MAX_TASK_MS = 50;
