@@ -49,10 +49,17 @@ export function scanRemotely(matcher: ScanningMatcher, texts: readonly string[])
 
 /**
  * A document whose text stays under this many UTF-16 units is matched in the background;
- * past it, the content script decodes the matcher and matches locally. Chosen from
- * measurements: see "What it costs a page" in the README.
+ * past it, the content script loads the local matcher and matches itself. Measured by
+ * `npm run bench -- --section match-path` (December 2026, 2 cores): the background path
+ * cost the page less CPU at every size tried (4k to 256k characters: 11–20 ms against 19–33 ms
+ * with either pack), because the local path evaluates the matcher's script and decodes the
+ * matcher (659 kB of JSON with 10,000 aliases) in the page. So the page does not set the
+ * limit; the background does: it is one thread for every tab and frame. At 256k characters
+ * one request takes it ~8 ms, less than sending a 10,000-alias matcher to a page (~17 ms), and
+ * within a slice of the page's own budget; larger documents (a long article, ~0.5 M) match
+ * locally and cannot hold the shared worker for long.
  */
-export const SMALL_DOCUMENT_CHARS = 64_000;
+export const SMALL_DOCUMENT_CHARS = 256_000;
 
 /** The most text one `matchTexts` request may carry (the background refuses more). */
 export const REMOTE_SCAN_MAX_CHARS = SMALL_DOCUMENT_CHARS;

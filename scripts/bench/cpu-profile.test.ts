@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CpuProfile, ProfileNode } from './cpu-profile';
 import {
+  firstSampleOnStack,
   frameLabel,
   isExtensionUrl,
   sampleDurations,
+  sampleStamps,
+  samplesOnStack,
   summarizeProfile,
   topOf,
 } from './cpu-profile';
@@ -81,6 +84,76 @@ describe('sampleDurations', () => {
 
   it('is empty without samples', () => {
     expect(sampleDurations({ nodes: NODES, startTime: 0, endTime: 10 })).toEqual([]);
+  });
+});
+
+describe('sampleStamps', () => {
+  it('adds the deltas to the start', () => {
+    const p: CpuProfile = {
+      nodes: NODES,
+      startTime: 100,
+      endTime: 1_000,
+      samples: [2, 3, 5],
+      timeDeltas: [50, 200, 300],
+    };
+    expect(sampleStamps(p)).toEqual([150, 350, 650]);
+  });
+});
+
+describe('samplesOnStack', () => {
+  it('lists every sample with a frame of ours on its stack, in order', () => {
+    expect(samplesOnStack(profile([2, 5, 10, 11, 12, 7, 3, 9]), isExtensionUrl)).toEqual([
+      1, 4, 5, 7,
+    ]);
+  });
+});
+
+describe('firstSampleOnStack', () => {
+  const at = (ids: number[]): CpuProfile => ({
+    nodes: NODES,
+    startTime: 1_000,
+    endTime: 1_000 + ids.length * 500,
+    samples: ids,
+    timeDeltas: ids.map((_, i) => (i === 0 ? 100 : 500 + i)),
+  });
+
+  it('finds the first sample with a frame of ours anywhere on its stack', () => {
+    // Stamps 1100, 1601, 2103, 2606: idle, page, the native under our top level, ours.
+    expect(firstSampleOnStack(at([3, 10, 7, 6]), isExtensionUrl)).toEqual({
+      index: 2,
+      atUs: 2_103,
+      previousUs: 1_601,
+    });
+  });
+
+  it('counts our callback under page code and native frames', () => {
+    expect(firstSampleOnStack(at([10, 11, 12]), isExtensionUrl)?.index).toBe(2);
+  });
+
+  it('does not count a native frame under the page alone', () => {
+    expect(firstSampleOnStack(at([2, 10, 11, 3]), isExtensionUrl)).toBeNull();
+  });
+
+  it('measures the first sample from the profile start', () => {
+    expect(firstSampleOnStack(at([5, 6]), isExtensionUrl)).toEqual({
+      index: 0,
+      atUs: 1_100,
+      previousUs: 1_000,
+    });
+  });
+
+  it('is null without samples and ends on a cyclic tree', () => {
+    expect(firstSampleOnStack({ nodes: NODES, startTime: 0, endTime: 1 }, isExtensionUrl)).toBe(
+      null,
+    );
+    const cyclic: CpuProfile = {
+      nodes: [node(1, 'a', PAGE, [2]), node(2, 'b', '', [1])],
+      startTime: 0,
+      endTime: 1,
+      samples: [2],
+      timeDeltas: [1],
+    };
+    expect(firstSampleOnStack(cyclic, isExtensionUrl)).toBeNull();
   });
 });
 

@@ -53,8 +53,12 @@ export interface ProfileSummary {
   selfFrames: Map<string, number>;
 }
 
-/** Per sample, the microseconds it stands for. */
-export function sampleDurations(profile: CpuProfile): number[] {
+/**
+ * Per sample, when it was taken: microseconds on the profile's clock (`startTime` plus the
+ * deltas so far). In Chromium that clock is the browser's monotonic `TimeTicks`, the base of
+ * `performance.now()` too (see `profile-clock.ts`).
+ */
+export function sampleStamps(profile: CpuProfile): number[] {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const stamps: number[] = [];
@@ -63,6 +67,12 @@ export function sampleDurations(profile: CpuProfile): number[] {
     at += deltas[i] ?? 0;
     stamps.push(at);
   }
+  return stamps;
+}
+
+/** Per sample, the microseconds it stands for. */
+export function sampleDurations(profile: CpuProfile): number[] {
+  const stamps = sampleStamps(profile);
   return stamps.map((stamp, i) => {
     const next = stamps[i + 1] ?? Math.max(profile.endTime, stamp);
     return Math.max(0, next - stamp);
@@ -151,6 +161,65 @@ export function summarizeProfile(
     add(summary.selfFrames, frameLabel(node.callFrame), ms);
   });
   return summary;
+}
+
+/** The first sample with a given frame somewhere on its stack (see `firstSampleOnStack`). */
+export interface FirstSample {
+  /** Index in `samples`. */
+  index: number;
+  /** When it was taken, microseconds on the profile's clock. */
+  atUs: number;
+  /**
+   * When the sample before it was taken (the profile's start for the first sample): the
+   * stack appeared in between, so `atUs - previousUs` is how late `atUs` may be.
+   */
+  previousUs: number;
+}
+
+/**
+ * The indices of the samples whose stack (top frame or any caller) has a frame whose script URL
+ * `isOurs` accepts, in order.
+ */
+export function samplesOnStack(profile: CpuProfile, isOurs: (url: string) => boolean): number[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  }
+  const known = new Map<number, boolean>();
+  const onStack = (id: number): boolean => {
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    const node = byId.get(id);
+    const parentId = parentOf.get(id);
+    // Marked before recursing, so a malformed (cyclic) tree ends.
+    known.set(id, false);
+    const found =
+      node !== undefined &&
+      (isOurs(node.callFrame.url) || (parentId !== undefined && onStack(parentId)));
+    known.set(id, found);
+    return found;
+  };
+  return (profile.samples ?? []).flatMap((id, index) => (onStack(id) ? [index] : []));
+}
+
+/**
+ * The first sample of `samplesOnStack`: when a script first ran, to within the gap since the
+ * sample before. Compiling the script before it runs is `(program)`, with no frame of it, so
+ * this is when its code starts.
+ */
+export function firstSampleOnStack(
+  profile: CpuProfile,
+  isOurs: (url: string) => boolean,
+): FirstSample | null {
+  const index = samplesOnStack(profile, isOurs)[0];
+  if (index === undefined) return null;
+  const stamps = sampleStamps(profile);
+  return {
+    index,
+    atUs: stamps[index] ?? Number.NaN,
+    previousUs: index === 0 ? profile.startTime : (stamps[index - 1] ?? Number.NaN),
+  };
 }
 
 /** URLs of extension scripts: content scripts and the chunks they import. */

@@ -26,7 +26,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --runs N         runs per page and method, medians reported (default 5)
   --only TEXT      only pages whose name contains TEXT
   --section TEXT   only sections whose id contains TEXT (page-scan, matcher-build,
-                   hover-latency, search-latency, pack-sync, page-load); repeatable
+                   hover-latency, search-latency, pack-sync, page-load, match-path); repeatable
   --out FILE       write the report here (default bench/results/bench-<date>.md + latest.md)
   --quick          1 run per measurement, report to stdout only (unless --out)
   --timeout S      seconds one mark.js run may take before it is cut off (default 30)

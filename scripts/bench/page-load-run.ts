@@ -11,6 +11,8 @@ import type { AlternationRegex } from './alias-regex';
 import type { CpuProfile, ProfileSummary } from './cpu-profile';
 import { summarizeProfile } from './cpu-profile';
 import { launchWithExtension } from './extension-browser';
+import type { RecordedLoad, ScriptStart } from './profile-clock';
+import { navigationStartMs, scriptStartOf } from './profile-clock';
 
 /** V8's sampling interval, microseconds (CDP `Profiler.setSamplingInterval`). */
 export const SAMPLING_INTERVAL_US = 500;
@@ -145,6 +147,8 @@ ${markJs}
 
 export interface LoadResult {
   summary: ProfileSummary;
+  /** When the measured script first ran, in any document of the tab (`scriptStartOf`). */
+  scriptStart: ScriptStart | null;
   /** Documents in the tab at the end: the top one and its frames. */
   documents: number;
   /** Documents in which the measured script finished within the window (see `finished`). */
@@ -188,8 +192,26 @@ async function readHighlights(page: Page): Promise<HighlightRecord | null> {
  * Loads `url` in `page` (a fresh tab) with the renderer's V8 profiled: `Profiler.start` on the
  * blank tab, navigation, then `Profiler.stop` once `WINDOW_MS` have passed since navigation
  * began (or at `load`, if that is later). Same-origin frames and the content scripts' isolated
- * worlds run in the tab's renderer and isolate, so they are in the profile too.
+ * worlds run in the tab's renderer and isolate, so they are in the profile too. Then the top
+ * document's navigation start from `Performance.getMetrics`: after the profile, since enabling
+ * that domain turns on Blink's performance counters, which would otherwise cost the page.
  */
+export async function recordLoad(page: Page, cdp: CDPSession, url: string): Promise<RecordedLoad> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await cdp.send('Profiler.start');
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  const left = WINDOW_MS - (Date.now() - started);
+  if (left > 0) await page.waitForTimeout(left);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.send('Performance.disable');
+  return { profile, navigationStart: navigationStartMs(metrics) };
+}
+
+/** `recordLoad` with the init scripts added first, and the load summed up for `isOurs`. */
 export async function profiledLoad(
   page: Page,
   url: string,
@@ -198,20 +220,14 @@ export async function profiledLoad(
   for (const content of initScripts) await page.addInitScript({ content });
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-    await cdp.send('Profiler.start');
-    const started = Date.now();
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-    const left = WINDOW_MS - (Date.now() - started);
-    if (left > 0) await page.waitForTimeout(left);
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const recorded = await recordLoad(page, cdp, url);
     const frames = page.frames();
     const done = await Promise.all(
       frames.map((frame) => (finished ? finished(frame).catch(() => false) : true)),
     );
     return {
-      summary: summarizeProfile(profile, isOurs),
+      summary: summarizeProfile(recorded.profile, isOurs),
+      scriptStart: scriptStartOf(recorded, isOurs),
       documents: frames.length,
       finished: done.filter(Boolean).length,
       highlights: await readHighlights(page),

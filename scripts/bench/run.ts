@@ -18,6 +18,7 @@ import { USAGE, parseOptions } from './options';
 import { collectPages } from './pages';
 import { selectSections } from './select-sections';
 import { hoverLatencySection } from './sections/hover-latency';
+import { matchPathSection } from './sections/match-path';
 import { matcherBuildSection } from './sections/matcher-build';
 import { packSyncSection } from './sections/pack-sync';
 import { pageLoadSection } from './sections/page-load';
@@ -37,6 +38,7 @@ const SECTIONS: readonly Section[] = [
   searchLatencySection,
   packSyncSection,
   pageLoadSection,
+  matchPathSection,
 ];
 
 const log = (message: string) => console.error(message);

@@ -249,9 +249,14 @@ async function measureAll(
           const result = await loadOnce(context, setup, method, url);
           results.get(method.key)?.push({ ...result, run });
           const s = result.summary;
+          const start =
+            method.kind === 'extension'
+              ? `, content script start ${signedMs(startSinceDcl(result))} ms after DCL` +
+                (page.mentions ? `, first in view ${ms(inViewSinceStart(result))} ms after it` : '')
+              : '';
           context.log(
             `${label}: ours ${ms(s.oursMs)} ms, busy ${ms(s.busyMs)} ms, ` +
-              `${result.finished}/${result.documents} documents done`,
+              `${result.finished}/${result.documents} documents done${start}`,
           );
         } catch (error) {
           const message = `${page.name} ${method.key} run ${run + 1}: ${describeError(error)}`;
@@ -275,10 +280,45 @@ function sinceDcl(result: LoadResult, pick: 'marker' | 'firstInView' | 'last'): 
   return at - record.domContentLoaded;
 }
 
+/**
+ * Milliseconds from `DOMContentLoaded` of the top document to the measured script's first
+ * CPU-profile sample (`LoadResult.scriptStart`); NaN when that could not be placed.
+ */
+function startSinceDcl(result: LoadResult): number {
+  const start = result.scriptStart;
+  const record = result.highlights;
+  return start && record ? start.at - record.domContentLoaded : Number.NaN;
+}
+
+/**
+ * Milliseconds from the measured script's first sample to the first highlight in view: NaN when
+ * the start could not be placed, never seen in view counts as infinitely late.
+ */
+function inViewSinceStart(result: LoadResult): number {
+  const start = result.scriptStart;
+  const at = result.highlights?.firstInView;
+  if (!start) return Number.NaN;
+  return at === null || at === undefined ? Number.POSITIVE_INFINITY : at - start.at;
+}
+
+/** Median of the runs' values, leaving out NaN (not measured in that run). */
+function medianKnown(values: readonly number[]): number {
+  return median(values.filter((v) => !Number.isNaN(v)));
+}
+
+/** Before `DOMContentLoaded` (a frame's content script, on the frames page) reads "−12". */
+function signedMs(value: number): string {
+  return value < 0 ? `−${ms(-value)}` : ms(value);
+}
+
+function latencyCell(values: readonly number[]): string {
+  const value = medianKnown(values);
+  return value === Number.POSITIVE_INFINITY ? `> ${WINDOW_MS / 1000} s` : signedMs(value);
+}
+
 function latency(results: readonly LoadResult[], pick: 'marker' | 'firstInView' | 'last'): string {
   if (results.length === 0) return 'n/a';
-  const value = median(results.map((r) => sinceDcl(r, pick)));
-  return value === Number.POSITIVE_INFINITY ? `> ${WINDOW_MS / 1000} s` : ms(value);
+  return latencyCell(results.map((r) => sinceDcl(r, pick)));
 }
 
 function finishedCell(results: readonly LoadResult[]): string {
@@ -320,8 +360,8 @@ function setRow(page: PageLoadPage, set: AliasSet, results: Results): SetRow {
   } else {
     const maxShare = b.maxMarkShare[set.id];
     if (maxShare !== undefined) judge(`≤ ${maxShare}× mark.js`, share <= maxShare);
-    const first = median(ours.map((r) => sinceDcl(r, 'firstInView')));
-    judge(`first in view ≤ ${b.firstHighlightMs} ms`, first <= b.firstHighlightMs);
+    const first = medianKnown(ours.map(inViewSinceStart));
+    judge(`first in view ≤ ${b.firstHighlightMs} ms after start`, first <= b.firstHighlightMs);
   }
   return {
     passes,
@@ -334,8 +374,10 @@ function setRow(page: PageLoadPage, set: AliasSet, results: Results): SetRow {
       withMin(mark, markMs),
       finishedCell(mark),
       times(share),
+      ours.length > 0 ? latencyCell(ours.map(startSinceDcl)) : 'n/a',
       latency(ours, 'marker'),
       page.mentions ? latency(ours, 'firstInView') : '—',
+      page.mentions && ours.length > 0 ? latencyCell(ours.map(inViewSinceStart)) : '—',
       page.mentions ? latency(ours, 'last') : '—',
       page.mentions ? count(med(ours, (r) => r.highlights?.ranges ?? Number.NaN)) : '—',
       budgets.join(' · '),
@@ -352,8 +394,10 @@ const SET_HEAD = [
   'mark.js CPU ms (min)',
   'documents mark.js did',
   'ours/mark.js',
+  'content script start ms',
   'scan done ms',
   'first highlight in view ms',
+  'first highlight in view after start ms',
   'last highlight ms',
   'mention ranges',
   'budgets',
@@ -486,6 +530,29 @@ function bundleTable(files: readonly BundleFile[]): string {
   );
 }
 
+/** How well the content script's start was placed, over every extension load. */
+interface StartStats {
+  loads: number;
+  /** Loads where it was (`LoadResult.scriptStart` not null). */
+  placed: number;
+  /** `ScriptStart.lateByAtMostMs` over the placed loads. */
+  lateMedianMs: number;
+  lateMaxMs: number;
+}
+
+function startStats(all: ReadonlyMap<string, Results>): StartStats {
+  const loads = [...all.values()].flatMap((results) =>
+    METHODS.filter((m) => m.kind === 'extension').flatMap((m) => results.get(m.key) ?? []),
+  );
+  const late = loads.flatMap((r) => (r.scriptStart ? [r.scriptStart.lateByAtMostMs] : []));
+  return {
+    loads: loads.length,
+    placed: late.length,
+    lateMedianMs: median(late),
+    lateMaxMs: late.length > 0 ? Math.max(...late) : Number.NaN,
+  };
+}
+
 function method(
   source: string,
   builtAt: Date,
@@ -493,6 +560,7 @@ function method(
   runs: number,
   load: { start: number; end: number },
   pages: readonly PageLoadPage[],
+  starts: StartStats,
 ): string {
   const seed = setup.profiles.get(SEED);
   const large = setup.profiles.get(LARGE);
@@ -564,13 +632,46 @@ function method(
       '(`getBoundingClientRect` of the range), and the number of mention ranges last changed. ' +
       "An init script in the page's main world checks `CSS.highlights` every 5 ms and stamps " +
       'each change with the time of the next animation frame, the frame that paints it (so ' +
-      'within about a frame). Top document only. ' +
+      'within about a frame). Top document only. _content script start_: from ' +
+      "`DOMContentLoaded` to the first sample of the load's CPU profile with a frame of a " +
+      "`chrome-extension://` script anywhere on its stack: when the content script's code " +
+      'began to run (`document_idle`, after the browser compiled it), in whichever document ' +
+      "ran it first: on the frames page possibly a frame, so it can precede the top document's " +
+      '`DOMContentLoaded` (the profile does not say which document a sample is from). ' +
+      '_first highlight in view after ' +
+      'start_: from that sample to the frame of _first highlight in view_, per load, then the ' +
+      'median: our part of the latency, without the wait for `document_idle`, which is the ' +
+      "browser's. " +
       `"> ${WINDOW_MS / 1000} s": not within the window in most runs.`,
+    '',
+    '**Clocks** (`scripts/bench/profile-clock.ts`). The profile stamps samples in microseconds ' +
+      "of Chromium's monotonic clock; the top document's `performance.now()` counts from its " +
+      'navigation start on that clock, which CDP `Performance.getMetrics` reports as ' +
+      '`NavigationStart` (read after `Profiler.stop`). A sample at `t` µs is at ' +
+      '`t / 1000 − NavigationStart × 1000` ms in the page (`NavigationStart` in seconds). ' +
+      'Checked by ' +
+      '`scripts/bench/clock-check.ts`: page code busy-looping at known `performance.now()` ' +
+      'times, the offset derived from where their samples fall agrees with `NavigationStart` to ' +
+      "about 0.1 ms (the samples' own jitter, up to ~1 ms on this busy machine, sets the worst " +
+      'case), and a throwaway extension whose content script marks the timeline as its first ' +
+      "statement has its first sample between the mark and the mark plus the sample's gap " +
+      '(within 0.3 ms). The first ' +
+      'sample of ours is late by up to the time since the sample before it: ' +
+      `${ms(starts.lateMedianMs)} ms median, ${ms(starts.lateMaxMs)} ms at most over ` +
+      `${starts.placed} extension loads` +
+      (starts.placed < starts.loads
+        ? ` (${starts.loads - starts.placed} more without a start: no sample of ours, no ` +
+          "`NavigationStart`, or ours was the profile's first sample; left out of the medians)"
+        : '') +
+      '; each start is late by at most its gap plus the clock error, which makes _after start_ ' +
+      'shorter by as much (the budget errs that way by about a sampling interval).',
     '',
     `**Budgets.** A page naming nothing: ≤ ${b.noMentionDocumentMs} ms per document ` +
       `(frames page) and ≤ ${b.stubMs} ms (stub), with either pack; with mentions ≤ ` +
       `${b.maxMarkShare[SEED] ?? '?'}× mark.js (seed) and ≤ ${b.maxMarkShare[LARGE] ?? '?'}× ` +
-      `(10k), first highlight in view ≤ ${b.firstHighlightMs} ms after \`DOMContentLoaded\`; ` +
+      `(10k), first highlight in view ≤ ${b.firstHighlightMs} ms after the content script ` +
+      'starts (_first highlight in view after start_; the column from `DOMContentLoaded` is ' +
+      'kept beside it, unjudged); ' +
       `the script every frame evaluates ≤ ${bytes(b.bootstrapBytes)}.`,
     '',
     'CPU profiles measure wall time between samples: whatever else the machine runs shows up ' +
@@ -720,7 +821,7 @@ async function run(context: BenchContext): Promise<string> {
     );
   }
   const load = { start: loadAtStart, end: os.loadavg()[0] ?? Number.NaN };
-  parts.push(method(source, build.builtAt, setup, runs, load, pages));
+  parts.push(method(source, build.builtAt, setup, runs, load, pages, startStats(all)));
   return parts.join('\n');
 }
 
