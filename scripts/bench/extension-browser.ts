@@ -4,7 +4,8 @@
  * the way tests/e2e/fixtures.ts does.
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { chromium } from '@playwright/test';
@@ -91,4 +92,23 @@ function launchPersistent(args: string[]): Promise<BrowserContext> {
     executablePath,
     args: [...args, OFFLINE_HOST_RULES],
   });
+}
+
+/**
+ * A temporary copy of an unpacked build, so a rebuild of `.output` while a section runs cannot
+ * change what it measures. `remove` deletes the copy.
+ */
+export async function copyBuild(
+  dir: string,
+  prefix: string,
+): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const copy = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const remove = () => rm(copy, { recursive: true, force: true });
+  try {
+    await cp(dir, copy, { recursive: true });
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { dir: copy, remove };
 }

@@ -5,19 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import type { AliasSpec } from '../../lib/engine/types';
 import { packShapeSchema } from '../../lib/pack/schema';
+import { packAliases } from './alias-pack';
 
 /** One `AliasSpec` per alias of every entity, in pack order (the order is the alias index). */
 export async function seedAliases(packFile: string): Promise<AliasSpec[]> {
   // The schema fills defaults (`case: 'insensitive'`) the raw JSON leaves out.
   const pack = packShapeSchema.parse(JSON.parse(await readFile(packFile, 'utf8')));
-  return pack.entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      text: alias.text,
-      case: alias.case,
-      ...(alias.context ? { context: alias.context } : {}),
-      packId: pack.id,
-      entityId: entity.id,
-      entityKind: entity.kind,
-    })),
-  );
+  return packAliases(pack);
 }

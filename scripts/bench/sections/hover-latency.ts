@@ -10,6 +10,7 @@ import { HOVER_TARGETS, planHovers, summarize } from '../hover-plan';
 import type { HoverSample } from '../hover-run';
 import { runFirstHovers, runHovers } from '../hover-run';
 import { ms, table, verdict } from '../markdown';
+import { staleBuildNote } from '../report-notes';
 import type { BenchContext, Section } from './types';
 
 const TITLE = '## Hover latency: end of hover delay → painted card';
@@ -118,17 +119,8 @@ async function run({ projectRoot, serverUrl, pages, log }: BenchContext): Promis
       `**First hovers stopped after ${firsts.samples.length} of ${FIRST_HOVER_LOADS} loads:** ${firsts.error}.`,
     );
   }
-  if (build.newerSources.length > 0) {
-    const shown = build.newerSources
-      .slice(0, 5)
-      .map((f) => `\`${f}\``)
-      .join(', ');
-    const more = build.newerSources.length > 5 ? ` and ${build.newerSources.length - 5} more` : '';
-    notes.push(
-      `⚠️ Sources changed after this build (${shown}${more}): \`npm run build\` and rerun to ` +
-        'measure the current code.',
-    );
-  }
+  const stale = staleBuildNote(build.newerSources, 'npm run build');
+  if (stale) notes.push(stale);
   return [
     TITLE,
     '',

@@ -7,14 +7,14 @@
  * extension's samples summed. The background's own CPU is profiled beside it.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { SMALL_DOCUMENT_CHARS } from '../../../lib/engine/remote-scan';
 import { aliasPack } from '../alias-pack';
 import { isExtensionUrl, summarizeProfile } from '../cpu-profile';
-import { isBuildInput } from '../extension-browser';
+import { copyBuild, isBuildInput } from '../extension-browser';
 import { count, ms, table, times } from '../markdown';
 import type { LoggedRequest, MatchPath, PathRequests, PathRow } from '../match-path-figures';
 import { countRequests, crossoverSentence, findCrossover, pathTaken } from '../match-path-figures';
@@ -41,6 +41,7 @@ import {
   loggedRequests,
   startWorkerProfile,
 } from '../worker-profile';
+import { failedLoadsNote, staleBuildNote } from '../report-notes';
 import type { BenchContext, Section } from './types';
 
 const TITLE = '## Match path: text to the background, or the matcher to the page';
@@ -124,18 +125,6 @@ async function findBuild(projectRoot: string, given: string | undefined): Promis
     }
   }
   return { dir, builtAt, newerSources: newerSources.sort() };
-}
-
-async function copyBuild(dir: string): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'fact-lens-match-path-ext-'));
-  const remove = () => rm(copy, { recursive: true, force: true });
-  try {
-    await cp(dir, copy, { recursive: true });
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  return { dir: copy, remove };
 }
 
 /** A started profile, its worker's extension id and a blank tab whose CDP session reaches it. */
@@ -503,7 +492,7 @@ async function run(context: BenchContext): Promise<string> {
   const closeAll = async () => {
     for (const browser of browsers.values()) await browser.profile.close().catch(() => undefined);
   };
-  const copy = await copyBuild(build.dir);
+  const copy = await copyBuild(build.dir, 'fact-lens-match-path-ext-');
   try {
     try {
       log('match path: starting the extension (seed pack)…');
@@ -549,24 +538,10 @@ async function run(context: BenchContext): Promise<string> {
     detailTable(rows),
     '',
   ];
-  if (errors.length > 0) {
-    parts.push(
-      `**${errors.length} load(s) failed** and are not in the figures: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ' …' : ''}.`,
-      '',
-    );
-  }
-  if (build.newerSources.length > 0) {
-    const shown = build.newerSources
-      .slice(0, 5)
-      .map((f) => `\`${f}\``)
-      .join(', ');
-    const more = build.newerSources.length > 5 ? ` and ${build.newerSources.length - 5} more` : '';
-    parts.push(
-      `⚠️ Sources changed after this build (${shown}${more}): \`npm run build:test-hooks\` and ` +
-        'rerun to measure the current code.',
-      '',
-    );
-  }
+  const failed = failedLoadsNote(errors);
+  if (failed) parts.push(failed, '');
+  const stale = staleBuildNote(build.newerSources, 'npm run build:test-hooks');
+  if (stale) parts.push(stale, '');
   const load = { start: loadAtStart, end: os.loadavg()[0] ?? Number.NaN };
   parts.push(method(source, build, browsers, pack.entities.length, docs, runs, load));
   return parts.join('\n');

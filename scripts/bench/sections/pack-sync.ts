@@ -31,6 +31,7 @@ import {
   type FigureRow,
   type InstallDocuments,
 } from '../pack-sync-figures';
+import { staleBuildNote } from '../report-notes';
 import type { BenchContext, Section } from './types';
 
 const TITLE = '## Pack install and sync';
@@ -296,19 +297,6 @@ async function measureSync(
   return figures;
 }
 
-function staleNote(newerSources: readonly string[]): string | undefined {
-  if (newerSources.length === 0) return undefined;
-  const shown = newerSources
-    .slice(0, 5)
-    .map((f) => `\`${f}\``)
-    .join(', ');
-  const more = newerSources.length > 5 ? ` and ${newerSources.length - 5} more` : '';
-  return (
-    `⚠️ Sources changed after this build (${shown}${more}): \`npm run build\` and rerun to ` +
-    'measure the current code.'
-  );
-}
-
 function describeCounts(counts: PackRow['counts'] | undefined): string {
   if (counts === undefined) return '';
   return (
@@ -442,8 +430,8 @@ async function run({ projectRoot, options, log }: BenchContext): Promise<string>
       : ' Expected: one conditional GET of the index, answered 304.';
     notes.push(`Unchanged sync: ${describeSyncRequests(sync.perSync)}${expected}`);
   }
-  const stale = staleNote(build.newerSources);
-  if (stale !== undefined) notes.push(stale);
+  const stale = staleBuildNote(build.newerSources, 'npm run build');
+  if (stale) notes.push(stale);
   return [
     TITLE,
     '',

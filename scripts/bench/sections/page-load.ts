@@ -7,7 +7,7 @@
  * viewport, and how big the script every frame evaluates is.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
@@ -17,7 +17,7 @@ import { aliasPack, packAliases } from '../alias-pack';
 import type { AliasSet } from '../alias-sets';
 import { PAGE_LOAD_BUDGET } from '../budgets';
 import { isExtensionUrl, topOf } from '../cpu-profile';
-import { checkExtensionBuild, launchWithoutExtension } from '../extension-browser';
+import { checkExtensionBuild, copyBuild, launchWithoutExtension } from '../extension-browser';
 import { bytes, count, ms, table, times, verdict } from '../markdown';
 import type { PageLoadPage } from '../page-load-pages';
 import { MENTION_NAMES, framesStubPage, mentionsPage, stubPage } from '../page-load-pages';
@@ -34,6 +34,7 @@ import {
   startExtensionProfile,
 } from '../page-load-run';
 import { median, ratio } from '../stats';
+import { failedLoadsNote, staleBuildNote } from '../report-notes';
 import type { BenchContext, Section } from './types';
 
 const TITLE = '## Page load: the built extension on a page, end to end';
@@ -681,18 +682,6 @@ function method(
   ].join('\n');
 }
 
-async function copyBuild(dir: string): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'fact-lens-page-load-ext-'));
-  const remove = () => rm(copy, { recursive: true, force: true });
-  try {
-    await cp(dir, copy, { recursive: true });
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  return { dir: copy, remove };
-}
-
 async function run(context: BenchContext): Promise<string> {
   const { options, projectRoot, aliasSets, log } = context;
   const seedSet = aliasSets.find((s) => s.id === SEED);
@@ -732,7 +721,7 @@ async function run(context: BenchContext): Promise<string> {
     for (const profile of setup.profiles.values()) await profile.close().catch(() => undefined);
     await setup.plain?.close().catch(() => undefined);
   };
-  const copy = await copyBuild(build.dir);
+  const copy = await copyBuild(build.dir, 'fact-lens-page-load-ext-');
   try {
     files = await bundleFiles(copy.dir);
     try {
@@ -802,24 +791,10 @@ async function run(context: BenchContext): Promise<string> {
     '',
   ];
   for (const note of notes) parts.push(note, '');
-  if (errors.length > 0) {
-    parts.push(
-      `**${errors.length} load(s) failed** and are not in the figures: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ' …' : ''}.`,
-      '',
-    );
-  }
-  if (build.newerSources.length > 0) {
-    const shown = build.newerSources
-      .slice(0, 5)
-      .map((f) => `\`${f}\``)
-      .join(', ');
-    const more = build.newerSources.length > 5 ? ` and ${build.newerSources.length - 5} more` : '';
-    parts.push(
-      `⚠️ Sources changed after this build (${shown}${more}): \`npm run build\` and rerun to ` +
-        'measure the current code.',
-      '',
-    );
-  }
+  const failed = failedLoadsNote(errors);
+  if (failed) parts.push(failed, '');
+  const stale = staleBuildNote(build.newerSources, 'npm run build');
+  if (stale) parts.push(stale, '');
   const load = { start: loadAtStart, end: os.loadavg()[0] ?? Number.NaN };
   parts.push(method(source, build.builtAt, setup, runs, load, pages, startStats(all)));
   return parts.join('\n');
