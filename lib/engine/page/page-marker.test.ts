@@ -65,9 +65,9 @@ function marker() {
   return { pageMarker, paints, onFirstScan, ...stepped };
 }
 
-/** 400 paragraphs; a few name an entity. Long enough that the first slice cannot finish it. */
-function longPage() {
-  const paragraphs = Array.from({ length: 400 }, (_, i) => {
+/** 400 paragraphs (or more); a few name an entity. Too long for the first slice to finish. */
+function longPage(length = 400) {
+  const paragraphs = Array.from({ length }, (_, i) => {
     const text = i % 50 === 7 ? `Doubao in paragraph ${i}` : `Paragraph ${i} names nothing`;
     return `<p id="p${i}">${text}</p>`;
   });
@@ -174,5 +174,44 @@ describe('PageMarker with answers from the background', () => {
     await pageMarker.settled();
     expect(onFirstScan).toHaveBeenCalledTimes(1);
     expect(pageMarker.index.visible()).toEqual([]);
+  });
+});
+
+describe('PageMarker on a long page matched in the background', () => {
+  it('paints the block in the viewport before the walk ends', async () => {
+    longPage(4000); // the walk takes about twenty slices
+    viewportShows(document.getElementById('p357'));
+    const local = localScanner(matcher);
+    const paints: string[][] = [];
+    const stepped = steppedScheduler();
+    const pageMarker = new PageMarker({
+      doc: document,
+      // Answers come later, as from the background.
+      scanner: { ...local, scanTexts: async (texts) => local.scanTexts(texts) },
+      painter: {
+        paint: (mentions) =>
+          paints.push(mentions.map((m) => m.segment.nodes[0]?.parentElement?.id ?? '?')),
+        clear: () => {},
+      },
+      scheduler: stepped.scheduler,
+      now: () => 0,
+    });
+    started.push(pageMarker);
+    pageMarker.start();
+    stepped.step(); // the walk's first slice; the viewport's block is queued next
+    stepped.step(); // the viewport's block, sent away
+    for (let i = 0; i < 6 && !paints.some((ids) => ids.includes('p357')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // answers arrive
+      stepped.step(); // an answer applies ahead of the walk
+    }
+    expect(paints.some((ids) => ids.includes('p357'))).toBe(true);
+    // …while the walk is far from done: a block near the end is not matched yet.
+    const ids = () => pageMarker.index.visible().map((m) => m.segment.nodes[0]?.parentElement?.id);
+    expect(ids()).not.toContain('p3907');
+    for (let i = 0; i < 50 && !ids().includes('p3907'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      stepped.drain();
+    }
+    expect(ids()).toContain('p3907');
   });
 });

@@ -242,13 +242,16 @@ export class PageMarker {
       .then(
         // Applied as a job of the scheduler, not in the promise callback: batches that waited
         // together (for the matcher to load, say) would otherwise all apply in one long task.
+        // Urgent: ahead of a long walk still queued, or the viewport's block, matched in the
+        // background, would be painted only once the whole page was walked. Each apply is
+        // queued after the one before it has run, so the order holds.
         (scanned) =>
           new Promise<void>((resolve) =>
             this.options.scheduler.run(() => {
               apply(scanned);
               resolve();
               return true;
-            }),
+            }, true),
           ),
       )
       .finally(() => {
