@@ -4,7 +4,7 @@ import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { TextScanner } from './scanner';
 import type { SliceScheduler } from './scheduler';
-import { viewportRegion } from './viewport';
+import { viewportRegions } from './viewport';
 import { SegmentCollector, type Segment } from './segments';
 import type { ScanResult } from '../types';
 
@@ -79,9 +79,19 @@ export class PageMarker {
       unfollow?.();
       this.options.onFirstScan?.();
     });
+    // A top document taller than two viewports follows the viewport from the start (one
+    // layout read per tab); frames, and pages that turn out long, after their first slice.
+    const view = this.options.doc.defaultView;
+    const tall =
+      view !== null &&
+      view.top === view &&
+      this.options.doc.documentElement.scrollHeight > 2 * view.innerHeight;
+    if (tall) unfollow = this.followViewport(root, collector);
     this.options.scheduler.run((shouldYield) => {
       const done = scan(shouldYield);
-      if (firstSlice && !done && !this.stopped) unfollow = this.followViewport(root, collector);
+      if (firstSlice && !done && !this.stopped && !unfollow) {
+        unfollow = this.followViewport(root, collector);
+      }
       firstSlice = false;
       return done;
     });
@@ -97,13 +107,14 @@ export class PageMarker {
     const view = doc.defaultView;
     const prioritize = () => {
       if (this.stopped || collector.done) return;
-      const region = viewportRegion(doc, root);
-      const position = collector.position;
-      if (!region || !position || region.contains(position)) return;
-      // Only a block still ahead of the walk: one already walked has its mentions.
-      if (!(position.compareDocumentPosition(region) & FOLLOWING)) return;
-      collector.skipBlock(region);
-      this.options.scheduler.run(this.scanJob(region, new SegmentCollector(region), false), true);
+      for (const region of viewportRegions(doc, root)) {
+        const position = collector.position;
+        if (!position || region.contains(position)) continue;
+        // Only a block still ahead of the walk: one already walked has its mentions.
+        if (!(position.compareDocumentPosition(region) & FOLLOWING)) continue;
+        collector.skipBlock(region);
+        this.options.scheduler.run(this.scanJob(region, new SegmentCollector(region), false), true);
+      }
     };
     prioritize();
     let queued = false;
