@@ -1,3 +1,4 @@
+import { sharedAttempt, type SharedAttempt } from '../async/shared-attempt';
 import { Matcher } from '../engine/matcher/matcher';
 import type { CompiledMatcher } from '../engine/types';
 import { cachedMatcher, type CompileMatcher } from '../store/matcher-cache';
@@ -14,35 +15,29 @@ import type { PackDatabase } from '../store/pack-database';
  * whenever the enabled packs change.
  */
 export class MatcherService<Decoded> {
-  #compiled: Promise<CompiledMatcher> | null = null;
-  #decoded: Promise<Decoded> | null = null;
+  readonly #compiled: SharedAttempt<CompiledMatcher>;
+  readonly #decoded: SharedAttempt<Decoded>;
 
   constructor(
-    private readonly load: () => Promise<CompiledMatcher>,
-    private readonly decode: (compiled: CompiledMatcher) => Decoded,
-  ) {}
+    load: () => Promise<CompiledMatcher>,
+    decode: (compiled: CompiledMatcher) => Decoded,
+  ) {
+    this.#compiled = sharedAttempt(load);
+    this.#decoded = sharedAttempt(async () => decode(await this.#compiled.get()));
+  }
 
   compiled(): Promise<CompiledMatcher> {
-    const current = (this.#compiled ??= this.load());
-    // A failed build is not kept: the next request tries again.
-    current.catch(() => {
-      if (this.#compiled === current) this.#compiled = null;
-    });
-    return current;
+    return this.#compiled.get();
   }
 
   decoded(): Promise<Decoded> {
-    const current = (this.#decoded ??= this.compiled().then(this.decode));
-    current.catch(() => {
-      if (this.#decoded === current) this.#decoded = null;
-    });
-    return current;
+    return this.#decoded.get();
   }
 
   /** The enabled packs changed: the next request builds afresh. */
   invalidate(): void {
-    this.#compiled = null;
-    this.#decoded = null;
+    this.#compiled.reset();
+    this.#decoded.reset();
   }
 }
 

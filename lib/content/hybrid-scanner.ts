@@ -1,3 +1,4 @@
+import { sharedAttempt } from '../async/shared-attempt';
 import type { LocalMatcher, TextScanner } from '../engine/page/scanner';
 import { SMALL_DOCUMENT_CHARS, type RemoteScan } from '../engine/remote-scan';
 import type { MatchedAlias, ScanResult } from '../engine/types';
@@ -35,7 +36,15 @@ export interface HybridScannerOptions {
 export class HybridScanner implements TextScanner {
   #sentChars = 0;
   #local: KeyedMatcher | null = null;
-  #localLoading: Promise<KeyedMatcher> | null = null;
+  /** Loads the matcher once (a failed load is retried by the next batch). */
+  readonly #localLoad = sharedAttempt(async () => {
+    const matcher = await this.options.loadLocal();
+    this.#noteKey(matcher.key);
+    this.#local = matcher;
+    return matcher;
+  });
+  /** Set while a local load runs or once it succeeded: every later batch goes local too. */
+  #wentLocal = false;
   /** Who the aliases found in the background stand for, and their context terms. */
   readonly #aliases = new Map<number, { alias: MatchedAlias; terms: readonly number[] }>();
   #key: string | null = null;
@@ -44,7 +53,7 @@ export class HybridScanner implements TextScanner {
 
   /** Where the next batch of this many characters would be matched. */
   #matchesRemotely(chars: number): boolean {
-    if (this.#localLoading || this.options.force === 'local') return false;
+    if (this.#wentLocal || this.options.force === 'local') return false;
     if (this.options.force === 'remote') return true;
     return this.#sentChars + chars <= (this.options.smallDocumentChars ?? SMALL_DOCUMENT_CHARS);
   }
@@ -80,14 +89,10 @@ export class HybridScanner implements TextScanner {
   }
 
   #scanLocally(texts: readonly string[]): Promise<readonly ScanResult[]> {
-    const loading = (this.#localLoading ??= this.options.loadLocal().then((matcher) => {
-      this.#noteKey(matcher.key);
-      this.#local = matcher;
-      return matcher;
-    }));
-    // A failed load is not kept: the next batch asks again.
+    this.#wentLocal = true;
+    const loading = this.#localLoad.get();
     loading.catch(() => {
-      if (this.#localLoading === loading) this.#localLoading = null;
+      if (!this.#local) this.#wentLocal = false;
     });
     return loading.then((matcher) => texts.map((text) => matcher.scan(text)));
   }

@@ -1,4 +1,5 @@
 import type { PublicPath } from 'wxt/browser';
+import { sharedAttempt } from '../async/shared-attempt';
 
 /**
  * Scripts the content script loads only when a document needs them (issue 13): the card UI
@@ -44,16 +45,11 @@ export function lazyScriptLoader<T>(
   importScript: (url: string) => Promise<unknown>,
   global: object = globalThis,
 ): () => Promise<T> {
-  let loading: Promise<T> | null = null;
-  return () => {
-    const current = (loading ??= importScript(url).then(() => {
-      const value = (global as Record<string, unknown>)[script.global];
-      if (value === undefined) throw new Error(`${url} did not provide ${script.global}`);
-      return value as T;
-    }));
-    current.catch(() => {
-      if (loading === current) loading = null;
-    });
-    return current;
-  };
+  const load = sharedAttempt(async () => {
+    await importScript(url);
+    const value = (global as Record<string, unknown>)[script.global];
+    if (value === undefined) throw new Error(`${url} did not provide ${script.global}`);
+    return value as T;
+  });
+  return () => load.get();
 }
