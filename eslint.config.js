@@ -3,6 +3,80 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Where each part of the code runs decides what it may import. These rules make the
+ * folder READMEs mechanical: a wrong import fails `npm run lint`, not a review.
+ * `tests/architecture/content-reach.test.ts` checks the same from the content script's
+ * actual import graph.
+ */
+
+/** Files that ship in the extension (tests beside them are not product code). */
+const PRODUCT = ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'];
+const TESTS = ['**/*.test.{ts,tsx}'];
+
+/** Folders whose code runs in a web page's content script (see README "Where code runs"). */
+const CONTENT_SIDE = [
+  'entrypoints/content/**',
+  'entrypoints/card-ui/**',
+  'entrypoints/local-matcher/**',
+  'lib/async/**',
+  'lib/cards/**',
+  'lib/content/**',
+  'lib/domain/**',
+  'lib/engine/**',
+  'lib/messaging/**',
+  'lib/settings/**',
+  'lib/site/**',
+  'components/card/**',
+  'components/hovercard/**',
+];
+
+const scaffolding = {
+  group: ['**/tests/**', '**/scripts/**'],
+  message:
+    'Test and benchmark scaffolding (tests/, scripts/) never ships: product code may not import it.',
+};
+const testOnlyPackages = {
+  group: [
+    'vitest',
+    'vitest/*',
+    'fake-indexeddb',
+    'fake-indexeddb/*',
+    'fast-check',
+    '@playwright/*',
+    'jsdom',
+    'node:*',
+  ],
+  message: 'Test-only and Node packages never ship: product code may not import them.',
+};
+const storage = {
+  regex: '(^|/)(store|sync|background|distribution)/',
+  allowTypeImports: true,
+  message:
+    'Content-side code runs in every frame of every page: IndexedDB, sync and the background stay in the service worker. Ask the background through lib/messaging.',
+};
+const browserAdapter = {
+  name: 'wxt/browser',
+  message: 'lib/ takes browser APIs as arguments; only lib/messaging/client.ts imports them.',
+  allowTypeImports: true,
+};
+/** The only lib/ files that may import `browser` itself. */
+const BROWSER_ADAPTERS = ['lib/messaging/client.ts'];
+
+function restrictImports(files, patterns, paths = []) {
+  const isLib = files.every((glob) => glob.startsWith('lib/'));
+  return {
+    files,
+    ignores: isLib && paths.length > 0 ? [...TESTS, ...BROWSER_ADAPTERS] : TESTS,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }] },
+  };
+}
+
+const dexie = {
+  group: ['dexie', 'dexie/*'],
+  message: 'Dexie (IndexedDB) belongs to lib/store, which runs in the service worker only.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', '.output', '.wxt', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -21,6 +95,29 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'Pack text is rendered as text, never as HTML.',
         },
+      ],
+    },
+  },
+  // One block per kind of file: for a given rule, flat config keeps only the last block
+  // that matches, so the narrower blocks repeat the broader patterns.
+  restrictImports(PRODUCT, [scaffolding, testOnlyPackages]),
+  restrictImports(['lib/**/*.ts'], [scaffolding, testOnlyPackages], [browserAdapter]),
+  restrictImports(CONTENT_SIDE, [scaffolding, testOnlyPackages, storage, dexie]),
+  restrictImports(
+    CONTENT_SIDE.filter((glob) => glob.startsWith('lib/')),
+    [scaffolding, testOnlyPackages, storage, dexie],
+    [browserAdapter],
+  ),
+  {
+    // `browser.*` is the outside world: lib/ takes it as an argument (tests pass fakes),
+    // and only the adapter lib/messaging/client.ts touches the real one.
+    files: ['lib/**/*.ts'],
+    ignores: [...TESTS, ...BROWSER_ADAPTERS],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: browserAdapter.message },
+        { name: 'chrome', message: browserAdapter.message },
       ],
     },
   },

@@ -5,7 +5,13 @@ export default defineConfig({
   // WxtVitest wires WXT's aliases and swaps `browser` for an in-memory fake.
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'scripts/**/*.test.ts',
+      'tests/support/**/*.test.ts',
+      'tests/architecture/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
   },

@@ -21,7 +21,7 @@ import {
   subscription,
   unmountAll,
   type RequestMock,
-} from './test-support';
+} from '../../tests/support/options-app';
 
 vi.mock('../../lib/messaging/client', () => ({ request: vi.fn() }));
 const requestMock = request as unknown as RequestMock;

@@ -23,7 +23,7 @@ import {
   unmountAll,
   type FakeHandlers,
   type RequestMock,
-} from './test-support';
+} from '../../tests/support/options-app';
 
 vi.mock('../../lib/messaging/client', () => ({ request: vi.fn() }));
 const requestMock = request as unknown as RequestMock;

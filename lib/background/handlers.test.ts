@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../engine/matcher/compile';
 import { RequestError, type Sender } from '../messaging/dispatch';
-import { packWith, validPack } from '../pack/test-fixtures';
-import { dumpDatabase } from '../store/dump';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { Matcher } from '../engine/matcher/matcher';
 import { searchPagePath } from './handlers';
-import { handlerSetup } from './test-handlers';
+import { handlerSetup } from '../../tests/support/background-handlers';
 
 const fromPopup: Sender = { kind: 'extension-page' };
 const fromContentScript: Sender = { kind: 'content-script', host: 'example.com' };

@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateKeyPair } from '../distribution/signature';
 import { RequestError, type Sender } from '../messaging/dispatch';
 import { MESSAGES, type RestorePackRequest } from '../messaging/protocol';
-import { packWith } from '../pack/test-fixtures';
-import { dumpDatabase } from '../store/dump';
+import { packWith } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack } from '../store/install';
 import type { PackRow, SubscriptionRow } from '../store/rows';
-import { packVersions } from '../store/test-databases';
-import { handlerSetup } from './test-handlers';
+import { packVersions } from '../../tests/support/databases';
+import { handlerSetup } from '../../tests/support/background-handlers';
 
 const fromPopup: Sender = { kind: 'extension-page' };
 const { v1, v2 } = packVersions();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FactPack, PackEntity } from '../pack/schema';
-import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
+import { packWith, validPack, type FixturePack } from '../../tests/support/pack-fixtures';
 import { validatePack } from '../pack/validate';
 import {
   countChanges,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validPack } from '../pack/test-fixtures';
+import { validPack } from '../../tests/support/pack-fixtures';
 import { formatIssue } from '../pack/validate';
 import { validatePackBytes } from './pack-bytes';
 

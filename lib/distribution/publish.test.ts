@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packWith } from '../pack/test-fixtures';
+import { packWith } from '../../tests/support/pack-fixtures';
 import { sha256Hex } from './digest';
 import { packIndexSchema } from './index-format';
 import {

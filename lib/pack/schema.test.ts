@@ -10,7 +10,7 @@ import {
   setAt,
   validPack,
   type FixturePack,
-} from './test-fixtures';
+} from '../../tests/support/pack-fixtures';
 
 /**
  * Shape rules (schema.ts) as tables. Each row changes one value of the valid fixture

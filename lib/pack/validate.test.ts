@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PACK_LIMITS } from './limits';
 import { findReferenceIssues } from './references';
 import { packShapeSchema } from './schema';
-import { issuesOf, packWith, validPack, type FixturePack } from './test-fixtures';
+import { issuesOf, packWith, validPack, type FixturePack } from '../../tests/support/pack-fixtures';
 import {
   describeIssues,
   formatIssue,

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cachedSearchIndex } from './cache';
 import { searchIndexKey } from './documents';
 import { SearchIndex } from './search-index';
-import { packWith, validPack } from '../pack/test-fixtures';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from '../store/install';
-import { freshDatabases, parsedPack } from '../store/test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 7;
 

@@ -6,9 +6,9 @@ import {
   searchIndexKey,
   SEARCH_FORMAT,
 } from './documents';
-import { packWith, validPack } from '../pack/test-fixtures';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from '../store/install';
-import { freshDatabases, parsedPack } from '../store/test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1;
 

@@ -5,7 +5,7 @@ import { buildEngine, estimateMatches } from './engine';
 import type { TextRange } from './highlight';
 import { planQuery } from './plan';
 import { SearchIndex, type SearchHit, type SearchResults } from './search-index';
-import { seedDocuments, seedPack } from './test-corpus';
+import { seedDocuments, seedPack } from '../../tests/support/search-corpus';
 import { tokenize } from './tokenize';
 
 const pack = seedPack();

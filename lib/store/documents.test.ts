@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FactPack } from '../pack/schema';
-import { validPack } from '../pack/test-fixtures';
+import { validPack } from '../../tests/support/pack-fixtures';
 import { validatePack } from '../pack/validate';
 import { installedDocumentText, parseKeptPack, rowsToPack } from './documents';
 import { installPack, type InstallOptions } from './install';
 import type { PackDatabase } from './pack-database';
 import { listPacks } from './queries';
-import { freshDatabases, listsById, packVersions, parsedPack } from './test-databases';
+import { freshDatabases, listsById, packVersions, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1_700_000_000_000;
 const { v1, v2, v3 } = packVersions();

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import seedDocument from '../../seeds/bytedance-ai-2026.pack.json';
 import type { FactPackInput } from '../pack/schema';
 import { FACT_STATUSES } from '../pack/vocabulary';
-import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
+import { packWith, validPack, type FixturePack } from '../../tests/support/pack-fixtures';
 import { asOfSortKey, loadEntityCard } from './entity-card';
 import { installPack } from './install';
 import type { PackDatabase } from './pack-database';
-import { freshDatabases, parsedPack } from './test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1_700_000_000_000;
 type FixtureFact = FixturePack['facts'][number];

@@ -7,7 +7,7 @@ import {
   readAllFacts,
   readFacts,
 } from './fact-chunks';
-import { freshDatabases } from './test-databases';
+import { freshDatabases } from '../../tests/support/databases';
 
 function facts(count: number, subjectsOf = (i: number) => [`e${i % 3}`]): PackFact[] {
   return Array.from({ length: count }, (_, i) => ({

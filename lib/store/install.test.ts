@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { packWith, validPack } from '../pack/test-fixtures';
-import { dumpDatabase } from './dump';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack, packToRows, PackInstallError, removePack } from './install';
 import type { PackDatabase } from './pack-database';
-import { freshDatabases, packVersions, parsedPack } from './test-databases';
+import { freshDatabases, packVersions, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1_700_000_000_000;
 const v1 = parsedPack(validPack());

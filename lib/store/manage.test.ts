@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { packWith, validPack } from '../pack/test-fixtures';
-import { dumpDatabase } from './dump';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack, PackInstallError, type InstallOptions } from './install';
 import { PackManageError, rollbackPack, setPackEnabled } from './manage';
 import type { PackDatabase } from './pack-database';
 import { listPacks } from './queries';
 import type { PackRow } from './rows';
-import { freshDatabases, packVersions } from './test-databases';
+import { freshDatabases, packVersions } from '../../tests/support/databases';
 
 const now = () => 1_700_000_000_000;
 const later = () => 1_700_000_100_000;

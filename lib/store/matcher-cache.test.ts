@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AliasSpec, CompiledMatcher } from '../engine/types';
-import { packWith, validPack } from '../pack/test-fixtures';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from './install';
 import { cachedMatcher, matcherKey } from './matcher-cache';
-import { freshDatabases, parsedPack } from './test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1;
 

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { FactPack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { installedDocumentText } from './documents';
-import { dumpDatabase } from './dump';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { readAllFacts } from './fact-chunks';
 import { installPack, packToRows } from './install';
 import { rollbackPack } from './manage';
 import { PackDatabase } from './pack-database';
 import { listPacks } from './queries';
 import type { PackRow } from './rows';
-import { listsById, packVersions } from './test-databases';
+import { listsById, packVersions } from '../../tests/support/databases';
 import { UserDatabase } from './user-database';
 
 /** The pack database's version 1 exactly as it was released; never change this copy. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packWith, validPack } from '../pack/test-fixtures';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from './install';
 import { ensureSeedPack } from './seed';
-import { freshDatabases, parsedPack } from './test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 42;
 const seed = parsedPack(validPack());

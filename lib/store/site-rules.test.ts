@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validPack } from '../pack/test-fixtures';
-import { dumpDatabase } from './dump';
+import { validPack } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack } from './install';
 import {
   defaultSiteRule,
@@ -10,7 +10,7 @@ import {
   siteRuleFor,
   SiteRuleError,
 } from './site-rules';
-import { freshDatabases, parsedPack } from './test-databases';
+import { freshDatabases, parsedPack } from '../../tests/support/databases';
 
 const now = () => 1_000;
 const DOUBAO = 'bytedance-ai-2026/doubao';

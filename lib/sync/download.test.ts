@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { decodeText, download } from './download';
 import { SyncError } from './errors';
-import { ManualTimers } from './test-publisher';
+import { ManualTimers } from '../../tests/support/publisher';
 
 function environment(fetch: typeof globalThis.fetch) {
   return { fetch, timers: new ManualTimers(), timeoutMs: 5000 };

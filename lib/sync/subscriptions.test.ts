@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../distribution/signature';
-import { freshDatabases } from '../store/test-databases';
+import { freshDatabases } from '../../tests/support/databases';
 import {
   addSubscription,
   dropRemovedPack,

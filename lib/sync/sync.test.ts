@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../distribution/digest';
-import { packWith, type FixturePack } from '../pack/test-fixtures';
-import { dumpDatabase } from '../store/dump';
-import { packVersions } from '../store/test-databases';
+import { packWith, type FixturePack } from '../../tests/support/pack-fixtures';
+import { dumpDatabase } from '../../tests/support/database-dump';
+import { packVersions } from '../../tests/support/databases';
 import { removePack } from '../store/install';
 import { rollbackPack } from '../store/manage';
 import { addSubscription } from './subscriptions';
 import { BACKOFF_BASE_MS, SYNC_INTERVAL_MS, SYNC_JITTER_MS } from './schedule';
 import { syncDue, syncSubscription } from './sync';
-import { BASE, generateKeyPair, INDEX_URL, syncSetup } from './test-publisher';
+import { BASE, generateKeyPair, INDEX_URL, syncSetup } from '../../tests/support/publisher';
 
 const pinned = await generateKeyPair();
 const impostor = await generateKeyPair();

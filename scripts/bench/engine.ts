@@ -3,7 +3,7 @@
  * part): the matcher compiler the background runs, and the generated large alias sets.
  */
 export { compileMatcher } from '../../lib/engine/matcher/compile';
-export { syntheticAliases } from '../../lib/engine/matcher/synthetic';
+export { syntheticAliases } from '../../tests/support/synthetic-aliases';
 
 /** Printed in the report header: which engine produced the figures. */
 export const ENGINE_LABEL =

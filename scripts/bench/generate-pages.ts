@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Random } from '../../lib/testing/prng';
+import { Random } from '../../tests/support/prng';
 
 export interface GeneratedPage {
   /** Stable name, also the file name without `.html`; `--only` matches against it. */

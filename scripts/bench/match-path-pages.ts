@@ -7,7 +7,7 @@
  * markup joined), the figure `HybridScanner` compares with `SMALL_DOCUMENT_CHARS`. Every block
  * here is one text run without line breaks, so that is the sum of the blocks' text lengths.
  */
-import { Random } from '../../lib/testing/prng';
+import { Random } from '../../tests/support/prng';
 
 /** Target text sizes, UTF-16 units: around the current limit of 64,000, a decade each side. */
 export const MATCH_PATH_SIZES: readonly number[] = [4_000, 16_000, 64_000, 128_000, 256_000];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePackText } from '../../lib/pack/validate';
-import { syntheticPack } from '../../lib/search/synthetic-pack';
+import { syntheticPack } from '../../tests/support/synthetic-pack';
 import type { ProxiedRequest } from './counting-proxy';
 import {
   MISSING_SOURCE_ID,

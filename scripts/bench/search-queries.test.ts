@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticPack } from '../../lib/search/synthetic-pack';
+import { syntheticPack } from '../../tests/support/synthetic-pack';
 import { keystrokes, searchQueries } from './search-queries';
 
 describe('keystrokes', () => {

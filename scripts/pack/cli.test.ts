@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/distribution/digest';
 import { packIndexSchema } from '../../lib/distribution/index-format';
 import { verifySignature } from '../../lib/distribution/signature';
-import { packWith, validPack } from '../../lib/pack/test-fixtures';
+import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { main } from './cli';
 import type { CliIo } from './io';
 

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { packWith } from '../../lib/pack/test-fixtures';
+import { packWith } from '../support/pack-fixtures';
 import { cardOf, hover } from './cards';
 import { sendRequest } from './extension';
 import { expect, test } from './fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldAllUnits, foldInto, foldString, foldUnit, shapeUnit } from './fold';
-import { referenceFold, referenceShape } from './reference';
+import { referenceFold, referenceShape } from '../../../tests/support/reference-matcher';
 
 describe('foldUnit', () => {
   it('agrees with the reference on every BMP code unit', () => {

@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
-import { referenceContextTerms, referenceFold, referenceResolve, referenceScan } from './reference';
+import {
+  referenceContextTerms,
+  referenceFold,
+  referenceResolve,
+  referenceScan,
+} from '../../../tests/support/reference-matcher';
 import { resolveLeftmostLongest } from './resolve';
-import { syntheticAliases } from './synthetic';
+import { syntheticAliases } from '../../../tests/support/synthetic-aliases';
 
 /**
  * The fast matcher against the obviously correct one (reference.ts) on random inputs that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceNeedsBoundary } from './reference';
+import { referenceNeedsBoundary } from '../../../tests/support/reference-matcher';
 import {
   boundaryChecks,
   CHECK_END,

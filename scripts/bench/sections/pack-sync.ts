@@ -13,7 +13,7 @@ import {
   LARGE_PACK,
   syntheticPack,
   type SyntheticPackSize,
-} from '../../../lib/search/synthetic-pack';
+} from '../../../tests/support/synthetic-pack';
 import { FACTS_PER_CHUNK } from '../../../lib/store/fact-chunks';
 import type { PackRow } from '../../../lib/store/rows';
 import type { SyncReport } from '../../../lib/sync/sync';

@@ -15,7 +15,7 @@ import {
   type SearchDocument,
 } from '../../../lib/search/documents';
 import { SearchIndex, type SearchIndexJSON } from '../../../lib/search/search-index';
-import { LARGE_PACK, syntheticPack } from '../../../lib/search/synthetic-pack';
+import { LARGE_PACK, syntheticPack } from '../../../tests/support/synthetic-pack';
 import { bytes, count, ms, table, verdict } from '../markdown';
 import { searchQueries } from '../search-queries';
 import { median, percentile } from '../stats';

@@ -1,4 +1,4 @@
-import type { AliasSpec, Candidate, ScanResult } from '../types';
+import type { AliasSpec, Candidate, ScanResult } from '../../lib/engine/types';
 
 /**
  * Test-only: the obviously correct, slow matcher that `Matcher` must agree with exactly.

@@ -1,8 +1,8 @@
-import { sha256Hex } from '../distribution/digest';
-import { INDEX_FORMAT, type PackIndex } from '../distribution/index-format';
-import { generateKeyPair, signatureFileText, signBytes } from '../distribution/signature';
-import { freshDatabases } from '../store/test-databases';
-import type { SyncEnvironment } from './sync';
+import { sha256Hex } from '../../lib/distribution/digest';
+import { INDEX_FORMAT, type PackIndex } from '../../lib/distribution/index-format';
+import { generateKeyPair, signatureFileText, signBytes } from '../../lib/distribution/signature';
+import { freshDatabases } from './databases';
+import type { SyncEnvironment } from '../../lib/sync/sync';
 
 /**
  * A fake publisher for sync tests: an in-memory static server (ETag and If-None-Match like

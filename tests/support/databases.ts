@@ -1,8 +1,8 @@
-import { packWith, validPack, type FixturePack } from '../pack/test-fixtures';
-import { validatePack } from '../pack/validate';
-import type { FactPack } from '../pack/schema';
-import { PackDatabase } from './pack-database';
-import { UserDatabase } from './user-database';
+import { packWith, validPack, type FixturePack } from './pack-fixtures';
+import { validatePack } from '../../lib/pack/validate';
+import type { FactPack } from '../../lib/pack/schema';
+import { PackDatabase } from '../../lib/store/pack-database';
+import { UserDatabase } from '../../lib/store/user-database';
 
 /** A fresh, uniquely named pair of databases on fake-indexeddb (see vitest setupFiles). */
 export function freshDatabases(): { packDb: PackDatabase; userDb: UserDatabase } {

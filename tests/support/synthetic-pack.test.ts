@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePack } from '../pack/validate';
+import { validatePack } from '../../lib/pack/validate';
 import { LARGE_PACK, syntheticPack } from './synthetic-pack';
 
 const small = { entities: 300, facts: 1_500, sources: 30, propositions: 6 };

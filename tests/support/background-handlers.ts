@@ -1,11 +1,11 @@
 import { vi } from 'vitest';
-import { ENGINE_FORMAT } from '../engine/engine-format';
-import { compileMatcher } from '../engine/matcher/compile';
-import { packWith } from '../pack/test-fixtures';
-import { ensureSeedPack } from '../store/seed';
-import { freshDatabases, parsedPack } from '../store/test-databases';
-import { createHandlers } from './handlers';
-import { packMatcherService } from './matcher-service';
+import { ENGINE_FORMAT } from '../../lib/engine/engine-format';
+import { compileMatcher } from '../../lib/engine/matcher/compile';
+import { packWith } from './pack-fixtures';
+import { ensureSeedPack } from '../../lib/store/seed';
+import { freshDatabases, parsedPack } from './databases';
+import { createHandlers } from '../../lib/background/handlers';
+import { packMatcherService } from '../../lib/background/matcher-service';
 
 /**
  * Background handlers over fresh databases, for tests: every service is injected, the

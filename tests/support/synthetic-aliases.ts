@@ -1,6 +1,6 @@
-import type { EntityKind } from '../../pack/schema';
-import type { AliasSpec } from '../types';
-import { mulberry32 } from '../../testing/prng';
+import type { EntityKind } from '../../lib/pack/schema';
+import type { AliasSpec } from '../../lib/engine/types';
+import { mulberry32 } from './prng';
 
 /**
  * Deterministic generated aliases for benchmarks and size measurements: large packs we

@@ -7,8 +7,8 @@ import type {
   PackFact,
   PackProposition,
   PackSource,
-} from '../pack/schema';
-import { Random } from '../testing/prng';
+} from '../../lib/pack/schema';
+import { Random } from './prng';
 
 /**
  * A deterministic, schema-valid pack of any size, for the search benchmark (DESIGN.md: "Popup

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packSearchRows, searchDocuments, type SearchDocument } from './documents';
-import type { FactPack } from '../pack/schema';
-import { parsedPack } from '../store/test-databases';
+import { packSearchRows, searchDocuments, type SearchDocument } from '../../lib/search/documents';
+import type { FactPack } from '../../lib/pack/schema';
+import { parsedPack } from './databases';
 
 /** The shipped seed pack, read from disk and validated like any pack. Tests only. */
 export function seedPack(): FactPack {

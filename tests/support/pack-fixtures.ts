@@ -1,5 +1,5 @@
-import type { FactPackInput } from './schema';
-import { formatIssuePath, validatePack } from './validate';
+import type { FactPackInput } from '../../lib/pack/schema';
+import { formatIssuePath, validatePack } from '../../lib/pack/validate';
 
 /**
  * A small, valid fact pack for tests, and helpers to derive broken variants from it.
