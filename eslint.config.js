@@ -20,6 +20,7 @@ const CONTENT_SIDE = [
   'entrypoints/card-ui/**',
   'entrypoints/local-matcher/**',
   'lib/async/**',
+  'lib/encoding/**',
   'lib/cards/**',
   'lib/content/**',
   'lib/domain/**',
@@ -51,7 +52,6 @@ const testOnlyPackages = {
 };
 const storage = {
   regex: '(^|/)(store|sync|background|distribution)/',
-  allowTypeImports: true,
   message:
     'Content-side code runs in every frame of every page: IndexedDB, sync and the background stay in the service worker. Ask the background through lib/messaging.',
 };
@@ -75,6 +75,23 @@ function restrictImports(files, patterns, paths = []) {
 const dexie = {
   group: ['dexie', 'dexie/*'],
   message: 'Dexie (IndexedDB) belongs to lib/store, which runs in the service worker only.',
+};
+/** Inside lib/store a row module is `./rows`; from anywhere else its path names `store/rows`. */
+const storeRows = {
+  regex: '(^|/)store/rows$',
+  message:
+    'Dexie rows are private to lib/store: use the domain types of lib/domain (lib/domain/README.md).',
+};
+/** lib/domain is the shared vocabulary: nothing of the project's but the pack format's types. */
+const domainImports = {
+  regex: '^(?!\\./|\\.\\./pack/schema$)',
+  message:
+    'lib/domain imports nothing but its own files and, as types, lib/pack/schema (lib/domain/README.md).',
+};
+const packSchemaTypes = {
+  regex: '^\\.\\./pack/schema$',
+  allowTypeImports: true,
+  message: 'lib/domain takes only types from the pack format; its values (Zod) stay out.',
 };
 
 export default tseslint.config(
@@ -100,14 +117,21 @@ export default tseslint.config(
   },
   // One block per kind of file: for a given rule, flat config keeps only the last block
   // that matches, so the narrower blocks repeat the broader patterns.
-  restrictImports(PRODUCT, [scaffolding, testOnlyPackages]),
-  restrictImports(['lib/**/*.ts'], [scaffolding, testOnlyPackages], [browserAdapter]),
-  restrictImports(CONTENT_SIDE, [scaffolding, testOnlyPackages, storage, dexie]),
+  restrictImports(PRODUCT, [scaffolding, testOnlyPackages, storeRows]),
+  restrictImports(['lib/**/*.ts'], [scaffolding, testOnlyPackages, storeRows], [browserAdapter]),
+  restrictImports(CONTENT_SIDE, [scaffolding, testOnlyPackages, storage, dexie, storeRows]),
   restrictImports(
     CONTENT_SIDE.filter((glob) => glob.startsWith('lib/')),
-    [scaffolding, testOnlyPackages, storage, dexie],
+    [scaffolding, testOnlyPackages, storage, dexie, storeRows],
     [browserAdapter],
   ),
+  // Covers everything the blocks above forbid there: packages and folders alike.
+  restrictImports(['lib/domain/**'], [domainImports, packSchemaTypes]),
+  {
+    // Tests, test support and scripts are no product code, but rows stay private to them too.
+    files: [...TESTS, 'tests/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [storeRows] }] },
+  },
   {
     // `browser.*` is the outside world: lib/ takes it as an argument (tests pass fakes),
     // and only the adapter lib/messaging/client.ts touches the real one.

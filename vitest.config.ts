@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: [
       'lib/**/*.test.ts',
-      'components/**/*.test.tsx',
+      'components/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'tests/support/**/*.test.ts',
       'tests/architecture/**/*.test.ts',

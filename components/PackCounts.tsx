@@ -1,4 +1,4 @@
-import type { PackCounts as Counts } from '../lib/store/rows';
+import type { PackCounts as Counts } from '../lib/domain/pack';
 
 const COUNT_LABELS = [
   ['entities', 'entities'],
@@ -11,7 +11,7 @@ const COUNT_LABELS = [
 /** What a pack holds, one count per list; shared by the popup and the options page. */
 export function PackCounts({ counts }: { counts: Counts }) {
   return (
-    <dl className="pack-counts">
+    <dl className="fl-pack-counts">
       {COUNT_LABELS.map(([key, label]) => (
         <div key={key} data-count={key}>
           <dt>{label}</dt>

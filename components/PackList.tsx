@@ -1,21 +1,21 @@
-import type { PackRow } from '../lib/store/rows';
+import type { InstalledPack } from '../lib/domain/pack';
 import { PackCounts } from './PackCounts';
 
 /** Installed packs with what they contain. All pack text is rendered as text. */
-export function PackList({ packs }: { packs: readonly PackRow[] }) {
+export function PackList({ packs }: { packs: readonly InstalledPack[] }) {
   if (packs.length === 0) {
-    return <p className="empty">No fact packs are installed.</p>;
+    return <p className="fl-muted">No fact packs are installed.</p>;
   }
   return (
-    <ul className="pack-list" aria-label="Installed fact packs">
+    <ul className="fl-pack-list" aria-label="Installed fact packs">
       {packs.map((pack) => (
-        <li key={pack.id} className="pack" data-pack-id={pack.id}>
-          <div className="pack-head">
-            <span className="pack-title">{pack.title}</span>
-            <span className="pack-version">v{pack.version}</span>
-            {!pack.enabled && <span className="badge">off</span>}
+        <li key={pack.id} className="fl-pack" data-pack-id={pack.id}>
+          <div className="fl-pack-head">
+            <span className="fl-pack-title">{pack.title}</span>
+            <span className="fl-pack-version">v{pack.version}</span>
+            {!pack.enabled && <span className="fl-pack-badge">off</span>}
           </div>
-          <p className="pack-meta">
+          <p className="fl-pack-meta">
             {pack.publisher.name} · published {pack.publishedAt}
           </p>
           <PackCounts counts={pack.counts} />

@@ -8,7 +8,7 @@ export function PauseSwitch({
   settings: NonNullable<SettingsHandle['settings']>;
 }) {
   return (
-    <label className="switch">
+    <label className="fl-switch">
       <input
         type="checkbox"
         checked={settings.paused}

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { request } from '../lib/messaging/client';
 import type { ReplyError } from '../lib/messaging/protocol';
-import type { PackRow } from '../lib/store/rows';
+import type { ListedPack } from '../lib/domain/pack';
 
 export type PacksState =
   | { status: 'loading' }
   | { status: 'error'; error: ReplyError }
-  | { status: 'ready'; packs: PackRow[] };
+  | { status: 'ready'; packs: ListedPack[] };
 
 /** Installed packs, read from the background (IndexedDB lives in the extension origin). */
 export function usePacks(): PacksState {

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { packMatcherService } from '../lib/background/matcher-service';
 import { bundledSeedPack } from '../lib/background/seed-pack';
-import { ENGINE_FORMAT } from '../lib/engine/engine-format';
+import { MATCHER_VERSION } from '../lib/engine/matcher-version';
 import { compileMatcher } from '../lib/engine/matcher/compile';
 import { answerWire } from '../lib/messaging/wire';
 import { createDispatcher } from '../lib/messaging/dispatch';
@@ -43,7 +43,7 @@ export default defineBackground(() => {
     packDb,
     ensureSeed,
     compile: compileMatcher,
-    engineFormat: ENGINE_FORMAT,
+    matcherVersion: MATCHER_VERSION,
     now,
   });
   const packsChanged = () => {

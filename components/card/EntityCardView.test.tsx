@@ -3,7 +3,7 @@ import axe from 'axe-core';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EntityCard } from '../../lib/cards/card-data';
+import type { EntityCard } from '../../lib/domain/card';
 import { EntityCardView } from './EntityCardView';
 
 // React warns unless it is told this is a test environment that wraps updates in act().
@@ -65,8 +65,8 @@ describe('EntityCardView', () => {
     const container = render(hostileCard());
     expect(container.querySelectorAll('img, script, iframe, object, embed')).toHaveLength(0);
     expect(container.querySelectorAll('a')).toHaveLength(0);
-    expect(container.querySelector('.entity-name')?.textContent).toBe(`Acme ${HOSTILE}`);
-    expect(container.querySelector('.source-title')?.textContent).toBe(HOSTILE);
+    expect(container.querySelector('.fl-card-entity-name')?.textContent).toBe(`Acme ${HOSTILE}`);
+    expect(container.querySelector('.fl-card-source-title')?.textContent).toBe(HOSTILE);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
@@ -85,7 +85,9 @@ describe('EntityCardView', () => {
 
   it('says so when the pack has no facts about the entity', () => {
     const card = { ...hostileCard(), facts: [], sources: [] };
-    expect(render(card).querySelector('.facts .empty')?.textContent).toContain('no facts');
+    expect(
+      render(card).querySelector('section[aria-label="Facts"] .fl-muted')?.textContent,
+    ).toContain('no facts');
   });
 
   it('has no serious or critical accessibility violations', async () => {

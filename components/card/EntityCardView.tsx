@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { EntityCard } from '../../lib/cards/card-data';
-import { KIND_LABELS } from '../../lib/cards/format';
+import type { EntityCard } from '../../lib/domain/card';
+import { KIND_LABELS } from '../../lib/cards/display-text';
 import { FactItem } from './FactItem';
 import { PropositionItem } from './PropositionItem';
 import { SourceItem } from './SourceItem';
@@ -38,26 +38,28 @@ export function EntityCardView(props: EntityCardViewProps) {
   const showMatched =
     matchedText !== undefined && matchedText.toLowerCase() !== entity.name.toLowerCase();
   return (
-    <article className="entity" data-entity-id={entity.id}>
-      <header className="entity-header">
-        <h2 id={headingId} className="entity-name">
+    <article data-entity-id={entity.id}>
+      <header className="fl-card-entity-header">
+        <h2 id={headingId} className="fl-card-entity-name">
           {entity.name}
         </h2>
-        <span className="kind" data-kind={entity.kind}>
+        <span className="fl-card-kind" data-kind={entity.kind}>
           {KIND_LABELS[entity.kind]}
         </span>
-        {showMatched && <span className="matched">as “{matchedText}”</span>}
-        <span className="pack-name">
+        {showMatched && <span className="fl-card-matched">as “{matchedText}”</span>}
+        <span className="fl-card-pack-name">
           {pack.title} · v{pack.version}
         </span>
       </header>
-      <p id={summaryId} className="summary">
+      <p id={summaryId} className="fl-card-summary">
         {entity.summary}
       </p>
 
       {card.propositions.length > 0 && (
-        <section className="propositions" aria-label="Propositions">
-          <h3>{card.propositions.length === 1 ? 'Proposition' : 'Propositions'}</h3>
+        <section className="fl-card-section" aria-label="Propositions">
+          <h3 className="fl-overline">
+            {card.propositions.length === 1 ? 'Proposition' : 'Propositions'}
+          </h3>
           <ul>
             {card.propositions.map((proposition) => (
               <PropositionItem key={proposition.id} proposition={proposition} />
@@ -66,10 +68,10 @@ export function EntityCardView(props: EntityCardViewProps) {
         </section>
       )}
 
-      <section className="facts" aria-label="Facts">
-        <h3>Facts</h3>
+      <section className="fl-card-section" aria-label="Facts">
+        <h3 className="fl-overline">Facts</h3>
         {card.facts.length === 0 ? (
-          <p className="empty">This pack has no facts about {entity.name} yet.</p>
+          <p className="fl-muted">This pack has no facts about {entity.name} yet.</p>
         ) : (
           <ol>
             {facts.map((fact) => (
@@ -78,15 +80,15 @@ export function EntityCardView(props: EntityCardViewProps) {
           </ol>
         )}
         {facts.length < card.facts.length && (
-          <button type="button" className="link-button more" onClick={() => setAllFacts(true)}>
+          <button type="button" className="fl-link-button" onClick={() => setAllFacts(true)}>
             Show all {card.facts.length} facts
           </button>
         )}
       </section>
 
       {card.sources.length > 0 && (
-        <section className="sources" aria-label="Sources">
-          <h3>Sources</h3>
+        <section className="fl-card-section" aria-label="Sources">
+          <h3 className="fl-overline">Sources</h3>
           <ul>
             {card.sources.map((source) => (
               <SourceItem key={source.id} source={source} />
@@ -96,20 +98,20 @@ export function EntityCardView(props: EntityCardViewProps) {
       )}
 
       {card.related.length > 0 && (
-        <section className="related" aria-label="Related">
-          <h3>Related</h3>
-          <ul className="chips">
+        <section className="fl-card-section" aria-label="Related">
+          <h3 className="fl-overline">Related</h3>
+          <ul className="fl-card-chips">
             {card.related.map((related) => (
               <li key={related.entityId}>
                 <button
                   type="button"
-                  className="chip"
+                  className="fl-card-chip"
                   data-kind={related.kind}
                   onClick={() => onOpenRelated?.(related.entityId)}
                   disabled={!onOpenRelated}
                 >
                   {related.name}
-                  <span className="chip-relation">{related.relation}</span>
+                  <span className="fl-card-chip-relation">{related.relation}</span>
                 </button>
               </li>
             ))}

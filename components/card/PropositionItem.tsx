@@ -1,29 +1,18 @@
-import { useId, useState } from 'react';
-import type { CardProposition } from '../../lib/cards/card-data';
+import type { CardProposition } from '../../lib/domain/card';
+import { useDisclosure } from './useDisclosure';
 
-/**
- * A proposition that expands to its summary. A button with aria-expanded rather than
- * <details>: inserting a <details> element made Chromium lay out the whole host page
- * again (~50 ms on a large Wikipedia article), which the hover-latency benchmark caught.
- */
+/** A proposition that expands to its summary. */
 export function PropositionItem({ proposition }: { proposition: CardProposition }) {
-  const [open, setOpen] = useState(false);
-  const summaryId = useId();
+  const summary = useDisclosure();
   return (
     <li data-proposition-id={proposition.id}>
-      <button
-        type="button"
-        className="proposition-toggle"
-        aria-expanded={open}
-        aria-controls={summaryId}
-        onClick={() => setOpen((value) => !value)}
-      >
-        <span aria-hidden="true" className="disclosure">
-          {open ? '▾' : '▸'}
+      <button className="fl-card-proposition-toggle" {...summary.toggle}>
+        <span aria-hidden="true" className="fl-card-disclosure">
+          {summary.open ? '▾' : '▸'}
         </span>
         {proposition.title}
       </button>
-      <p id={summaryId} className="proposition-summary" hidden={!open}>
+      <p className="fl-card-proposition-summary" {...summary.region}>
         {proposition.summary}
       </p>
     </li>

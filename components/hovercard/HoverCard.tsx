@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import type { EntityCard, EntityRef } from '../../lib/cards/card-data';
+import type { EntityCard } from '../../lib/domain/card';
+import type { EntityRef } from '../../lib/domain/entity';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import { EntityCardView } from '../card/EntityCardView';
 import { useCardPosition } from './useCardPosition';
@@ -77,16 +78,16 @@ export function HoverCard({
   const body = (() => {
     switch (state.content.status) {
       case 'loading':
-        return <p className="state">Loading…</p>;
+        return <p className="fl-card-state fl-muted">Loading…</p>;
       case 'missing':
         return (
-          <p className="state">
+          <p className="fl-card-state fl-muted">
             Fact Lens no longer has this entry. Its pack may have been removed or updated.
           </p>
         );
       case 'error':
         return (
-          <p className="state error" role="alert">
+          <p className="fl-card-state fl-error" role="alert">
             Could not load this card: {state.content.message}
           </p>
         );
@@ -109,7 +110,7 @@ export function HoverCard({
   return (
     <div
       ref={cardRef}
-      className="card"
+      className="fl-card"
       popover="manual"
       role="dialog"
       aria-modal="false"
@@ -127,17 +128,17 @@ export function HoverCard({
         }
       }}
     >
-      <div className="toolbar">
+      <div className="fl-card-toolbar">
         {previous && (
-          <button type="button" className="tool" onClick={() => controller.back()}>
+          <button type="button" className="fl-card-tool" onClick={() => controller.back()}>
             ← Back
           </button>
         )}
-        <span className="toolbar-space" />
+        <span className="fl-card-toolbar-space" />
         {ready && (
           <button
             type="button"
-            className="tool"
+            className="fl-card-tool"
             onClick={() => {
               actions.copyCitation(ready).then(
                 () => setNotice({ text: 'Citation copied.' }),
@@ -151,7 +152,7 @@ export function HoverCard({
         {ready && actions.openSearch && (
           <button
             type="button"
-            className="tool"
+            className="fl-card-tool"
             title="Search every pack for this name"
             onClick={() => actions.openSearch?.(ready.entity.name)}
           >
@@ -161,7 +162,7 @@ export function HoverCard({
         {ready && actions.mute && (
           <button
             type="button"
-            className="tool"
+            className="fl-card-tool"
             onClick={() => {
               const ref = { packId: ready.pack.id, entityId: ready.entity.id };
               void actions.mute?.(ref, ready.entity.name).then((undo) => {
@@ -179,7 +180,7 @@ export function HoverCard({
         )}
         <button
           type="button"
-          className="tool"
+          className="fl-card-tool"
           aria-pressed={state.pinned}
           title={state.pinned ? 'Unpin: hide when the pointer leaves' : 'Keep this card open'}
           onClick={() => controller.togglePin()}
@@ -188,7 +189,7 @@ export function HoverCard({
         </button>
         <button
           type="button"
-          className="tool close"
+          className="fl-card-tool fl-card-close"
           aria-label="Close"
           title="Close (Esc)"
           onClick={() => controller.close()}
@@ -197,12 +198,12 @@ export function HoverCard({
         </button>
       </div>
       {notice && (
-        <p className="notice" role="status">
+        <p className="fl-card-notice" role="status">
           {notice.text}
           {notice.undo && (
             <button
               type="button"
-              className="link-button"
+              className="fl-link-button"
               onClick={() => {
                 const undo = notice.undo;
                 setNotice(null);
@@ -215,7 +216,7 @@ export function HoverCard({
           )}
         </p>
       )}
-      <div className="card-body">{body}</div>
+      <div className="fl-card-body">{body}</div>
     </div>
   );
 }

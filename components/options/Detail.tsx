@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** One labelled value of a `<dl className="details">`. */
+/** One labelled value of a `<dl className="fl-options-details">`. */
 export function Detail({
   label,
   className,

@@ -10,10 +10,10 @@ import type { FeedbackHandle } from './useFeedback';
 export function FeedbackArea({ feedback, track }: FeedbackHandle) {
   return (
     <>
-      <div role="status" className="feedback">
+      <div role="status" className="fl-options-feedback">
         {feedback?.tone === 'status' && <FeedbackMessage feedback={feedback} track={track} />}
       </div>
-      <div role="alert" className="feedback">
+      <div role="alert" className="fl-options-feedback">
         {feedback?.tone === 'alert' && <FeedbackMessage feedback={feedback} track={track} />}
       </div>
     </>
@@ -33,7 +33,7 @@ function FeedbackMessage({
     if (feedback.action?.focus) actionRef.current?.focus();
   }, [feedback]);
   return (
-    <div className={tone === 'alert' ? 'notice error' : 'notice'}>
+    <div className={tone === 'alert' ? 'fl-options-notice fl-error' : 'fl-options-notice'}>
       <p>
         {text}
         {action && (
@@ -42,7 +42,7 @@ function FeedbackMessage({
             <button
               ref={actionRef}
               type="button"
-              className="link-button"
+              className="fl-link-button"
               onClick={() => void track(action.run, action.pending)}
             >
               {action.label}
@@ -51,7 +51,7 @@ function FeedbackMessage({
         )}
       </p>
       {details && (
-        <ul className="feedback-details">
+        <ul className="fl-options-feedback-details">
           {details.map((line, index) => (
             <li key={index}>{line}</li>
           ))}

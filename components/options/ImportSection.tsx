@@ -23,11 +23,11 @@ export function ImportSection({ manage: { actions } }: { manage: PackManagement 
   return (
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import and export</h2>
-      <div className="field">
+      <div className="fl-options-field">
         <label htmlFor={inputId}>Import a pack file</label>
         <input id={inputId} type="file" accept=".json,application/json" onChange={onChange} />
       </div>
-      <p className="muted">
+      <p className="fl-muted">
         A pack file is the JSON document of a fact pack. Each pack&apos;s Export button saves one.
       </p>
       <FeedbackArea {...feedback} />

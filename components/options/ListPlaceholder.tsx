@@ -2,10 +2,10 @@
 export function ListPlaceholder({ error }: { error: string | null }) {
   if (error) {
     return (
-      <p role="alert" className="error">
+      <p role="alert" className="fl-error">
         Could not read the list: {error}
       </p>
     );
   }
-  return <p className="muted">Loading…</p>;
+  return <p className="fl-muted">Loading…</p>;
 }

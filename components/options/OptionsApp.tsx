@@ -19,12 +19,12 @@ export function OptionsApp() {
   const { settings, update, error } = useSettings();
   const [undo, setUndo] = useState<{ site: string } | null>(null);
   const delayId = useId();
-  if (!settings) return <main className="options">Loading…</main>;
+  if (!settings) return <main className="fl-options">Loading…</main>;
   return (
-    <main className="options">
+    <main className="fl-options">
       <h1>Fact Lens settings</h1>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className="fl-error">
           Not saved: {error}
         </p>
       )}
@@ -35,7 +35,7 @@ export function OptionsApp() {
         <fieldset>
           <legend>Highlight</legend>
           {DENSITIES.map((density) => (
-            <label key={density} className="switch">
+            <label key={density} className="fl-switch">
               <input
                 type="radio"
                 name="density"
@@ -47,22 +47,24 @@ export function OptionsApp() {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={delayId}>Show a card after the pointer rests for</label>{' '}
-        <input
-          id={delayId}
-          type="number"
-          min={HOVER_DELAY.min}
-          max={HOVER_DELAY.max}
-          step={50}
-          defaultValue={settings.hoverDelayMs}
-          onBlur={(event) => {
-            const value = Math.round(Number(event.currentTarget.value));
-            const clamped = Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, value || 0));
-            event.currentTarget.value = String(clamped);
-            void update((current) => ({ ...current, hoverDelayMs: clamped }));
-          }}
-        />{' '}
-        ms
+        <p className="fl-options-delay">
+          <label htmlFor={delayId}>Show a card after the pointer rests for</label>{' '}
+          <input
+            id={delayId}
+            type="number"
+            min={HOVER_DELAY.min}
+            max={HOVER_DELAY.max}
+            step={50}
+            defaultValue={settings.hoverDelayMs}
+            onBlur={(event) => {
+              const value = Math.round(Number(event.currentTarget.value));
+              const clamped = Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, value || 0));
+              event.currentTarget.value = String(clamped);
+              void update((current) => ({ ...current, hoverDelayMs: clamped }));
+            }}
+          />{' '}
+          ms
+        </p>
       </section>
 
       <PackSections />
@@ -70,11 +72,11 @@ export function OptionsApp() {
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites where Fact Lens is off</h2>
         {undo && (
-          <p role="status" className="notice">
+          <p role="status" className="fl-options-notice">
             Fact Lens is back on for {undo.site}.{' '}
             <button
               type="button"
-              className="link-button"
+              className="fl-link-button"
               onClick={() => {
                 void update((current) => withSiteDisabled(current, undo.site, true));
                 setUndo(null);
@@ -85,9 +87,9 @@ export function OptionsApp() {
           </p>
         )}
         {settings.disabledSites.length === 0 ? (
-          <p className="muted">None. Switch a site off from the popup while you are on it.</p>
+          <p className="fl-muted">None. Switch a site off from the popup while you are on it.</p>
         ) : (
-          <ul className="sites">
+          <ul className="fl-options-sites">
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 <span>{site}</span>

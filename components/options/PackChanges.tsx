@@ -1,4 +1,4 @@
-import type { PackChangeSummary } from '../../lib/store/rows';
+import type { PackChangeSummary } from '../../lib/domain/pack';
 import { DateTime } from './DateTime';
 
 /** What the install that put this version in place changed; nothing for a first install. */
@@ -11,7 +11,7 @@ export function PackChanges({
 }) {
   if (!change || change.from === null) return null;
   return (
-    <section className="pack-changes" aria-label={`Changes in ${title} ${change.to}`}>
+    <section className="fl-options-pack-changes" aria-label={`Changes in ${title} ${change.to}`}>
       <p>
         Last update: {change.from} → {change.to}, <DateTime at={change.at} />
       </p>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription } from '../../lib/domain/subscription';
 import { PackCounts } from '../PackCounts';
 import { BusyButton } from './BusyButton';
 import { DateTime } from './DateTime';
@@ -10,7 +11,7 @@ import type { PackManagement } from './usePackManagement';
 import type { FeedbackHandle } from './useFeedback';
 
 /** Where a pack came from, in the reader's words. */
-function sourceText(pack: InstalledPack, subscription: SubscriptionRow | undefined): string {
+function sourceText(pack: ListedPack, subscription: Subscription | undefined): string {
   switch (pack.origin) {
     case 'bundled':
       return 'Bundled with Fact Lens';
@@ -35,9 +36,9 @@ export function PackItem({
   track,
   trackRemoval,
 }: {
-  pack: InstalledPack;
+  pack: ListedPack;
   /** The subscription that delivers this pack, if it still exists. */
-  subscription: SubscriptionRow | undefined;
+  subscription: Subscription | undefined;
   manage: Pick<PackManagement, 'busy' | 'actions'>;
   /** Shows the outcome of an action in the packs section. */
   track: FeedbackHandle['track'];
@@ -47,21 +48,21 @@ export function PackItem({
   const titleId = useId();
   const updated = pack.lastChange !== undefined && pack.lastChange.from !== null;
   return (
-    <article className="pack" aria-labelledby={titleId} data-pack-id={pack.id}>
-      <div className="pack-head">
-        <h3 id={titleId} className="pack-title">
+    <article className="fl-pack" aria-labelledby={titleId} data-pack-id={pack.id}>
+      <div className="fl-pack-head">
+        <h3 id={titleId} className="fl-pack-title">
           {pack.title}
         </h3>
-        <span className="pack-version">v{pack.version}</span>
-        {!pack.enabled && <span className="badge">off</span>}
+        <span className="fl-pack-version">v{pack.version}</span>
+        {!pack.enabled && <span className="fl-pack-badge">off</span>}
       </div>
-      <p className="pack-meta">
+      <p className="fl-pack-meta">
         {pack.id} · {pack.publisher.name}
       </p>
       <PackCounts counts={pack.counts} />
-      <dl className="details">
+      <dl className="fl-options-details">
         <Detail label="Source">
-          <span className="url">{sourceText(pack, subscription)}</span>
+          <span className="fl-options-url">{sourceText(pack, subscription)}</span>
         </Detail>
         <Detail label={updated ? 'Updated' : 'Installed'}>
           <DateTime at={pack.installedAt} testId="pack-installed-at" />
@@ -69,13 +70,13 @@ export function PackItem({
       </dl>
       {subscription && <SubscriptionStatus subscription={subscription} />}
       {pack.heldBelow && (
-        <p className="muted">
+        <p className="fl-options-held fl-muted">
           Updates held: you rolled back from {pack.heldBelow}; newer versions will still install.
         </p>
       )}
       <PackChanges title={pack.title} change={pack.lastChange} />
-      <div className="actions">
-        <label className="switch">
+      <div className="fl-options-actions">
+        <label className="fl-switch">
           <input
             type="checkbox"
             checked={pack.enabled}

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request } from '../../lib/messaging/client';
 import type { RestorePackRequest } from '../../lib/messaging/protocol';
-import type { SyncReport } from '../../lib/sync/sync';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription, SyncReport } from '../../lib/domain/subscription';
 import { PackSections } from './PackSections';
 import {
   button,
@@ -26,7 +26,7 @@ import {
 vi.mock('../../lib/messaging/client', () => ({ request: vi.fn() }));
 const requestMock = request as unknown as RequestMock;
 
-let state: { packs: InstalledPack[]; subscriptions: SubscriptionRow[] };
+let state: { packs: ListedPack[]; subscriptions: Subscription[] };
 
 beforeEach(() => {
   requestMock.mockReset();
@@ -54,7 +54,7 @@ describe('the packs section', () => {
         error: { code: 'internal', message: 'the database is gone' },
       }),
     });
-    expect((await renderPacks()).querySelector('[role="alert"].error')?.textContent).toContain(
+    expect((await renderPacks()).querySelector('[role="alert"].fl-error')?.textContent).toContain(
       'the database is gone',
     );
   });
@@ -98,16 +98,17 @@ describe('the packs section', () => {
     ];
     fakeBackground(requestMock, state);
     const acme = packItem(await renderPacks(), 'Acme facts');
-    expect(acme.querySelector('.error')?.textContent).toBe('Error: The server answered 404.');
+    expect(acme.querySelector('.fl-error')?.textContent).toBe('Error: The server answered 404.');
     expect(acme.textContent).toContain('Failures in a row2');
   });
 
   it('switches a pack off and lists again', async () => {
     state.packs = [pack()];
     fakeBackground(requestMock, state, {
-      setPackEnabled: (payload: { enabled: boolean }) => {
-        state.packs = [pack({ enabled: payload.enabled })];
-        return ok(state.packs[0]);
+      setPackEnabled: (payload) => {
+        const switched = pack({ enabled: payload.enabled });
+        state.packs = [switched];
+        return ok(switched);
       },
     });
     const packs = await renderPacks();
@@ -126,7 +127,7 @@ describe('the packs section', () => {
     const undo: RestorePackRequest = { text: '{"id":"acme-facts"}', origin: 'file', enabled: true };
     state.packs = [pack(), pack({ id: 'other', title: 'Other pack' })];
     fakeBackground(requestMock, state, {
-      removePack: (payload: { packId: string }) => {
+      removePack: (payload) => {
         state.packs = state.packs.filter((row) => row.id !== payload.packId);
         return ok({ removed: true, undo });
       },
@@ -154,7 +155,10 @@ describe('the packs section', () => {
 
     await click(button(packs, 'Undo'));
     expect(sent(requestMock, 'restorePack')).toEqual([undo]);
-    expect(packItem(packs, 'Acme facts')).toBeDefined();
+    // Listed again, once, with its actions back.
+    const titles = [...packs.querySelectorAll('article h3')].map((title) => title.textContent);
+    expect(titles).toEqual(['Acme facts', 'Other pack']);
+    expect(findButton(packItem(packs, 'Acme facts'), 'Remove')).not.toBeUndefined();
     expect(packs.textContent).toContain('Restored Acme facts.');
   });
 
@@ -176,7 +180,7 @@ describe('the packs section', () => {
             lines: ['Facts: 0 added, 1 removed (Founded), 0 changed'],
           },
         });
-        state.packs = [rolledBack, state.packs[1] as InstalledPack];
+        state.packs = [rolledBack, state.packs[1] as ListedPack];
         return ok(rolledBack);
       },
     });

@@ -1,4 +1,5 @@
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription } from '../../lib/domain/subscription';
 import { BusyButton } from './BusyButton';
 import { FeedbackArea } from './FeedbackArea';
 import { ListPlaceholder } from './ListPlaceholder';
@@ -8,9 +9,9 @@ import type { PackManagement } from './usePackManagement';
 
 /** The subscription a pack was synced from, while the reader is still subscribed to it. */
 function subscriptionOf(
-  pack: InstalledPack,
-  subscriptions: readonly SubscriptionRow[] | null,
-): SubscriptionRow | undefined {
+  pack: ListedPack,
+  subscriptions: readonly Subscription[] | null,
+): Subscription | undefined {
   if (pack.origin !== 'url') return undefined;
   return subscriptions?.find(
     (subscription) => subscription.url === pack.sourceUrl || subscription.packIds.includes(pack.id),
@@ -32,14 +33,14 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
       ) : (
         <>
           {loadError && (
-            <p role="alert" className="error">
+            <p role="alert" className="fl-error">
               The list may be out of date: {loadError}
             </p>
           )}
           {packs.length === 0 ? (
-            <p className="empty">No fact packs are installed.</p>
+            <p className="fl-muted">No fact packs are installed.</p>
           ) : (
-            <ul className="pack-list" aria-label="Installed fact packs">
+            <ul className="fl-pack-list" aria-label="Installed fact packs">
               {packs.map((pack) => (
                 <li key={pack.id}>
                   <PackItem

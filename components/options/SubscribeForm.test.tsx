@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { browser } from 'wxt/browser';
 import { request } from '../../lib/messaging/client';
-import type { Reply } from '../../lib/messaging/protocol';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
-import type { SyncReport } from '../../lib/sync/sync';
+import type { Reply, ReplyValue } from '../../lib/messaging/protocol';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription, SyncReport } from '../../lib/domain/subscription';
 import { PackSections } from './PackSections';
 import {
   button,
@@ -31,7 +31,7 @@ const requestMock = request as unknown as RequestMock;
 const URL_TEXT = 'https://packs.example.org/index.json';
 const KEY = `ed25519:${'A'.repeat(43)}=`;
 
-let state: { packs: InstalledPack[]; subscriptions: SubscriptionRow[] };
+let state: { packs: ListedPack[]; subscriptions: Subscription[] };
 type PermissionRequest = (permissions: { origins: string[] }) => Promise<boolean>;
 let askPermission: Mock<PermissionRequest>;
 
@@ -168,11 +168,9 @@ describe('the subscribe form', () => {
   });
 
   it('says "Subscribing…" and waits while the subscription is added', async () => {
-    let finish: (reply: Reply<unknown>) => void = () => {};
-    const { form, url, submit } = await renderForm();
-    requestMock.mockImplementation(async (type) => {
-      if (type === 'addSubscription') return new Promise((resolve) => (finish = resolve));
-      return ok(type === 'listPacks' ? state.packs : state.subscriptions);
+    let finish: (reply: Reply<ReplyValue<'addSubscription'>>) => void = () => {};
+    const { form, url, submit } = await renderForm({
+      addSubscription: () => new Promise((resolve) => (finish = resolve)),
     });
     await typeInto(url, URL_TEXT);
     await submit();

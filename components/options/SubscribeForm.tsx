@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { BusyButton } from './BusyButton';
 import { failure } from './feedback';
 import { FeedbackArea } from './FeedbackArea';
@@ -8,13 +8,14 @@ import { TextField } from './TextField';
 import { useFeedback } from './useFeedback';
 import type { PackManagement } from './usePackManagement';
 
+const EMPTY: Record<SubscriptionField, string> = { url: '', publicKey: '' };
+
 /**
  * Subscribes to a pack or index URL, optionally pinning the publisher's key. Fact Lens may
  * read a site only once the reader allows it, so subscribing asks for that origin first.
  */
 export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManagement }) {
-  const [url, setUrl] = useState('');
-  const [publicKey, setPublicKey] = useState('');
+  const [values, setValues] = useState<Record<SubscriptionField, string>>(EMPTY);
   const [invalid, setInvalid] = useState<{ field: SubscriptionField; message: string } | null>(
     null,
   );
@@ -34,10 +35,7 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
           return failure(`Fact Lens needs permission to read ${origin} to sync this subscription.`);
         }
         const result = await actions.subscribe(checked.url, checked.publicKey);
-        if (result.subscribed) {
-          setUrl('');
-          setPublicKey('');
-        }
+        if (result.subscribed) setValues(EMPTY);
         return result.feedback;
       } finally {
         setSubscribing(false);
@@ -48,7 +46,7 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy || subscribing) return;
-    const checked = checkSubscriptionInput(url, publicKey);
+    const checked = checkSubscriptionInput(values.url, values.publicKey);
     if (!checked.ok) {
       setInvalid(checked);
       (checked.field === 'url' ? urlRef : keyRef).current?.focus();
@@ -58,6 +56,19 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
     subscribe(checked);
   };
 
+  /** What both inputs share: their value, their error, and dropping it once they are edited. */
+  const field = (name: SubscriptionField) => ({
+    value: values[name],
+    autoComplete: 'off',
+    spellCheck: false,
+    error: invalid?.field === name ? invalid.message : null,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setValues((current) => ({ ...current, [name]: value }));
+      if (invalid?.field === name) setInvalid(null);
+    },
+  });
+
   return (
     <section aria-labelledby="subscribe-heading">
       <h2 id="subscribe-heading">Subscribe to a pack</h2>
@@ -66,30 +77,16 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
         <TextField
           label="Pack or index URL"
           type="url"
-          inputRef={urlRef}
-          value={url}
-          autoComplete="off"
-          spellCheck={false}
           placeholder="https://example.org/packs/index.json"
-          error={invalid?.field === 'url' ? invalid.message : null}
-          onChange={(event) => {
-            setUrl(event.currentTarget.value);
-            if (invalid?.field === 'url') setInvalid(null);
-          }}
+          inputRef={urlRef}
+          {...field('url')}
         />
         <TextField
           label="Publisher key (optional)"
           type="text"
-          inputRef={keyRef}
-          value={publicKey}
-          autoComplete="off"
-          spellCheck={false}
           hint="ed25519:… — when set, every pack must carry a valid signature by this key."
-          error={invalid?.field === 'publicKey' ? invalid.message : null}
-          onChange={(event) => {
-            setPublicKey(event.currentTarget.value);
-            if (invalid?.field === 'publicKey') setInvalid(null);
-          }}
+          inputRef={keyRef}
+          {...field('publicKey')}
         />
         <BusyButton type="submit" busy={busy || subscribing}>
           {subscribing ? 'Subscribing…' : 'Subscribe'}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SubscriptionRow } from '../../lib/store/rows';
+import type { Subscription } from '../../lib/domain/subscription';
 import { BusyButton } from './BusyButton';
 import { Detail } from './Detail';
 import { SubscriptionStatus } from './SubscriptionStatus';
@@ -12,7 +12,7 @@ export function SubscriptionItem({
   manage: { busy, actions },
   track,
 }: {
-  subscription: SubscriptionRow;
+  subscription: Subscription;
   manage: Pick<PackManagement, 'busy' | 'actions'>;
   /** Shows the outcome of an action in the subscriptions section. */
   track: FeedbackHandle['track'];
@@ -20,18 +20,18 @@ export function SubscriptionItem({
   const urlId = useId();
   const { url, publicKey, packIds } = subscription;
   return (
-    <article className="pack" aria-labelledby={urlId}>
-      <h3 id={urlId} className="pack-title url">
+    <article className="fl-pack" aria-labelledby={urlId}>
+      <h3 id={urlId} className="fl-pack-title fl-options-url">
         {url}
       </h3>
-      <dl className="details">
+      <dl className="fl-options-details">
         <Detail label="Publisher key">
           {publicKey ? 'Publisher key pinned' : 'No key pinned'}
         </Detail>
         <Detail label="Packs">{packIds.length > 0 ? packIds.join(', ') : 'None yet'}</Detail>
       </dl>
       <SubscriptionStatus subscription={subscription} />
-      <div className="actions">
+      <div className="fl-options-actions">
         <BusyButton busy={busy} onClick={() => void track(() => actions.sync(url), 'Syncing…')}>
           Sync now
         </BusyButton>

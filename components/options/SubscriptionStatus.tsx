@@ -1,13 +1,13 @@
-import type { SubscriptionRow } from '../../lib/store/rows';
+import type { Subscription } from '../../lib/domain/subscription';
 import { DateTime } from './DateTime';
 import { Detail } from './Detail';
 import { asSentence } from './feedback';
 
 /** What sync last saw of a subscription; shown with the subscription and with its packs. */
-export function SubscriptionStatus({ subscription }: { subscription: SubscriptionRow }) {
+export function SubscriptionStatus({ subscription }: { subscription: Subscription }) {
   const { lastCheckedAt, lastSuccessAt, lastError, failures, nextCheckAt } = subscription;
   return (
-    <dl className="details">
+    <dl className="fl-options-details">
       <Detail label="Last checked">
         {lastCheckedAt ? <DateTime at={lastCheckedAt} /> : 'Not yet'}
       </Detail>
@@ -18,7 +18,7 @@ export function SubscriptionStatus({ subscription }: { subscription: Subscriptio
         <DateTime at={nextCheckAt} />
       </Detail>
       {lastError ? (
-        <Detail label="Status" className="error">
+        <Detail label="Status" className="fl-error">
           Error: {asSentence(lastError.message)}
         </Detail>
       ) : (

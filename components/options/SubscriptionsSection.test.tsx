@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request } from '../../lib/messaging/client';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
-import type { SyncReport } from '../../lib/sync/sync';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription, SyncReport } from '../../lib/domain/subscription';
 import { PackSections } from './PackSections';
 import {
   button,
@@ -27,7 +27,7 @@ const requestMock = request as unknown as RequestMock;
 const INDEX = 'https://packs.example.org/index.json';
 const SINGLE = 'https://other.example.net/pack.json';
 
-let state: { packs: InstalledPack[]; subscriptions: SubscriptionRow[] };
+let state: { packs: ListedPack[]; subscriptions: Subscription[] };
 
 beforeEach(() => {
   requestMock.mockReset();
@@ -80,7 +80,7 @@ describe('the subscriptions section', () => {
     expect(index.textContent).toContain('StatusOK');
     const single = item(subscriptions, SINGLE);
     expect(single.textContent).toContain('No key pinned');
-    expect(single.querySelector('.error')?.textContent).toBe(
+    expect(single.querySelector('.fl-error')?.textContent).toBe(
       'Error: The server could not be reached.',
     );
     expect(single.textContent).toContain('Failures in a row3');
@@ -104,10 +104,8 @@ describe('the subscriptions section', () => {
   it('syncs all, waiting with "Syncing…", and shows each outcome with errors as an alert', async () => {
     state.subscriptions = [subscription({ url: INDEX }), subscription({ url: SINGLE })];
     let finish: (reports: SyncReport[]) => void = () => {};
-    const subscriptions = await renderSubscriptions({});
-    requestMock.mockImplementation(async (type) => {
-      if (type === 'syncNow') return new Promise((resolve) => (finish = (r) => resolve(ok(r))));
-      return ok(type === 'listPacks' ? state.packs : state.subscriptions);
+    const subscriptions = await renderSubscriptions({
+      syncNow: () => new Promise((resolve) => (finish = (reports) => resolve(ok(reports)))),
     });
 
     await click(button(subscriptions, 'Sync all now'));

@@ -15,7 +15,7 @@ export function SubscriptionsSection({ manage }: { manage: PackManagement }) {
   return (
     <section aria-labelledby="subscriptions-heading">
       <h2 id="subscriptions-heading">Subscriptions</h2>
-      <p className="muted">
+      <p className="fl-muted">
         Fact Lens checks each subscription about every {SYNC_INTERVAL_HOURS} hours and installs
         newer versions of its packs.
       </p>
@@ -23,13 +23,13 @@ export function SubscriptionsSection({ manage }: { manage: PackManagement }) {
       {subscriptions === null ? (
         <ListPlaceholder error={loadError} />
       ) : subscriptions.length === 0 ? (
-        <p className="empty">No subscriptions yet.</p>
+        <p className="fl-muted">No subscriptions yet.</p>
       ) : (
         <>
           <BusyButton busy={busy} onClick={() => void feedback.track(actions.sync, 'Syncing…')}>
             Sync all now
           </BusyButton>
-          <ul className="pack-list" aria-label="Subscriptions">
+          <ul className="fl-pack-list" aria-label="Subscriptions">
             {subscriptions.map((subscription) => (
               <li key={subscription.url}>
                 <SubscriptionItem

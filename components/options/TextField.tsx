@@ -21,7 +21,7 @@ export function TextField({
   const errorId = `${id}-error`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
   return (
-    <div className="field">
+    <div className="fl-options-field">
       <label htmlFor={id}>{label}</label>
       <input
         {...input}
@@ -31,12 +31,12 @@ export function TextField({
         aria-describedby={describedBy || undefined}
       />
       {hint && (
-        <p id={hintId} className="hint muted">
+        <p id={hintId} className="fl-options-hint fl-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={errorId} className="hint error">
+        <p id={errorId} className="fl-options-hint fl-error">
           {error}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { request } from '../../lib/messaging/client';
 import type { Reply, RestorePackRequest } from '../../lib/messaging/protocol';
-import type { PackRow } from '../../lib/store/rows';
+import type { InstalledPack } from '../../lib/domain/pack';
 import { failure, saying, type Feedback } from './feedback';
 import { saveTextFile } from './save-file';
 import { describeFirstSync, describeSync } from './sync-summary';
@@ -43,13 +43,13 @@ export function manageActions(perform: Perform) {
   }
 
   return {
-    async setEnabled(pack: PackRow, enabled: boolean): Promise<Feedback | null> {
+    async setEnabled(pack: InstalledPack, enabled: boolean): Promise<Feedback | null> {
       const reply = await perform(() => request('setPackEnabled', { packId: pack.id, enabled }));
       return reply.ok ? null : failure(reply.error);
     },
 
     /** The removal message carries the undo, until the next removal replaces it. */
-    async remove(pack: PackRow): Promise<Feedback> {
+    async remove(pack: InstalledPack): Promise<Feedback> {
       const reply = await perform(() => request('removePack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
       const { undo } = reply.value;
@@ -60,13 +60,13 @@ export function manageActions(perform: Perform) {
       };
     },
 
-    async rollback(pack: PackRow): Promise<Feedback> {
+    async rollback(pack: InstalledPack): Promise<Feedback> {
       const reply = await perform(() => request('rollbackPack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
       return saying(`Rolled back ${reply.value.title} to ${reply.value.version}.`);
     },
 
-    async exportPack(pack: PackRow): Promise<Feedback | null> {
+    async exportPack(pack: InstalledPack): Promise<Feedback | null> {
       const reply = await perform(() => request('exportPack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
       saveTextFile(reply.value.fileName, reply.value.text);

@@ -1,4 +1,4 @@
-import type { SyncReport } from '../../lib/sync/sync';
+import type { SyncReport } from '../../lib/domain/subscription';
 import { asSentence, type Feedback } from './feedback';
 
 /** One report in a few words: "Installed Acme facts 1.2.0", "Up to date", or why it failed. */

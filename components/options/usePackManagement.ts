@@ -2,13 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { request } from '../../lib/messaging/client';
 import { watchPacksRevision } from '../../lib/messaging/packs-revision';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription } from '../../lib/domain/subscription';
 import { manageActions, type ManageActions, type Perform } from './manage-actions';
 
 export interface PackManagement {
   /** `null` until first read. */
-  packs: InstalledPack[] | null;
-  subscriptions: SubscriptionRow[] | null;
+  packs: ListedPack[] | null;
+  subscriptions: Subscription[] | null;
   /** Why the lists could not be read last time, if they could not. */
   loadError: string | null;
   /** An action is running; action controls wait for it. */
@@ -22,8 +23,8 @@ export interface PackManagement {
  * status and a removal can end a subscription, so neither list is patched by guesswork.
  */
 export function usePackManagement(): PackManagement {
-  const [packs, setPacks] = useState<InstalledPack[] | null>(null);
-  const [subscriptions, setSubscriptions] = useState<SubscriptionRow[] | null>(null);
+  const [packs, setPacks] = useState<ListedPack[] | null>(null);
+  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [running, setRunning] = useState(0);
   // Reads can overlap (an action's, a broadcast's); only the latest one may set the lists.

@@ -11,10 +11,10 @@ export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTab
   const site = tab.status === 'ready' ? tab.site : null;
   const siteDisabled = site !== null && settings.disabledSites.includes(site);
   return (
-    <div className="controls">
+    <div className="fl-popup-controls">
       <PauseSwitch settings={settings} update={update} />
       {site !== null && (
-        <label className="switch">
+        <label className="fl-switch">
           <input
             type="checkbox"
             checked={siteDisabled}
@@ -26,7 +26,9 @@ export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTab
           Off on {site}
         </label>
       )}
-      {!runsOn(settings, site) && <span className="controls-state">Not marking this page</span>}
+      {!runsOn(settings, site) && (
+        <span className="fl-popup-controls-state">Not marking this page</span>
+      )}
     </div>
   );
 }

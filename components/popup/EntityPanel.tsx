@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { EntityCard, EntityRef } from '../../lib/cards/card-data';
+import type { EntityCard } from '../../lib/domain/card';
+import type { EntityRef } from '../../lib/domain/entity';
 import { request } from '../../lib/messaging/client';
 import { EntityCardView } from '../card/EntityCardView';
 
@@ -34,18 +35,18 @@ export function EntityPanel({ entity, onBack }: { entity: EntityRef; onBack: () 
   }, [current]);
   const back = () => (trail.length > 1 ? setTrail(trail.slice(0, -1)) : onBack());
   return (
-    <section className="entity-panel" aria-labelledby={headingId}>
-      <button type="button" className="back" onClick={back} autoFocus>
+    <section aria-labelledby={headingId}>
+      <button type="button" className="fl-popup-back" onClick={back} autoFocus>
         ← {trail.length > 1 ? 'Back' : 'Back to results'}
       </button>
-      {state.status === 'loading' && <p className="muted">Loading…</p>}
+      {state.status === 'loading' && <p className="fl-muted">Loading…</p>}
       {state.status === 'error' && (
-        <p role="alert" className="error">
+        <p role="alert" className="fl-error">
           Could not load this entry: {state.message}
         </p>
       )}
       {state.status === 'ready' && !state.card && (
-        <p className="muted">This entry is no longer installed.</p>
+        <p className="fl-muted">This entry is no longer installed.</p>
       )}
       {state.status === 'ready' && state.card && (
         <EntityCardView

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { KIND_LABELS } from '../../lib/cards/format';
+import { KIND_LABELS } from '../../lib/cards/display-text';
 import type { PageTabState } from './usePageTab';
 
 interface Props {
@@ -15,20 +15,20 @@ interface Props {
 export function OnThisPage({ tab, reveal }: Props) {
   // Per entity: which mention the next click goes to.
   const nextOccurrence = useRef(new Map<string, number>());
-  if (tab.status === 'loading') return <p className="muted">Looking at this page…</p>;
+  if (tab.status === 'loading') return <p className="fl-muted">Looking at this page…</p>;
   if (tab.status === 'unavailable') {
-    return <p className="muted">Fact Lens is not running on this page.</p>;
+    return <p className="fl-muted">Fact Lens is not running on this page.</p>;
   }
   if (tab.entities.length === 0) {
-    return <p className="muted">Nothing from your packs is mentioned on this page.</p>;
+    return <p className="fl-muted">Nothing from your packs is mentioned on this page.</p>;
   }
   return (
-    <ul className="on-page" aria-label="Entities on this page">
+    <ul className="fl-popup-on-page" aria-label="Entities on this page">
       {tab.entities.map((entity) => (
         <li key={entity.entityKey}>
           <button
             type="button"
-            className="on-page-item"
+            className="fl-popup-on-page-item"
             data-entity-key={entity.entityKey}
             onClick={() => {
               const occurrence = nextOccurrence.current.get(entity.entityKey) ?? 0;
@@ -36,9 +36,9 @@ export function OnThisPage({ tab, reveal }: Props) {
               void reveal(tab.tabId, entity.entityKey, occurrence);
             }}
           >
-            <span className="on-page-name">{entity.firstText}</span>
-            <span className="on-page-kind">{KIND_LABELS[entity.kind]}</span>
-            <span className="on-page-count" aria-label={`${entity.count} mentions`}>
+            <span className="fl-popup-on-page-name">{entity.firstText}</span>
+            <span className="fl-popup-on-page-kind">{KIND_LABELS[entity.kind]}</span>
+            <span className="fl-popup-on-page-count" aria-label={`${entity.count} mentions`}>
               {entity.count}
             </span>
           </button>

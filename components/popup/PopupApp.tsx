@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { EntityRef } from '../../lib/cards/card-data';
-import type { SearchDocument } from '../../lib/search/documents';
+import type { EntityRef } from '../../lib/domain/entity';
+import type { SearchDocument } from '../../lib/search/search-documents';
 import type { SearchHit } from '../../lib/search/search-index';
 import { PackList } from '../PackList';
 import { usePacks } from '../usePacks';
@@ -46,25 +46,25 @@ export function PopupApp() {
 
   if (view.kind === 'entity') {
     return (
-      <main className="popup">
+      <main className="fl-popup">
         <EntityPanel entity={view.entity} onBack={() => setView({ kind: 'search' })} />
       </main>
     );
   }
   if (view.kind === 'item') {
     return (
-      <main className="popup">
+      <main className="fl-popup">
         <button
           type="button"
-          className="back"
+          className="fl-popup-back"
           autoFocus
           onClick={() => setView({ kind: 'search' })}
         >
           ← Back to results
         </button>
-        <article className="item">
-          <p className="item-label">{view.label}</p>
-          <h2 className="item-title">{view.title}</h2>
+        <article>
+          <p className="fl-overline fl-popup-item-label">{view.label}</p>
+          <h2 className="fl-popup-item-title">{view.title}</h2>
           <p>{view.text}</p>
         </article>
       </main>
@@ -86,13 +86,13 @@ export function PopupApp() {
   };
 
   return (
-    <main className="popup">
-      <header className="popup-header">
+    <main className="fl-popup">
+      <header className="fl-popup-header">
         <h1>Fact Lens</h1>
         <Controls handle={settings} tab={page} />
       </header>
       <input
-        className="search"
+        className="fl-popup-search"
         type="search"
         placeholder="Search people, companies, facts… (豆包 works too)"
         aria-label="Search every installed pack"
@@ -108,19 +108,19 @@ export function PopupApp() {
         }}
         onKeyDown={onKeyDown}
       />
-      {search.status === 'loading' && <p className="muted">Preparing search…</p>}
+      {search.status === 'loading' && <p className="fl-muted">Preparing search…</p>}
       {search.status === 'error' && (
-        <p role="alert" className="error">
+        <p role="alert" className="fl-error">
           Search is unavailable: {search.message}
         </p>
       )}
       {results && hits.length === 0 && (
-        <p className="empty" role="status">
+        <p className="fl-muted" role="status">
           Nothing matches “{query.trim()}”. Try part of a name, a Chinese name, or fewer words.
         </p>
       )}
       {results?.namesOnly && (
-        <p className="muted" role="status">
+        <p className="fl-muted" role="status">
           Showing names only: type a little more to search facts and sources too.
         </p>
       )}
@@ -135,18 +135,22 @@ export function PopupApp() {
       {!results && (
         <>
           <section aria-labelledby="on-page-heading">
-            <h2 id="on-page-heading">On this page</h2>
+            <h2 id="on-page-heading" className="fl-overline">
+              On this page
+            </h2>
             <OnThisPage tab={page} reveal={page.reveal} />
           </section>
           {search.status === 'ready' && search.propositions.length > 0 && (
             <section aria-labelledby="propositions-heading">
-              <h2 id="propositions-heading">Propositions</h2>
-              <ul className="overview">
+              <h2 id="propositions-heading" className="fl-overline">
+                Propositions
+              </h2>
+              <ul className="fl-popup-overview">
                 {search.propositions.map((doc) => (
                   <li key={`${doc.packId}/${doc.id}`}>
                     <button
                       type="button"
-                      className="overview-item"
+                      className="fl-popup-overview-item"
                       onClick={() => openDocument(doc)}
                     >
                       {doc.title}
@@ -157,16 +161,18 @@ export function PopupApp() {
             </section>
           )}
           <section aria-labelledby="packs-heading">
-            <h2 id="packs-heading">Installed packs</h2>
-            {packs.status === 'loading' && <p className="muted">Loading…</p>}
+            <h2 id="packs-heading" className="fl-overline">
+              Installed packs
+            </h2>
+            {packs.status === 'loading' && <p className="fl-muted">Loading…</p>}
             {packs.status === 'error' && (
-              <p role="alert" className="error">
+              <p role="alert" className="fl-error">
                 Could not read the installed packs: {packs.error.message}
               </p>
             )}
             {packs.status === 'ready' && <PackList packs={packs.packs} />}
           </section>
-          <p className="footer">
+          <p className="fl-popup-footer">
             <a href="/options.html" target="_blank" rel="noopener">
               Settings
             </a>{' '}

@@ -1,5 +1,5 @@
 import type { SearchHit, SearchResults } from '../../lib/search/search-index';
-import { KIND_LABELS } from '../../lib/cards/format';
+import { KIND_LABELS } from '../../lib/cards/display-text';
 import { Highlighted } from './Highlighted';
 
 const GROUPS = [
@@ -29,39 +29,44 @@ interface Props {
  */
 export function SearchResultsList({ results, activeId, onOpen, onHover }: Props) {
   return (
-    <div id="search-results" role="listbox" aria-label="Search results" className="results">
+    <div
+      id="search-results"
+      role="listbox"
+      aria-label="Search results"
+      className="fl-popup-results"
+    >
       {GROUPS.map(([group, label]) => {
         const hits = results[group];
         if (hits.length === 0) return null;
         const more = results.totals[hits[0]?.kind ?? 'entity'] - hits.length;
         return (
-          <div key={group} role="group" aria-label={label} className="result-group">
-            <h2 className="result-group-title">{label}</h2>
+          <div key={group} role="group" aria-label={label}>
+            <h2 className="fl-overline">{label}</h2>
             {hits.map((hit) => (
               <div
                 key={hitId(hit)}
                 id={hitId(hit)}
                 role="option"
                 aria-selected={activeId === hitId(hit)}
-                className="result"
+                className="fl-popup-result"
                 data-kind={hit.kind}
                 onClick={() => onOpen(hit)}
                 onMouseMove={() => onHover(hit)}
               >
-                <span className="result-title">
+                <span className="fl-popup-result-title">
                   <Highlighted text={hit.title} ranges={hit.titleRanges} />
                   {hit.entityKind && (
-                    <span className="result-kind">{KIND_LABELS[hit.entityKind]}</span>
+                    <span className="fl-popup-result-kind">{KIND_LABELS[hit.entityKind]}</span>
                   )}
                 </span>
                 {hit.snippet && (
-                  <span className="result-snippet">
+                  <span className="fl-popup-result-snippet">
                     <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
                   </span>
                 )}
               </div>
             ))}
-            {more > 0 && <p className="result-more">and {more} more</p>}
+            {more > 0 && <p className="fl-popup-result-more">and {more} more</p>}
           </div>
         );
       })}

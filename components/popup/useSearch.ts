@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { request } from '../../lib/messaging/client';
 import { cachedSearchIndex } from '../../lib/search/cache';
-import type { SearchDocument } from '../../lib/search/documents';
+import type { SearchDocument } from '../../lib/search/search-documents';
 import type { SearchIndex } from '../../lib/search/search-index';
 import { PackDatabase } from '../../lib/store/pack-database';
 

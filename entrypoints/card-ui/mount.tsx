@@ -3,13 +3,22 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { HoverCard, type HoverCardActions } from '../../components/hovercard/HoverCard';
-import { citationText } from '../../lib/cards/format';
+import { citationText } from '../../lib/cards/display-text';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import type { PageCardActions } from '../../lib/content/card-ui';
 import { OWN_UI_ATTRIBUTE } from '../../lib/engine/page/regions';
 // Inlined into this script: the card's styles go into its shadow root, and no stylesheet is
-// left for a page to fetch.
+// left for a page to fetch. The tokens and the shared classes come first, as on the
+// extension pages (components/README.md).
 import cardCss from '../../components/card/card.css?inline';
+import sharedCss from '../../components/styles/shared.css?inline';
+import tokensCss from '../../components/styles/tokens.css?inline';
+
+/**
+ * The shadow root's stylesheet. The tokens are written for a page's `:root`; in a shadow
+ * root they go on `:host`, the element the card's tree inherits from.
+ */
+const SHADOW_CSS = [tokensCss, sharedCss, cardCss].join('\n').replaceAll(':root', ':host');
 
 /**
  * Mounts the hover card in its own shadow root, appended to <html> rather than <body> so
@@ -27,8 +36,7 @@ export async function mountHoverCard(
   };
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'fact-lens-card',
-    // The stylesheet is shared with the popup, where its variables sit on :root.
-    css: cardCss.replaceAll(':root', ':host'),
+    css: SHADOW_CSS,
     position: 'inline',
     anchor: 'html',
     append: 'last',

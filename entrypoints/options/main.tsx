@@ -1,13 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import '../../components/base.css';
+import { renderPage } from '../../components/render-page';
+import '../../components/pack.css';
+import '../../components/options/options.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <OptionsApp />
-    </StrictMode>,
-  );
-}
+renderPage(<OptionsApp />);

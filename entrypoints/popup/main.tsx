@@ -1,14 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { PopupApp } from '../../components/popup/PopupApp';
+import { renderPage } from '../../components/render-page';
 import '../../components/card/card.css';
-import '../../components/base.css';
+import '../../components/pack.css';
+import '../../components/popup/popup.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PopupApp />
-    </StrictMode>,
-  );
-}
+renderPage(<PopupApp />);

@@ -1,3 +1,4 @@
+import { entityKey } from '../domain/entity';
 import { RequestError, type Handlers, type Sender } from '../messaging/dispatch';
 import type { MessagesWithAccess } from '../messaging/protocol';
 import { loadEntityCard } from '../store/entity-card';
@@ -6,7 +7,6 @@ import type { Matcher } from '../engine/matcher/matcher';
 import { scanRemotely } from '../engine/remote-scan';
 import type { MatcherService } from './matcher-service';
 import { listPacks } from '../store/queries';
-import { subjectKey } from '../store/rows';
 import { setEntityMuted, siteRuleFor, SiteRuleError } from '../store/site-rules';
 import type { UserDatabase } from '../store/user-database';
 import { createManageHandlers, type ManageServices } from './manage-handlers';
@@ -40,7 +40,7 @@ export function searchPagePath(query: string, sender: Sender): string {
  * in, so its own frame's host wins over whatever the payload claims; our extension
  * pages (options, popup) may name any site.
  */
-function siteOf(payloadHost: string, sender: Sender): string {
+function requestedSite(payloadHost: string, sender: Sender): string {
   if (sender.kind === 'extension-page') return payloadHost;
   if (sender.host === null) throw new RequestError('invalid-request', 'This page has no site.');
   return sender.host;
@@ -65,8 +65,10 @@ type UserHandlers = Pick<Handlers, MessagesWithAccess<'user'>>;
 function createUserHandlers({ userDb, now }: Pick<BackgroundServices, 'userDb' | 'now'>) {
   return {
     async setEntityMuted({ host, packId, entityId, muted }, sender) {
-      const key = subjectKey(packId, entityId);
-      return siteRuleRequest(() => setEntityMuted(userDb, siteOf(host, sender), key, muted, now));
+      const key = entityKey(packId, entityId);
+      return siteRuleRequest(() =>
+        setEntityMuted(userDb, requestedSite(host, sender), key, muted, now),
+      );
     },
   } satisfies UserHandlers;
 }
@@ -77,7 +79,7 @@ export function createHandlers(services: BackgroundServices): Handlers {
   // Typed with the `read` requests only: `user` and `manage` requests have their own builders.
   const read: Pick<Handlers, MessagesWithAccess<'read'>> = {
     async getSiteRule({ host }, sender) {
-      return siteRuleRequest(() => siteRuleFor(userDb, siteOf(host, sender)));
+      return siteRuleRequest(() => siteRuleFor(userDb, requestedSite(host, sender)));
     },
 
     async listPacks() {

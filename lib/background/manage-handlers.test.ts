@@ -5,8 +5,9 @@ import { MESSAGES, type RestorePackRequest } from '../messaging/protocol';
 import { packWith } from '../../tests/support/pack-fixtures';
 import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack } from '../store/install';
-import type { PackRow, SubscriptionRow } from '../store/rows';
-import { packVersions } from '../../tests/support/databases';
+import type { InstalledPack } from '../domain/pack';
+import type { Subscription } from '../domain/subscription';
+import { addUserData, packVersions } from '../../tests/support/databases';
 import { handlerSetup } from '../../tests/support/background-handlers';
 
 const fromPopup: Sender = { kind: 'extension-page' };
@@ -36,7 +37,7 @@ async function installFromSubscription(setup: Setup, packIds: string[]) {
     text: fileText(v1),
     now: () => 7,
   });
-  const subscription: SubscriptionRow = {
+  const subscription: Subscription = {
     url: SUBSCRIPTION,
     publicKey,
     addedAt: 1,
@@ -100,12 +101,12 @@ describe('removePack and its undo', () => {
     expect(MESSAGES.restorePack.payload.safeParse(undo).success).toBe(true);
 
     // Open tabs are told once the pack is back as it was (a disabled pack never on).
-    const seenByTabs: (PackRow | undefined)[] = [];
+    const seenByTabs: (InstalledPack | undefined)[] = [];
     packsChanged.mockImplementation(async () => {
       seenByTabs.push(await packDb.packs.get('test-pack'));
     });
     const restored = await handlers.restorePack(undo, fromPopup);
-    const { lastChange: _change, ...before } = installed as PackRow;
+    const { lastChange: _change, ...before } = installed as InstalledPack;
     expect(restored).toMatchObject(before);
     expect(await packDb.packs.get('test-pack')).toEqual(restored);
     expect(seenByTabs).toEqual([restored]);
@@ -324,16 +325,7 @@ describe('user data is sacred', () => {
   it('no install, update, switch, rollback, export, restore or removal changes it', async () => {
     const setup = handlerSetup();
     const { handlers, userDb } = setup;
-    await userDb.settings.bulkPut([
-      { key: 'hoverDelayMs', value: 250 },
-      { key: 'highlightStyle', value: { underline: true } },
-    ]);
-    await userDb.siteRules.put({
-      host: 'example.com',
-      disabled: true,
-      mutedEntities: ['test-pack/acme'],
-      updatedAt: 3,
-    });
+    await addUserData(userDb);
     const before = await dumpDatabase(userDb);
     const steps: [string, () => Promise<unknown>][] = [
       ['install', () => installFromFile(setup, v1)],

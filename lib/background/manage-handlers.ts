@@ -1,13 +1,14 @@
+import type { PackOrigin } from '../domain/pack';
+import type { SyncReport } from '../domain/subscription';
 import { publishedPackName } from '../distribution/publish';
 import { RequestError, type Handlers } from '../messaging/dispatch';
 import type { MessagesWithAccess, RestorePackRequest } from '../messaging/protocol';
 import type { FactPack } from '../pack/schema';
 import { describeIssues, formatIssue, validatePackText } from '../pack/validate';
-import { installedDocumentText } from '../store/documents';
+import { installedPackDocument } from '../store/kept-documents';
 import { installPack, PackInstallError, removePack, type InstallOptions } from '../store/install';
 import { PackManageError, rollbackPack, setPackEnabled } from '../store/manage';
 import type { PackDatabase } from '../store/pack-database';
-import type { PackOrigin } from '../store/rows';
 import type { UserDatabase } from '../store/user-database';
 import {
   addSubscription,
@@ -17,12 +18,7 @@ import {
   restoreRemovedPack,
   SubscriptionError,
 } from '../sync/subscriptions';
-import {
-  installedAny,
-  syncSubscription,
-  type SyncEnvironment,
-  type SyncReport,
-} from '../sync/sync';
+import { installedAny, syncSubscription, type SyncEnvironment } from '../sync/sync';
 
 /** What the pack-management requests need beyond the databases and the clock. */
 export interface ManageServices {
@@ -119,11 +115,11 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
     async removePack({ packId }) {
       const removed = await removePack(packDb, packId);
       if (!removed) return { removed: false };
-      const { row, text } = removed;
-      const undo: RestorePackRequest = { text, origin: row.origin, enabled: row.enabled };
-      if (row.sourceUrl) {
-        undo.sourceUrl = row.sourceUrl;
-        const subscription = await dropRemovedPack(userDb, row.sourceUrl, packId);
+      const { pack, text } = removed;
+      const undo: RestorePackRequest = { text, origin: pack.origin, enabled: pack.enabled };
+      if (pack.sourceUrl) {
+        undo.sourceUrl = pack.sourceUrl;
+        const subscription = await dropRemovedPack(userDb, pack.sourceUrl, packId);
         if (subscription) undo.subscription = subscription;
       }
       await packsChanged();
@@ -154,14 +150,11 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
     },
 
     async exportPack({ packId }) {
-      // One transaction: the text and the version in the file name are of the same install.
-      return packDb.transaction('r', packDb.contentTables, async () => {
-        const row = await packDb.packs.get(packId);
-        if (!row) throw new RequestError('not-found', `pack "${packId}" is not installed`);
-        const text = await installedDocumentText(packDb, row);
-        // Named as `npm run pack -- publish` names it, so an export can be published as it is.
-        return { fileName: publishedPackName(row), text };
-      });
+      // Read in one transaction: the text and the version in the file name are of one install.
+      const exported = await installedPackDocument(packDb, packId);
+      if (!exported) throw new RequestError('not-found', `pack "${packId}" is not installed`);
+      // Named as `npm run pack -- publish` names it, so an export can be published as it is.
+      return { fileName: publishedPackName(exported.pack), text: exported.text };
     },
 
     async restoreSeedPack() {

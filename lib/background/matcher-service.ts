@@ -46,14 +46,14 @@ export function packMatcherService(options: {
   packDb: PackDatabase;
   ensureSeed: () => Promise<unknown>;
   compile: CompileMatcher;
-  engineFormat: number;
+  matcherVersion: number;
   now: () => number;
 }): MatcherService<Matcher> {
-  const { packDb, ensureSeed, compile, engineFormat, now } = options;
+  const { packDb, ensureSeed, compile, matcherVersion, now } = options;
   return new MatcherService(
     async () => {
       await ensureSeed();
-      return cachedMatcher(packDb, compile, engineFormat, now);
+      return cachedMatcher(packDb, compile, matcherVersion, now);
     },
     (compiled) => Matcher.fromCompiled(compiled),
   );

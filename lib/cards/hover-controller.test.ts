@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EntityCard, EntityRef } from './card-data';
+import type { EntityCard } from '../domain/card';
+import type { EntityRef } from '../domain/entity';
 import { HoverCardController, type CardTarget } from './hover-controller';
 
 function cardOf(ref: EntityRef): EntityCard {

@@ -1,10 +1,6 @@
-import type { EntityCard, EntityRef } from './card-data';
-
-/** Timers, injected so tests drive time and the content script can use `ctx.setTimeout`. */
-export interface Timers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+import type { EntityCard } from '../domain/card';
+import { entityKeyOf, type EntityRef } from '../domain/entity';
+import type { Timers } from '../async/timers';
 
 /** What the card is about and where it is anchored on the page. */
 export interface CardTarget {
@@ -63,8 +59,6 @@ const CLOSED: CardState = {
   pinned: false,
   via: 'pointer',
 };
-
-const keyOf = (ref: EntityRef) => `${ref.packId}/${ref.entityId}`;
 
 export interface HoverCardControllerOptions {
   load: (ref: EntityRef) => Promise<EntityCard | null>;
@@ -130,7 +124,7 @@ export class HoverCardController {
     }, this.#timing.showDelayMs);
     // Asked for now, while the delay runs: the answer is usually in before the card is due,
     // which took the background round trip (~25 ms) out of the time to a painted card.
-    this.#load(keyOf(target.ref), target.ref).catch(() => undefined);
+    this.#load(entityKeyOf(target.ref), target.ref).catch(() => undefined);
   }
 
   pointerLeftMention(): void {
@@ -206,7 +200,7 @@ export class HoverCardController {
   #show(ref: EntityRef, history: EntityRef[]): void {
     const generation = ++this.#generation;
     this.#cancel('loading');
-    const key = keyOf(ref);
+    const key = entityKeyOf(ref);
     const base = { ...this.#state, current: ref, history };
     if (this.#settled.has(key)) {
       this.#set({ ...base, open: true, content: contentOf(this.#settled.get(key) ?? null) });

@@ -1,18 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Payload, Reply } from '../messaging/protocol';
-import type { SiteRuleRow } from '../store/rows';
+import { entityKeyOf } from '../domain/entity';
+import type { SiteRule } from '../domain/site-rule';
 import { createSiteMute, type SiteRequest } from './site-mute';
 
 const DOUBAO = { packId: 'bytedance-ai-2026', entityId: 'doubao' };
 
-function rule(mutedEntities: string[]): Reply<SiteRuleRow> {
+function rule(mutedEntities: string[]): Reply<SiteRule> {
   return {
     ok: true,
-    value: { host: 'example.com', disabled: false, mutedEntities, updatedAt: 1 },
+    value: { host: 'example.com', mutedEntities, updatedAt: 1 },
   };
 }
 
-const failed: Reply<SiteRuleRow> = {
+const failed: Reply<SiteRule> = {
   ok: false,
   error: { code: 'internal', message: 'background unreachable' },
 };
@@ -22,7 +23,7 @@ function fakeBackground() {
   const muted = new Set<string>();
   const request = vi.fn<SiteRequest>(async (type, payload) => {
     if (type === 'setEntityMuted' && 'muted' in payload) {
-      const key = `${payload.packId}/${payload.entityId}`;
+      const key = entityKeyOf(payload);
       if (payload.muted) muted.add(key);
       else muted.delete(key);
     }
@@ -35,7 +36,7 @@ function fakeBackground() {
 function heldRequests() {
   const pending: {
     payload: Payload<'getSiteRule' | 'setEntityMuted'>;
-    resolve: (reply: Reply<SiteRuleRow>) => void;
+    resolve: (reply: Reply<SiteRule>) => void;
   }[] = [];
   const request: SiteRequest = (_type, payload) =>
     new Promise((resolve) => pending.push({ payload, resolve }));

@@ -1,6 +1,6 @@
 import type { Payload, Reply } from '../messaging/protocol';
-import type { SiteRuleRow } from '../store/rows';
-import type { EntityRef } from './card-data';
+import type { EntityRef } from '../domain/entity';
+import type { SiteRule } from '../domain/site-rule';
 
 type SiteRequestType = 'getSiteRule' | 'setEntityMuted';
 
@@ -8,7 +8,7 @@ type SiteRequestType = 'getSiteRule' | 'setEntityMuted';
 export type SiteRequest = (
   type: SiteRequestType,
   payload: Payload<SiteRequestType>,
-) => Promise<Reply<SiteRuleRow>>;
+) => Promise<Reply<SiteRule>>;
 
 export interface SiteMute {
   /** Reads the site's rule; resolves to whether it could. Applied as soon as `attach`ed. */

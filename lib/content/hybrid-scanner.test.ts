@@ -135,7 +135,6 @@ function immediateScheduler(): SliceScheduler {
       while (!work(() => true));
     },
     whenIdle: async () => {},
-    longestSliceMs: 0,
   };
 }
 

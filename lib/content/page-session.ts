@@ -1,3 +1,4 @@
+import type { Timers } from '../async/timers';
 import type { HoverCardController } from '../cards/hover-controller';
 import { cardHoverEvents, connectCardKeyboard } from '../cards/page-cards';
 import { nthMentionOf, summarizeMentions, type PageEntity } from '../engine/page/page-summary';
@@ -20,7 +21,7 @@ export interface PageSessionOptions {
   onMarker?: (marker: RunningMarker) => void;
   /** How long a revealed mention stays flashed. */
   flashMs?: number;
-  timers: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
+  timers: Timers;
 }
 
 /**

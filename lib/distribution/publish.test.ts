@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packWith } from '../../tests/support/pack-fixtures';
 import { sha256Hex } from './digest';
-import { packIndexSchema } from './index-format';
+import { packIndexSchema } from './pack-index';
 import {
   buildPublication,
   isPublishedFileName,

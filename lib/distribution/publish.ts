@@ -1,6 +1,6 @@
 import { describeIssues, formatIssuePath } from '../pack/validate';
 import { sha256Hex } from './digest';
-import { INDEX_FORMAT, packIndexSchema, type PackIndex, type PackIndexEntry } from './index-format';
+import { INDEX_FORMAT, packIndexSchema, type PackIndex, type PackIndexEntry } from './pack-index';
 import { validatePackBytes } from './pack-bytes';
 import { SIGNATURE_FILE_SUFFIX, signBytes, signatureFileText } from './signature';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesToBase64 } from './base64';
+import { bytesToBase64 } from '../encoding/base64';
 import {
   KeyFormatError,
   PRIVATE_KEY_PREFIX,

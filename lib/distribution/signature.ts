@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { bytesToBase64, strictBase64ToBytes } from '../encoding/base64';
 import { asBufferSource } from './buffer-source';
 
 /**
@@ -36,7 +36,7 @@ export function parsePublicKey(text: string): Uint8Array<ArrayBuffer> {
   if (!trimmed.startsWith(PUBLIC_KEY_PREFIX)) {
     throw new KeyFormatError(`${PUBLIC_KEY_SHAPE}; it does not start with "${PUBLIC_KEY_PREFIX}"`);
   }
-  const bytes = base64ToBytes(trimmed.slice(PUBLIC_KEY_PREFIX.length));
+  const bytes = strictBase64ToBytes(trimmed.slice(PUBLIC_KEY_PREFIX.length));
   if (bytes === undefined) {
     throw new KeyFormatError(`${PUBLIC_KEY_SHAPE}; the part after the prefix is not base64`);
   }
@@ -85,7 +85,7 @@ async function importPrivateKey(text: string): Promise<CryptoKey> {
       `${PRIVATE_KEY_SHAPE}; it does not start with "${PRIVATE_KEY_PREFIX}"`,
     );
   }
-  const pkcs8 = base64ToBytes(trimmed.slice(PRIVATE_KEY_PREFIX.length));
+  const pkcs8 = strictBase64ToBytes(trimmed.slice(PRIVATE_KEY_PREFIX.length));
   if (pkcs8 === undefined) {
     throw new KeyFormatError(`${PRIVATE_KEY_SHAPE}; the part after the prefix is not base64`);
   }
@@ -110,7 +110,7 @@ async function importPublicKey(text: string): Promise<CryptoKey> {
 export async function publicKeyOf(privateKey: string): Promise<string> {
   const key = await importPrivateKey(privateKey);
   const jwk = await globalThis.crypto.subtle.exportKey('jwk', key);
-  const raw = jwk.x === undefined ? undefined : base64ToBytes(base64UrlToBase64(jwk.x));
+  const raw = jwk.x === undefined ? undefined : strictBase64ToBytes(base64UrlToBase64(jwk.x));
   if (raw === undefined) throw new KeyFormatError(`${PRIVATE_KEY_SHAPE}; it has no public half`);
   return publicKeyText(raw);
 }
@@ -139,7 +139,7 @@ export async function verifySignature(
   signatureText: string,
 ): Promise<boolean> {
   const key = await importPublicKey(publicKey);
-  const signature = base64ToBytes(signatureText.trim());
+  const signature = strictBase64ToBytes(signatureText.trim());
   if (signature === undefined || signature.byteLength !== SIGNATURE_BYTES) return false;
   try {
     return await globalThis.crypto.subtle.verify(ED25519, key, signature, asBufferSource(data));

@@ -49,15 +49,15 @@ export function scanRemotely(matcher: ScanningMatcher, texts: readonly string[])
 
 /**
  * A document whose text stays under this many UTF-16 units is matched in the background;
- * past it, the content script loads the local matcher and matches itself. Measured by
- * `npm run bench -- --section match-path` (December 2026, 2 cores): the background path
- * cost the page less CPU at every size tried (4k to 256k characters: 11–20 ms against 19–33 ms
- * with either pack), because the local path evaluates the matcher's script and decodes the
- * matcher (659 kB of JSON with 10,000 aliases) in the page. So the page does not set the
- * limit; the background does: it is one thread for every tab and frame. At 256k characters
- * one request takes it ~8 ms, less than sending a 10,000-alias matcher to a page (~17 ms), and
- * within a slice of the page's own budget; larger documents (a long article, ~0.5 M) match
- * locally and cannot hold the shared worker for long.
+ * past it, the content script loads the local matcher and matches itself. The background
+ * path costs the page less at every size, because the local path evaluates the matcher's
+ * script and decodes the whole matcher in the page. So the page does not set the limit; the
+ * background does: it is one thread for every tab and frame, so a request at the limit must
+ * take it less time than sending a large matcher to the page would, and no more than a slice
+ * of the page's own budget; larger documents (a long article) match locally and cannot hold
+ * the shared worker for long.
+ * Set from `npm run bench -- --section match-path` (bench/README.md; the figures behind it
+ * are in bench/results/history-notes.md).
  */
 export const SMALL_DOCUMENT_CHARS = 256_000;
 

@@ -1,3 +1,4 @@
+import type { MATCHER_VERSION } from './matcher-version';
 import type { AliasCaseRule, EntityKind } from '../pack/schema';
 
 /**
@@ -55,7 +56,8 @@ export type MatchedAlias = Omit<AliasSpec, 'context'>;
  * load, and 10,000 alias objects took longer to parse and revive than the page took to scan.
  */
 export interface CompiledMatcher {
-  format: 3;
+  /** `MATCHER_VERSION` of the code that compiled it. */
+  format: typeof MATCHER_VERSION;
   /** Cache key: which pack versions this was built from. */
   key: string;
   /** All alias texts, concatenated; alias `i` ends at `tables.aliasTextEnd[i]`. */

@@ -32,13 +32,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     removePack: vi.fn(async () => ({ removed: true })),
     getSiteRule: vi.fn(async ({ host }) => ({
       host,
-      disabled: false,
       mutedEntities: [],
       updatedAt: 0,
     })),
     setEntityMuted: vi.fn(async ({ host }) => ({
       host,
-      disabled: false,
       mutedEntities: [],
       updatedAt: 0,
     })),

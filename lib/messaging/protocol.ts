@@ -3,9 +3,11 @@ import { PACK_LIMITS } from '../pack/limits';
 import { idSchema } from '../pack/schema';
 import type { CompiledMatcher } from '../engine/types';
 import { REMOTE_SCAN_MAX_CHARS, type RemoteScan } from '../engine/remote-scan';
-import type { EntityCard, EntityRef } from '../cards/card-data';
-import type { InstalledPack, PackRow, SiteRuleRow, SubscriptionRow } from '../store/rows';
-import type { SyncReport } from '../sync/sync';
+import type { EntityCard } from '../domain/card';
+import type { EntityRef } from '../domain/entity';
+import type { InstalledPack, ListedPack, PackOrigin } from '../domain/pack';
+import type { SiteRule } from '../domain/site-rule';
+import type { Subscription, SyncReport } from '../domain/subscription';
 import { hostSchema } from '../site/host-schema';
 
 /**
@@ -36,7 +38,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError }
 /** What puts a removed pack back (undo): its document, where it came from, its subscription. */
 export interface RestorePackRequest {
   text: string;
-  origin: PackRow['origin'];
+  origin: PackOrigin;
   sourceUrl?: string;
   enabled: boolean;
   /** The subscription removed with the pack, re-added as new (its sync history is not kept). */
@@ -45,7 +47,7 @@ export interface RestorePackRequest {
 
 export interface FactLensProtocol {
   /** Installed packs with their metadata, row counts and rollback version. Anyone may read. */
-  listPacks(): Reply<InstalledPack[]>;
+  listPacks(): Reply<ListedPack[]>;
   /** The compiled matcher over every alias of the enabled packs. Anyone may read. */
   getMatcher(): Reply<CompiledMatcher>;
   /**
@@ -56,24 +58,24 @@ export interface FactLensProtocol {
   /** What a hover card shows about one entity; `null` if it is not installed. Anyone may read. */
   getEntityCard(data: EntityRef): Reply<EntityCard | null>;
   /** Validates and installs a pack document (JSON text). Extension pages only. */
-  installPack(data: { text: string; allowNotNewer?: boolean }): Reply<PackRow>;
+  installPack(data: { text: string; allowNotNewer?: boolean }): Reply<InstalledPack>;
   /**
    * Removes one pack and all its content, and its subscription when that delivered nothing
    * else. Answers what undo needs. Extension pages only.
    */
   removePack(data: { packId: string }): Reply<{ removed: boolean; undo?: RestorePackRequest }>;
   /** Undoes a removal. Extension pages only. */
-  restorePack(data: RestorePackRequest): Reply<PackRow>;
+  restorePack(data: RestorePackRequest): Reply<InstalledPack>;
   /** Switches a pack on or off everywhere. Extension pages only. */
-  setPackEnabled(data: { packId: string; enabled: boolean }): Reply<PackRow>;
+  setPackEnabled(data: { packId: string; enabled: boolean }): Reply<InstalledPack>;
   /** Reinstalls the kept earlier version of a pack. Extension pages only. */
-  rollbackPack(data: { packId: string }): Reply<PackRow>;
+  rollbackPack(data: { packId: string }): Reply<InstalledPack>;
   /** The installed document of a pack, to save as a file. Extension pages only. */
   exportPack(data: { packId: string }): Reply<{ fileName: string; text: string }>;
   /** Installs the pack bundled with the extension again. Extension pages only. */
-  restoreSeedPack(): Reply<PackRow>;
+  restoreSeedPack(): Reply<InstalledPack>;
   /** Pack subscriptions with their sync status. Extension pages only. */
-  listSubscriptions(): Reply<SubscriptionRow[]>;
+  listSubscriptions(): Reply<Subscription[]>;
   /**
    * Subscribes to a pack or index URL (optionally pinning the publisher's key) and syncs it
    * at once. Extension pages only; the page asks for host permission first.
@@ -81,7 +83,7 @@ export interface FactLensProtocol {
   addSubscription(data: {
     url: string;
     publicKey?: string;
-  }): Reply<{ subscription: SubscriptionRow; report: SyncReport }>;
+  }): Reply<{ subscription: Subscription; report: SyncReport }>;
   /** Stops syncing a URL; installed packs stay. Extension pages only. */
   removeSubscription(data: { url: string }): Reply<{ removed: boolean }>;
   /** Checks one subscription, or all of them, now. Extension pages only. */
@@ -90,12 +92,12 @@ export interface FactLensProtocol {
    * The user's rule for a site (the default rule if none). Anyone may read; a content
    * script always gets its own page's site, whatever `host` says.
    */
-  getSiteRule(data: { host: string }): Reply<SiteRuleRow>;
+  getSiteRule(data: { host: string }): Reply<SiteRule>;
   /**
    * Mutes or unmutes one entity on a site and answers the rule now in force. User data:
    * content scripts and extension pages; a content script always changes its own page's site.
    */
-  setEntityMuted(data: EntityRef & { host: string; muted: boolean }): Reply<SiteRuleRow>;
+  setEntityMuted(data: EntityRef & { host: string; muted: boolean }): Reply<SiteRule>;
   /**
    * Opens the popup's search in a tab, for `query` (the card's "Search"): a content script
    * cannot open extension pages itself. Writes nothing. Anyone may ask.

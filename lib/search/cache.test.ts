@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cachedSearchIndex } from './cache';
-import { searchIndexKey } from './documents';
+import { searchIndexKey } from './search-documents';
 import { SearchIndex } from './search-index';
 import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from '../store/install';

@@ -1,4 +1,4 @@
-import { loadSearchDocuments, searchIndexKey } from './documents';
+import { loadSearchDocuments, searchIndexKey } from './search-documents';
 import { SearchIndex, type SearchIndexJSON } from './search-index';
 import type { PackDatabase } from '../store/pack-database';
 
@@ -32,7 +32,7 @@ export async function cachedSearchIndex(db: PackDatabase, now: () => number): Pr
   return index;
 }
 
-/** `null` for an entry this version cannot read (older format, damaged): it is rebuilt. */
+/** `null` for an entry this code cannot read (another `SEARCH_INDEX_VERSION`, damaged): it is rebuilt. */
 function revive(json: string): SearchIndex | null {
   try {
     return SearchIndex.fromJSON(JSON.parse(json) as SearchIndexJSON);

@@ -1,4 +1,4 @@
-import { decodeInt32, encodeUnsigned } from '../engine/matcher/serialize';
+import { decodeInt32, encodeUnsigned } from '../encoding/typed-arrays';
 
 /**
  * Each document's distinct terms, as term ids, in two flat arrays. MiniSearch answers "which

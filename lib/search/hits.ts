@@ -1,6 +1,6 @@
-import type { SearchDocument, SearchKind } from './documents';
+import type { SearchDocument, SearchKind } from './search-documents';
 import { excerpt, highlightRanges, type MatchedTerms, type TextRange } from './highlight';
-import type { EntityRef } from '../cards/card-data';
+import type { EntityRef } from '../domain/entity';
 import type { EntityKind } from '../pack/schema';
 
 /** One result as the popup shows it: text to display and where to mark it, never HTML. */

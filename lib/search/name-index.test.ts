@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchDocument, SearchKind } from './documents';
+import type { SearchDocument, SearchKind } from './search-documents';
 import { NameIndex } from './name-index';
 import { exactKey } from './tokenize';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMatches, vocabularyOf } from './engine';
+import { estimateMatches, vocabularyOf } from './full-text-index';
 import { planQuery } from './plan';
 import { CJK_MARK, tokenize } from './tokenize';
 

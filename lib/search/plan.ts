@@ -1,4 +1,4 @@
-import { estimateMatches, type Vocabulary } from './engine';
+import { estimateMatches, type Vocabulary } from './full-text-index';
 import { isCjkTerm, isCjkUnigram } from './tokenize';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SearchDocument } from './documents';
-import { buildEngine, estimateMatches } from './engine';
+import type { SearchDocument } from './search-documents';
+import { buildFullTextIndex, estimateMatches } from './full-text-index';
 import type { TextRange } from './highlight';
 import { planQuery } from './plan';
 import { SearchIndex, type SearchHit, type SearchResults } from './search-index';
@@ -195,16 +195,16 @@ describe('search', () => {
     expect(revived.documentCount).toBe(index.documentCount);
   });
 
-  it('refuses JSON of another format', () => {
+  it('refuses JSON of another version', () => {
     const json = { ...index.toJSON(), format: -1 };
-    expect(() => SearchIndex.fromJSON(json)).toThrow(/format/);
+    expect(() => SearchIndex.fromJSON(json)).toThrow(/version/);
   });
 
   it.each(['wu yonhui', 'doubao dau', 'seedance 2', 'world model genie', 'claude code'])(
     'narrowing %j by its rarest term finds and marks what scoring everything does',
     (query) => {
       const documents = seedDocuments();
-      const { vocabulary } = buildEngine(documents);
+      const { vocabulary } = buildFullTextIndex(documents);
       const estimates = tokenize(query).map((term) => estimateMatches(vocabulary, term));
       // A score limit that only the rarest term fits under: the `narrowed` plan.
       const limits = { score: Math.min(...estimates) };

@@ -1,13 +1,18 @@
 import type { SearchResult } from 'minisearch';
-import { SEARCH_FORMAT, SEARCH_KINDS, type SearchDocument, type SearchKind } from './documents';
 import {
-  buildEngine,
-  engineFromJSON,
-  engineToJSON,
+  SEARCH_INDEX_VERSION,
+  SEARCH_KINDS,
+  type SearchDocument,
+  type SearchKind,
+} from './search-documents';
+import {
+  buildFullTextIndex,
+  fullTextIndexFromJSON,
+  fullTextIndexToJSON,
   expansions,
-  type Engine,
-  type EngineJSON,
-} from './engine';
+  type FullTextIndex,
+  type FullTextIndexJSON,
+} from './full-text-index';
 import { toHit, type SearchHit } from './hits';
 import { NameIndex } from './name-index';
 import { PLAN_LIMITS, planQuery, type PlanLimits, type QueryPlan } from './plan';
@@ -46,9 +51,10 @@ export interface SearchOptions {
 
 /** `SearchIndex.toJSON()`: plain data, storable in IndexedDB or sent in a message. */
 export interface SearchIndexJSON {
+  /** `SEARCH_INDEX_VERSION` of the code that built it. */
   format: number;
   documents: SearchDocument[];
-  engine: EngineJSON;
+  fullText: FullTextIndexJSON;
 }
 
 const GROUP = {
@@ -107,7 +113,7 @@ export class SearchIndex {
 
   private constructor(
     private readonly documents: readonly SearchDocument[],
-    private readonly engine: Engine,
+    private readonly fullText: FullTextIndex,
     private readonly limits: PlanLimits,
   ) {
     this.exact = exactIndex(documents);
@@ -116,22 +122,22 @@ export class SearchIndex {
 
   /** `limits` only for tests and measurements; see `plan.ts`. */
   static build(documents: readonly SearchDocument[], limits = PLAN_LIMITS): SearchIndex {
-    return new SearchIndex(documents, buildEngine(documents), limits);
+    return new SearchIndex(documents, buildFullTextIndex(documents), limits);
   }
 
-  /** Throws on an index of another format: the caller rebuilds from the documents then. */
+  /** Throws on an index of another version: the caller rebuilds from the documents then. */
   static fromJSON(json: SearchIndexJSON, limits = PLAN_LIMITS): SearchIndex {
-    if (json.format !== SEARCH_FORMAT) {
-      throw new Error(`search index format ${json.format}, expected ${SEARCH_FORMAT}`);
+    if (json.format !== SEARCH_INDEX_VERSION) {
+      throw new Error(`search index version ${json.format}, expected ${SEARCH_INDEX_VERSION}`);
     }
-    return new SearchIndex(json.documents, engineFromJSON(json.engine), limits);
+    return new SearchIndex(json.documents, fullTextIndexFromJSON(json.fullText), limits);
   }
 
   toJSON(): SearchIndexJSON {
     return {
-      format: SEARCH_FORMAT,
+      format: SEARCH_INDEX_VERSION,
       documents: [...this.documents],
-      engine: engineToJSON(this.engine),
+      fullText: fullTextIndexToJSON(this.fullText),
     };
   }
 
@@ -147,7 +153,7 @@ export class SearchIndex {
   /** Results grouped by kind; an empty or punctuation-only query finds nothing. */
   search(query: string, { limit = 8 }: SearchOptions = {}): SearchResults {
     const terms = tokenize(query);
-    const plan = planQuery(terms, this.engine.vocabulary, this.limits);
+    const plan = planQuery(terms, this.fullText.vocabulary, this.limits);
     if (plan.kind === 'none') return emptyResults();
     const latin = terms.filter((term) => !isCjkTerm(term));
     const runs = cjkRuns(query);
@@ -195,7 +201,7 @@ export class SearchIndex {
 
   private byText(query: string, terms: readonly string[], plan: TextPlan): Found[] {
     const exact = new Set(this.exact.get(exactKey(query)));
-    const { mini, vocabulary, forward } = this.engine;
+    const { mini, vocabulary, forward } = this.fullText;
     const found = (result: SearchResult, alsoMatches?: (term: string) => boolean): Found => {
       const n = result.id as number;
       // Only the hits shown are highlighted: no set for the thousand that are only counted.

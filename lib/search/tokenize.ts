@@ -1,4 +1,4 @@
-import { foldString } from '../engine/matcher';
+import { foldString } from '../engine/matcher/fold';
 
 /**
  * The one tokenizer of the search index: documents are indexed with it and queries are split

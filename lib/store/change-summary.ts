@@ -1,11 +1,11 @@
 import { countChanges, describeChangedContent, diffPacks } from '../distribution/changes';
+import type { PackChangeSummary } from '../domain/pack';
 import type { FactPack } from '../pack/schema';
-import type { PackChangeSummary } from './rows';
 
 /** Names listed per list in a stored summary; the totals count everything. */
 const NAMES_PER_LIST = 8;
 
-/** What an install changes, summarised for the pack row (`PackRow.lastChange`). */
+/** What an install changes, summarised for the pack row (`InstalledPack.lastChange`). */
 export function summarizeChange(
   previous: FactPack | null,
   next: FactPack,

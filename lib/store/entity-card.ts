@@ -4,17 +4,11 @@ import type {
   CardRelated,
   CardSource,
   EntityCard,
-  EntityRef,
-} from '../cards/card-data';
+} from '../domain/card';
+import type { EntityRef } from '../domain/entity';
 import type { PackDatabase } from './pack-database';
 import { readFacts } from './fact-chunks';
-import {
-  type EntityRow,
-  type FactRow,
-  type PackRow,
-  type PropositionRow,
-  type SourceRow,
-} from './rows';
+import type { EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './rows';
 
 /**
  * Everything a hover card shows about one entity, read in one read-only transaction so

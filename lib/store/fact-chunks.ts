@@ -1,5 +1,5 @@
+import type { Table } from 'dexie';
 import type { PackFact } from '../pack/schema';
-import type { PackDatabase } from './pack-database';
 import type { FactChunkRow, FactRow } from './rows';
 
 /**
@@ -36,13 +36,21 @@ export function factOrdinalsByEntity(facts: readonly PackFact[]): Map<string, nu
   return ordinals;
 }
 
+/**
+ * What the readers need of the pack database: its chunk table. Typed as that rather than as
+ * `PackDatabase`, whose v6 upgrade uses `chunkFacts`, so neither module imports the other.
+ */
+interface FactChunkTables {
+  factChunks: Table<FactChunkRow, [string, number]>;
+}
+
 function parseChunk(row: FactChunkRow): FactRow[] {
   return (JSON.parse(row.json) as PackFact[]).map((fact) => ({ ...fact, packId: row.packId }));
 }
 
 /** The facts at `ordinals` in one pack, in the order given; call inside a transaction. */
 export async function readFacts(
-  db: PackDatabase,
+  db: FactChunkTables,
   packId: string,
   ordinals: readonly number[],
 ): Promise<FactRow[]> {
@@ -62,7 +70,7 @@ export async function readFacts(
 
 /** Every fact of the given packs, each pack's in the author's order; call inside a transaction. */
 export async function readAllFacts(
-  db: PackDatabase,
+  db: FactChunkTables,
   packIds: readonly string[],
 ): Promise<FactRow[]> {
   const rows = await db.factChunks.where('packId').anyOf(packIds).toArray();

@@ -3,7 +3,12 @@ import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { dumpDatabase } from '../../tests/support/database-dump';
 import { installPack, packToRows, PackInstallError, removePack } from './install';
 import type { PackDatabase } from './pack-database';
-import { freshDatabases, packVersions, parsedPack } from '../../tests/support/databases';
+import {
+  addUserData,
+  freshDatabases,
+  packVersions,
+  parsedPack,
+} from '../../tests/support/databases';
 
 const now = () => 1_700_000_000_000;
 const v1 = parsedPack(validPack());
@@ -152,13 +157,7 @@ describe('installPack', () => {
 
   it('never touches user data', async () => {
     const { packDb, userDb } = freshDatabases();
-    await userDb.settings.put({ key: 'hoverDelayMs', value: 250 });
-    await userDb.siteRules.put({
-      host: 'example.com',
-      disabled: true,
-      mutedEntities: [],
-      updatedAt: 1,
-    });
+    await addUserData(userDb);
     const before = await dumpDatabase(userDb);
     await installPack(packDb, v1, { origin: 'file', now });
     await installPack(packDb, v2, { origin: 'file', now });
@@ -201,7 +200,7 @@ describe('removePack', () => {
     const text = JSON.stringify(v2, null, 2);
     const installed = await installPack(packDb, v2, { origin: 'file', now, text });
     expect(await packDb.packDocuments.count()).toBe(2);
-    expect(await removePack(packDb, 'test-pack')).toEqual({ row: installed, text });
+    expect(await removePack(packDb, 'test-pack')).toEqual({ pack: installed, text });
     expect(await removePack(packDb, 'test-pack')).toBeNull();
     const dump = await dumpDatabase(packDb);
     expect(Object.values(dump).every((rows) => rows.length === 0)).toBe(true);

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import compareVersions from 'semver/functions/compare';
+import type { InstalledPack, PackOrigin } from '../domain/pack';
 import type { FactPack } from '../pack/schema';
 import { summarizeChange } from './change-summary';
 import {
@@ -7,17 +8,11 @@ import {
   installedDocumentText,
   keepDocuments,
   parseKeptPack,
-} from './documents';
+} from './kept-documents';
 import type { PackDatabase } from './pack-database';
 import { chunkFacts, factOrdinalsByEntity } from './fact-chunks';
-import {
-  type EntityRow,
-  type FactChunkRow,
-  type PackOrigin,
-  type PackRow,
-  type PropositionRow,
-  type SourceRow,
-} from './rows';
+import { installedPackOf } from './queries';
+import type { EntityRow, FactChunkRow, PackRow, PropositionRow, SourceRow } from './rows';
 
 export interface InstallOptions {
   origin: PackOrigin;
@@ -34,7 +29,7 @@ export interface InstallOptions {
   sourceUrl?: string;
   /** On or off; by default as the replaced version was, and on for a new pack. */
   enabled?: boolean;
-  /** Set by a rollback (see `PackRow.heldBelow`); any other install clears the hold. */
+  /** Set by a rollback (see `InstalledPack.heldBelow`); any other install clears the hold. */
   heldBelow?: string;
   /**
    * The version the caller read before deciding (rollback, sync): if another install has
@@ -104,7 +99,7 @@ export async function installPack(
   db: PackDatabase,
   pack: FactPack,
   options: InstallOptions,
-): Promise<PackRow> {
+): Promise<InstalledPack> {
   const text = options.text ?? JSON.stringify(pack);
   return db.transaction('rw', db.contentTables, async () => {
     const installed = await db.packs.get(pack.id);
@@ -154,7 +149,7 @@ export async function installPack(
       { packId: pack.id, version: pack.version, text, storedAt: installedAt },
       installed?.version,
     );
-    return rows.pack;
+    return installedPackOf(rows.pack);
   });
 }
 
@@ -191,19 +186,11 @@ async function deleteRowsNotIn(db: PackDatabase, packId: string, rows: PackRows)
     const keys = await rowsOfPack(table, packId).primaryKeys();
     await table.bulkDelete(keys.filter(([, id]) => !kept.has(id)));
   };
+  const ids = (list: readonly { id: string }[]) => list.map((row) => row.id);
   await Promise.all([
-    stale(
-      db.sources,
-      rows.sources.map((row) => row.id),
-    ),
-    stale(
-      db.propositions,
-      rows.propositions.map((row) => row.id),
-    ),
-    stale(
-      db.entities,
-      rows.entities.map((row) => row.id),
-    ),
+    stale(db.sources, ids(rows.sources)),
+    stale(db.propositions, ids(rows.propositions)),
+    stale(db.entities, ids(rows.entities)),
     stale(
       db.factChunks,
       rows.factChunks.map((row) => row.n),
@@ -213,7 +200,7 @@ async function deleteRowsNotIn(db: PackDatabase, packId: string, rows: PackRows)
 
 /** What a removal took away: enough to put the pack back exactly (undo). */
 export interface RemovedPack {
-  row: PackRow;
+  pack: InstalledPack;
   /** The installed document, as `PackDocumentRow.text`. */
   text: string;
 }
@@ -229,6 +216,6 @@ export async function removePack(db: PackDatabase, packId: string): Promise<Remo
     const text = await installedDocumentText(db, row);
     await deletePackRows(db, packId);
     await db.packDocuments.where('packId').equals(packId).delete();
-    return { row, text };
+    return { pack: installedPackOf(row), text };
   });
 }

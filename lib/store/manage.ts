@@ -1,9 +1,10 @@
 import compareVersions from 'semver/functions/compare';
+import type { InstalledPack } from '../domain/pack';
 import { describeIssues, validatePackText } from '../pack/validate';
-import { previousDocument } from './documents';
+import { previousDocument } from './kept-documents';
 import { installPack } from './install';
 import type { PackDatabase } from './pack-database';
-import type { PackRow } from './rows';
+import { installedPackOf } from './queries';
 
 /**
  * Pack management beyond install and removal: switching a pack on or off and rolling back
@@ -25,12 +26,12 @@ export async function setPackEnabled(
   db: PackDatabase,
   packId: string,
   enabled: boolean,
-): Promise<PackRow> {
+): Promise<InstalledPack> {
   return db.transaction('rw', db.packs, async () => {
     const row = await db.packs.get(packId);
     if (!row) throw new PackManageError('not-found', `pack "${packId}" is not installed`);
     if (row.enabled !== enabled) await db.packs.update(packId, { enabled });
-    return { ...row, enabled };
+    return installedPackOf({ ...row, enabled });
   });
 }
 
@@ -45,7 +46,7 @@ export async function rollbackPack(
   db: PackDatabase,
   packId: string,
   now: () => number,
-): Promise<PackRow> {
+): Promise<InstalledPack> {
   const { installed, previous } = await db.transaction(
     'r',
     db.packs,

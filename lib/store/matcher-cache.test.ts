@@ -24,7 +24,7 @@ type FakeCompile = ReturnType<typeof fakeCompile>;
 const compiledAliases = (compile: FakeCompile): AliasSpec[] => compile.mock.lastCall?.[0] ?? [];
 
 describe('matcherKey', () => {
-  it('names the engine format and every pack version, in a stable order', () => {
+  it('names the matcher version and every pack version, in a stable order', () => {
     expect(
       matcherKey(3, [
         { id: 'b', version: '1.0.0' },
@@ -71,7 +71,7 @@ describe('cachedMatcher', () => {
     expect(await packDb.matchers.count()).toBe(1);
   });
 
-  it('recompiles when the engine format changes', async () => {
+  it('recompiles when the matcher version changes', async () => {
     const { packDb } = freshDatabases();
     await installPack(packDb, parsedPack(validPack()), { origin: 'file', now });
     const compile = fakeCompile();

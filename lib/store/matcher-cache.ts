@@ -4,13 +4,13 @@ import type { EntityRow } from './rows';
 
 export type CompileMatcher = (aliases: AliasSpec[], key: string) => CompiledMatcher;
 
-/** What a cached matcher depends on: the engine's format and each enabled pack version. */
+/** What a cached matcher depends on: `MATCHER_VERSION` and each enabled pack version. */
 export function matcherKey(
-  engineFormat: number,
+  matcherVersion: number,
   packs: readonly { id: string; version: string }[],
 ) {
   const versions = packs.map((pack) => `${pack.id}@${pack.version}`).sort();
-  return `engine-${engineFormat}|${versions.join(',')}`;
+  return `engine-${matcherVersion}|${versions.join(',')}`;
 }
 
 /** Every alias of an entity, as the matcher compiler takes them. */
@@ -33,7 +33,7 @@ function aliasSpecs(entity: EntityRow): AliasSpec[] {
 export async function cachedMatcher(
   db: PackDatabase,
   compile: CompileMatcher,
-  engineFormat: number,
+  matcherVersion: number,
   now: () => number,
 ): Promise<CompiledMatcher> {
   const { key, aliases, hit } = await db.transaction(
@@ -41,7 +41,7 @@ export async function cachedMatcher(
     [db.packs, db.entities, db.matchers],
     async () => {
       const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled);
-      const key = matcherKey(engineFormat, enabled);
+      const key = matcherKey(matcherVersion, enabled);
       const hit = await db.matchers.get(key);
       const aliases = hit
         ? []

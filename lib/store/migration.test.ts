@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { FactPack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
-import { installedDocumentText } from './documents';
+import { installedDocumentText } from './kept-documents';
 import { dumpDatabase } from '../../tests/support/database-dump';
 import { readAllFacts } from './fact-chunks';
 import { installPack, packToRows } from './install';
@@ -11,6 +11,7 @@ import { PackDatabase } from './pack-database';
 import { listPacks } from './queries';
 import type { PackRow } from './rows';
 import { listsById, packVersions } from '../../tests/support/databases';
+import { setEntityMuted, siteRuleFor } from './site-rules';
 import { UserDatabase } from './user-database';
 
 /** The pack database's version 1 exactly as it was released; never change this copy. */
@@ -186,16 +187,32 @@ describe('PackDatabase migrations', () => {
   });
 });
 
+/** The user database's versions 1 and 2 exactly as they were released; never change this copy. */
+function releasedUserDatabase(name: string, version: 1 | 2): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    settings: 'key',
+    siteRules: 'host',
+    notes: '++id, [packId+entityId]',
+  });
+  if (version >= 2) db.version(2).stores({ subscriptions: 'url' });
+  return db;
+}
+
+const SUBSCRIPTION_ROW = {
+  url: 'https://packs.example/index.json',
+  addedAt: 1,
+  packIds: ['test-pack'],
+  etag: '"v1"',
+  lastError: { code: 'network', message: 'offline', at: 2 },
+  failures: 1,
+  nextCheckAt: 3,
+};
+
 describe('UserDatabase migrations', () => {
   it('v1 → v2 keeps settings, site rules and notes, and adds subscriptions', async () => {
     const name = `test-user-migration-${crypto.randomUUID()}`;
-    // Version 1 exactly as it was released; never change this copy.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      settings: 'key',
-      siteRules: 'host',
-      notes: '++id, [packId+entityId]',
-    });
+    const v1 = releasedUserDatabase(name, 1);
     await v1.table('settings').add({ key: 'hoverDelayMs', value: 250 });
     await v1.table('siteRules').add({
       host: 'example.com',
@@ -207,10 +224,66 @@ describe('UserDatabase migrations', () => {
     const before = await dumpDatabase(v1);
     v1.close();
 
+    const v2 = releasedUserDatabase(name, 2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await dumpDatabase(v2)).toEqual({ ...before, subscriptions: [] });
+    v2.close();
+  });
+
+  it('v2 → v3 drops the settings and notes tables and `disabled`, keeping every mute and subscription', async () => {
+    const name = `test-user-migration-${crypto.randomUUID()}`;
+    const v2 = releasedUserDatabase(name, 2);
+    await v2.table('settings').bulkAdd([
+      { key: 'hoverDelayMs', value: 250 },
+      { key: 'highlightStyle', value: { underline: true } },
+    ]);
+    await v2.table('notes').add({ packId: 'test-pack', entityId: 'acme', text: 'n', createdAt: 4 });
+    await v2.table('siteRules').bulkAdd([
+      { host: 'a.example', disabled: false, mutedEntities: ['test-pack/acme'], updatedAt: 5 },
+      { host: 'b.example', disabled: true, mutedEntities: ['p/x', 'test-pack/acme'], updatedAt: 6 },
+      // Rules that muted nothing said only `disabled`, which nothing ever read.
+      { host: 'c.example', disabled: true, mutedEntities: [], updatedAt: 7 },
+      { host: 'd.example', disabled: false, mutedEntities: [], updatedAt: 8 },
+    ]);
+    await v2.table('subscriptions').add(SUBSCRIPTION_ROW);
+    v2.close();
+
     const current = new UserDatabase(name);
     await current.open();
-    expect(current.verno).toBe(2);
-    expect(await dumpDatabase(current)).toEqual({ ...before, subscriptions: [] });
+    expect(current.verno).toBe(3);
+    expect(await dumpDatabase(current)).toEqual({
+      siteRules: [
+        { host: 'a.example', mutedEntities: ['test-pack/acme'], updatedAt: 5 },
+        { host: 'b.example', mutedEntities: ['p/x', 'test-pack/acme'], updatedAt: 6 },
+      ],
+      subscriptions: [SUBSCRIPTION_ROW],
+    });
+    // Site rules read and change as ever after the upgrade.
+    expect(await siteRuleFor(current, 'b.example')).toEqual({
+      host: 'b.example',
+      mutedEntities: ['p/x', 'test-pack/acme'],
+      updatedAt: 6,
+    });
+    await setEntityMuted(current, 'a.example', 'test-pack/acme', false, () => 9);
+    expect(await current.siteRules.count()).toBe(1);
     current.close();
+
+    // Opened as it is on disk, with no schema of ours: the dropped tables are gone from it.
+    const reopened = new Dexie(name);
+    await reopened.open();
+    expect(reopened.tables.map((table) => table.name).sort()).toEqual([
+      'siteRules',
+      'subscriptions',
+    ]);
+    reopened.close();
+  });
+
+  it('a new database opens at the latest version with only site rules and subscriptions', async () => {
+    const db = new UserDatabase(`test-user-fresh-${crypto.randomUUID()}`);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['siteRules', 'subscriptions']);
+    db.close();
   });
 });

@@ -56,7 +56,7 @@ export class PackDatabase extends Dexie {
     // v4: popup search indexes are cached the same way (lib/search/cache.ts).
     this.version(4).stores({ searchIndexes: 'key' });
     // v5: each pack's installed document (and one earlier version) for rollback and export.
-    // Packs installed before v5 have none; lib/store/documents.ts rebuilds one from rows.
+    // Packs installed before v5 have none; lib/store/kept-documents.ts rebuilds one from rows.
     this.version(5).stores({ packDocuments: '[packId+version], packId' });
     // v6: facts move into chunks of JSON (lib/store/fact-chunks.ts), and each entity lists
     // the ordinals of its facts: one IndexedDB record per fact made large installs slow.

@@ -1,8 +1,43 @@
+import type { InstalledPack, ListedPack } from '../domain/pack';
 import type { PackDatabase } from './pack-database';
-import type { InstalledPack } from './rows';
+import type { PackRow } from './rows';
+
+/**
+ * A pack row as the rest of the extension sees it. Field by field rather than the row as
+ * it is, so a column the store adds for itself is never sent by accident.
+ */
+export function installedPackOf(row: PackRow): InstalledPack {
+  const pack: InstalledPack = {
+    format: row.format,
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    publishedAt: row.publishedAt,
+    publisher: row.publisher,
+    origin: row.origin,
+    installedAt: row.installedAt,
+    enabled: row.enabled,
+    counts: row.counts,
+  };
+  if (row.sourceUrl !== undefined) pack.sourceUrl = row.sourceUrl;
+  if (row.lastChange !== undefined) pack.lastChange = row.lastChange;
+  if (row.heldBelow !== undefined) pack.heldBelow = row.heldBelow;
+  return pack;
+}
+
+/** One installed pack, or undefined when it is not installed. */
+export async function installedPack(
+  db: PackDatabase,
+  packId: string,
+): Promise<InstalledPack | undefined> {
+  const row = await db.packs.get(packId);
+  return row && installedPackOf(row);
+}
 
 /** Installed packs by title, each with the earlier version it could roll back to. */
-export async function listPacks(db: PackDatabase): Promise<InstalledPack[]> {
+export async function listPacks(db: PackDatabase): Promise<ListedPack[]> {
   return db.transaction('r', db.packs, db.packDocuments, async () => {
     const [packs, documentKeys] = await Promise.all([
       db.packs.toArray(),
@@ -11,7 +46,7 @@ export async function listPacks(db: PackDatabase): Promise<InstalledPack[]> {
     ]);
     return packs
       .map((pack) => ({
-        ...pack,
+        ...installedPackOf(pack),
         previousVersion:
           documentKeys.find(
             ([packId, version]) => packId === pack.id && version !== pack.version,

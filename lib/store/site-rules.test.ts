@@ -64,7 +64,6 @@ describe('setEntityMuted', () => {
     const rule = await setEntityMuted(userDb, 'example.com', DOUBAO, true, now);
     expect(rule).toEqual({
       host: 'example.com',
-      disabled: false,
       mutedEntities: [DOUBAO],
       updatedAt: 1_000,
     });
@@ -79,7 +78,6 @@ describe('setEntityMuted', () => {
     const { userDb } = freshDatabases();
     await userDb.siteRules.put({
       host: 'example.com',
-      disabled: false,
       mutedEntities: before,
       updatedAt: 5,
     });
@@ -100,9 +98,8 @@ describe('setEntityMuted', () => {
   // Undo is the same call with `muted` flipped: it must leave exactly what was there.
   it.each([
     ['no rule yet', null],
-    ['other entities muted', { disabled: false, mutedEntities: [DOLA, 'z-pack/zed'] }],
-    ['the site disabled', { disabled: true, mutedEntities: [] }],
-    ['the site disabled and others muted', { disabled: true, mutedEntities: [DOLA] }],
+    ['another entity muted', { mutedEntities: [DOLA] }],
+    ['other entities muted', { mutedEntities: [DOLA, 'z-pack/zed'] }],
   ])('mute then undo restores the database with %s', async (_label, stored) => {
     const { userDb } = freshDatabases();
     if (stored) await userDb.siteRules.put({ host: 'example.com', ...stored, updatedAt: 5 });
@@ -111,11 +108,9 @@ describe('setEntityMuted', () => {
 
     const muted = await setEntityMuted(userDb, 'example.com', DOUBAO, true, now);
     expect(muted.mutedEntities).toContain(DOUBAO);
-    expect(muted.disabled).toBe(stored?.disabled ?? false);
     const undone = await setEntityMuted(userDb, 'example.com', DOUBAO, false, now);
 
     expect(undone.mutedEntities).toEqual(ruleBefore.mutedEntities);
-    expect(undone.disabled).toBe(ruleBefore.disabled);
     // Only the timestamp may differ, and only where a row remains.
     const after = await dumpDatabase(userDb);
     const withoutTimes = (dump: Record<string, unknown[]>) =>
@@ -147,7 +142,6 @@ describe('setEntityMuted', () => {
     const full = Array.from({ length: MUTED_PER_SITE_MAX }, (_, i) => `p/e${i}`).sort();
     await userDb.siteRules.put({
       host: 'example.com',
-      disabled: false,
       mutedEntities: full,
       updatedAt: 5,
     });

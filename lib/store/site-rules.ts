@@ -1,8 +1,7 @@
-import type { SiteRuleRow } from './rows';
+import type { SiteRule } from '../domain/site-rule';
+import { hostProblem } from '../site/site';
 import type { UserDatabase } from './user-database';
 
-/** The longest DNS name; anything longer is not a host a page can have. */
-import { hostProblem } from '../site/site';
 /**
  * Muted entities kept per site. Far more than a person mutes by hand; it only stops a
  * misbehaving sender from growing one row without end.
@@ -36,17 +35,17 @@ export function normaliseHost(host: string): string {
 }
 
 /** What a site without a stored rule behaves as: Fact Lens runs, nothing muted. */
-export function defaultSiteRule(host: string): SiteRuleRow {
-  return { host, disabled: false, mutedEntities: [], updatedAt: 0 };
+export function defaultSiteRule(host: string): SiteRule {
+  return { host, mutedEntities: [], updatedAt: 0 };
 }
 
 /** A rule that says nothing beyond the default; it need not be stored. */
-function isDefault(rule: SiteRuleRow): boolean {
-  return !rule.disabled && rule.mutedEntities.length === 0;
+function isDefault(rule: SiteRule): boolean {
+  return rule.mutedEntities.length === 0;
 }
 
 /** The rule for `host`, or the default rule when the user never set one. */
-export async function siteRuleFor(db: UserDatabase, host: string): Promise<SiteRuleRow> {
+export async function siteRuleFor(db: UserDatabase, host: string): Promise<SiteRule> {
   const key = normaliseHost(host);
   return (await db.siteRules.get(key)) ?? defaultSiteRule(key);
 }
@@ -67,8 +66,8 @@ function mutedListWith(current: string[], entityKey: string, muted: boolean): st
 /**
  * Mutes or unmutes one entity (`packId/entityId`) on one site and returns the rule now in
  * force. Read and write share one transaction, so two quick clicks (mute, undo) cannot
- * interleave and lose one. Asking for what already holds writes nothing. `disabled` is
- * kept as it was; a rule left saying nothing is deleted rather than stored.
+ * interleave and lose one. Asking for what already holds writes nothing; a rule left saying
+ * nothing is deleted rather than stored.
  */
 export async function setEntityMuted(
   db: UserDatabase,
@@ -76,13 +75,13 @@ export async function setEntityMuted(
   entityKey: string,
   muted: boolean,
   now: () => number,
-): Promise<SiteRuleRow> {
+): Promise<SiteRule> {
   const key = normaliseHost(host);
   return db.transaction('rw', db.siteRules, async () => {
     const current = (await db.siteRules.get(key)) ?? defaultSiteRule(key);
     const mutedEntities = mutedListWith(current.mutedEntities, entityKey, muted);
     if (mutedEntities === null) return current;
-    const next: SiteRuleRow = { ...current, mutedEntities, updatedAt: now() };
+    const next: SiteRule = { ...current, mutedEntities, updatedAt: now() };
     if (isDefault(next)) {
       await db.siteRules.delete(key);
       return defaultSiteRule(key);

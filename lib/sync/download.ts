@@ -1,9 +1,10 @@
+import type { Timers } from '../async/timers';
 import { SyncError } from './errors';
 
 /** What sync needs of the browser to download: fetch and a timer, both injected. */
 export interface DownloadEnvironment {
   fetch: typeof fetch;
-  timers: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
+  timers: Timers;
   timeoutMs: number;
 }
 

@@ -1,5 +1,5 @@
 import { isPublicKeyText, KeyFormatError, parsePublicKey } from '../distribution/signature';
-import type { SubscriptionRow } from '../store/rows';
+import type { Subscription } from '../domain/subscription';
 import type { UserDatabase } from '../store/user-database';
 
 export class SubscriptionError extends Error {
@@ -43,7 +43,7 @@ export async function addSubscription(
   userDb: UserDatabase,
   input: { url: string; publicKey?: string },
   now: () => number,
-): Promise<SubscriptionRow> {
+): Promise<Subscription> {
   const url = normalizeSubscriptionUrl(input.url);
   const key = input.publicKey?.trim() || undefined;
   if (key !== undefined) {
@@ -54,7 +54,7 @@ export async function addSubscription(
       throw error;
     }
   }
-  const row: SubscriptionRow = {
+  const row: Subscription = {
     url,
     ...(key !== undefined && isPublicKeyText(key) ? { publicKey: key } : {}),
     addedAt: now(),
@@ -72,7 +72,7 @@ export async function addSubscription(
 }
 
 /** Subscriptions by when they were added. */
-export async function listSubscriptions(userDb: UserDatabase): Promise<SubscriptionRow[]> {
+export async function listSubscriptions(userDb: UserDatabase): Promise<Subscription[]> {
   const rows = await userDb.subscriptions.toArray();
   return rows.sort((a, b) => a.addedAt - b.addedAt);
 }

@@ -1,21 +1,23 @@
 import compareVersions from 'semver/functions/compare';
+import type { InstalledPack } from '../domain/pack';
+import type { PackOutcome, Subscription, SyncErrorCode, SyncReport } from '../domain/subscription';
 import { sha256Hex } from '../distribution/digest';
 import {
   looksLikeIndex,
   packIndexSchema,
   resolveIndexUrl,
   type PackIndexEntry,
-} from '../distribution/index-format';
+} from '../distribution/pack-index';
 import { verifySignature } from '../distribution/signature';
 import { PACK_LIMITS } from '../pack/limits';
 import type { FactPack } from '../pack/schema';
 import { describeIssues, validatePack } from '../pack/validate';
 import { installPack, PackInstallError } from '../store/install';
 import type { PackDatabase } from '../store/pack-database';
-import type { PackChangeSummary, PackRow, SubscriptionRow } from '../store/rows';
+import { installedPack } from '../store/queries';
 import type { UserDatabase } from '../store/user-database';
 import { decodeText, download, type DownloadEnvironment } from './download';
-import { SyncError, toSyncError, type SyncErrorCode } from './errors';
+import { SyncError, toSyncError } from './errors';
 import { nextCheckAfterFailure, nextCheckAfterSuccess } from './schedule';
 
 /** Everything a sync touches, injected: databases, network, clock, randomness. */
@@ -35,26 +37,6 @@ export const SYNC_LIMITS = {
   packBytes: PACK_LIMITS.documentBytes,
   timeoutMs: 30_000,
 } as const;
-
-export type PackOutcome =
-  | {
-      packId: string;
-      outcome: 'installed';
-      version: string;
-      title: string;
-      change?: PackChangeSummary;
-    }
-  | { packId: string; outcome: 'up-to-date' | 'held' | 'declined'; version: string }
-  | { packId: string; outcome: 'failed'; error: { code: SyncErrorCode; message: string } };
-
-export interface SyncReport {
-  url: string;
-  /** `not-modified`: the server said 304; `checked`: fetched, every pack handled; `failed`. */
-  outcome: 'not-modified' | 'checked' | 'failed';
-  packs: PackOutcome[];
-  /** The first failure, as recorded on the subscription. */
-  error?: { code: SyncErrorCode; message: string };
-}
 
 /** A pack body that passed every check, ready for one install transaction. */
 interface VerifiedPack {
@@ -170,10 +152,10 @@ async function settle(packId: string, run: () => Promise<PackOutcome>): Promise<
 
 async function syncIndexEntry(
   env: SyncEnvironment,
-  subscription: SubscriptionRow,
+  subscription: Subscription,
   entry: PackIndexEntry,
 ): Promise<PackOutcome> {
-  const installed = await env.packDb.packs.get(entry.id);
+  const installed = await installedPack(env.packDb, entry.id);
   const skip = skipReason(installed, entry.version);
   if (skip)
     return { packId: entry.id, outcome: skip, version: installed?.version ?? entry.version };
@@ -224,7 +206,10 @@ async function syncIndexEntry(
  * below a version the user rolled back from (`held`). An older version than the installed
  * one is not skipped quietly: it is refused as `not-newer` by the install.
  */
-function skipReason(installed: PackRow | undefined, offered: string): 'up-to-date' | 'held' | null {
+function skipReason(
+  installed: InstalledPack | undefined,
+  offered: string,
+): 'up-to-date' | 'held' | null {
   if (!installed) return null;
   if (installed.heldBelow && compareVersions(offered, installed.heldBelow) <= 0) return 'held';
   if (compareVersions(offered, installed.version) === 0) return 'up-to-date';
@@ -234,7 +219,7 @@ function skipReason(installed: PackRow | undefined, offered: string): 'up-to-dat
 /** Signature (when a key is pinned), then schema. The bytes are what the publisher signed. */
 async function verifyPack(
   env: SyncEnvironment,
-  subscription: SubscriptionRow,
+  subscription: Subscription,
   body: { bytes: Uint8Array; text: string; value: unknown; signatureUrl: string },
 ): Promise<VerifiedPack> {
   if (subscription.publicKey) {
@@ -272,10 +257,10 @@ async function verifyPack(
 
 async function installVerified(
   env: SyncEnvironment,
-  subscription: SubscriptionRow,
+  subscription: Subscription,
   { pack, text }: VerifiedPack,
 ): Promise<PackOutcome> {
-  const installed = await env.packDb.packs.get(pack.id);
+  const installed = await installedPack(env.packDb, pack.id);
   const skip = skipReason(installed, pack.version);
   if (skip) return { packId: pack.id, outcome: skip, version: installed?.version ?? pack.version };
   try {
@@ -337,17 +322,17 @@ function packIdOf(value: unknown): string {
 }
 
 /** The packs a subscription has delivered, with `more`: each once, sorted. */
-function withPackIds(subscription: SubscriptionRow, more: readonly string[]): string[] {
+function withPackIds(subscription: Subscription, more: readonly string[]): string[] {
   return [...new Set([...subscription.packIds, ...more])].sort();
 }
 
 async function recordSuccess(
   env: SyncEnvironment,
-  subscription: SubscriptionRow,
+  subscription: Subscription,
   seen: { etag?: string; lastModified?: string; packIds?: string[] },
 ): Promise<void> {
   const now = env.now();
-  const changes: Partial<SubscriptionRow> = {
+  const changes: Partial<Subscription> = {
     lastCheckedAt: now,
     lastSuccessAt: now,
     lastError: undefined,
@@ -365,7 +350,7 @@ async function recordSuccess(
 
 async function recordFailure(
   env: SyncEnvironment,
-  subscription: SubscriptionRow,
+  subscription: Subscription,
   error: { code: SyncErrorCode; message: string },
   packs: PackOutcome[],
 ): Promise<void> {

@@ -3,7 +3,7 @@ import type { AliasSpec } from '../../lib/engine/types';
 import { validatePack } from '../../lib/pack/validate';
 import { alternationRegex } from './alias-regex';
 import { aliasPack, packAliases } from './alias-pack';
-import { syntheticAliases } from './engine';
+import { syntheticAliases } from '../../tests/support/synthetic-aliases';
 
 const spec = (text: string, extra: Partial<AliasSpec> = {}): AliasSpec => ({
   text,

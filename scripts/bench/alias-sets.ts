@@ -6,7 +6,8 @@
 import type { AliasSpec } from '../../lib/engine/types';
 import type { AlternationRegex } from './alias-regex';
 import { alternationRegex } from './alias-regex';
-import { compileMatcher, syntheticAliases } from './engine';
+import { compileMatcher } from '../../lib/engine/matcher/compile';
+import { syntheticAliases } from '../../tests/support/synthetic-aliases';
 import { seedAliases } from './seed-aliases';
 
 export interface AliasSet {

@@ -7,7 +7,7 @@ describe('isBuildInput', () => {
     { file: 'components/hovercard/HoverCard.tsx', expected: true },
     { file: 'entrypoints/highlights.content.css', expected: true },
     { file: 'wxt.config.ts', expected: true },
-    { file: 'lib/cards/format.test.ts', expected: false },
+    { file: 'lib/cards/display-text.test.ts', expected: false },
     { file: 'components/card/EntityCardView.test.tsx', expected: false },
     { file: 'lib/engine/page/README.md', expected: false },
   ])('$file: $expected', ({ file, expected }) => {

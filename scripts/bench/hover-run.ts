@@ -84,7 +84,9 @@ async function hoverOnce(page: Page, hover: PlannedHover, cardBox: Box | null): 
   const ms = await painted;
 
   // The figure must belong to this mention's card, not to a stray one.
-  const shown = await card.locator('.entity-name').textContent({ timeout: HOVER_TIMEOUT_MS });
+  const shown = await card
+    .locator('.fl-card-entity-name')
+    .textContent({ timeout: HOVER_TIMEOUT_MS });
   if (shown?.trim() !== entity) {
     throw new Error(`hovering "${text}" painted a card for "${shown ?? ''}", not "${entity}"`);
   }

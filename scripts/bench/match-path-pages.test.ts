@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { collectSegments } from '../../lib/engine/page/segments';
 import { alternationRegex } from './alias-regex';
 import { SYNTHETIC_SEED } from './alias-sets';
-import { syntheticAliases } from './engine';
+import { syntheticAliases } from '../../tests/support/synthetic-aliases';
 import {
   CHARS_PER_MENTION,
   MATCH_PATH_SIZES,

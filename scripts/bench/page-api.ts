@@ -1,4 +1,4 @@
-import type { ScanPhase } from '../../lib/engine/page/mark-page';
+import type { ScanPhase } from './mark-page';
 
 /**
  * The contract between the Node harness and the bundle it injects into each page

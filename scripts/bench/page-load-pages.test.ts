@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { alternationRegex } from './alias-regex';
 import { SYNTHETIC_SEED } from './alias-sets';
-import { syntheticAliases } from './engine';
+import { syntheticAliases } from '../../tests/support/synthetic-aliases';
 import {
   ARTICLE_ID,
   FRAME_COUNT,

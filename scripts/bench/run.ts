@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { prepareAliasSets } from './alias-sets';
 import { launchBrowser } from './browser';
 import { buildPageBundle } from './bundle';
-import { ENGINE_LABEL } from './engine';
 import { header, revision } from './machine';
+import { installNativeBase64 } from './native-base64';
 import type { BenchOptions } from './options';
 import { USAGE, parseOptions } from './options';
 import { collectPages } from './pages';
@@ -26,6 +26,10 @@ import { pageScanSection } from './sections/page-scan';
 import { searchLatencySection } from './sections/search-latency';
 import type { BenchContext, Section } from './sections/types';
 import { serveStatic } from '../serve-static';
+
+/** Printed in the report header: which code produced the figures. */
+const ENGINE_LABEL =
+  '`lib/engine` (`compileMatcher` in Node, a synchronous `MentionIndex` pass bundled into the page by Vite)';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(projectRoot, 'bench/results');
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     return;
   }
   const sections = selectSections(SECTIONS, options.sections);
+  installNativeBase64();
   const date = new Date();
   const started = performance.now();
   const generatedDir = await mkdtemp(path.join(os.tmpdir(), 'fact-lens-bench-'));

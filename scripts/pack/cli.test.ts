@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/distribution/digest';
-import { packIndexSchema } from '../../lib/distribution/index-format';
+import { packIndexSchema } from '../../lib/distribution/pack-index';
 import { verifySignature } from '../../lib/distribution/signature';
 import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { main } from './cli';

@@ -58,7 +58,7 @@ function tamperSourceUrl(worker: Worker, url: string): Promise<void> {
   );
 }
 
-/** The card's border radius in CSS pixels (components/card/card.css). */
+/** The card's border radius in CSS pixels (`--fl-radius-lg` in components/styles/tokens.css). */
 const CARD_RADIUS = 10;
 
 function clearCorners(image: PNG, size: number): void {
@@ -98,10 +98,10 @@ test('pack strings render as text and a javascript: link is never rendered', asy
   await expect.poll(() => highlightedTexts(page)).toContain('Acme Corp');
   await hover(page, '#acme', 'Acme Corp');
   const card = cardOf(page);
-  await expect(card.locator('.entity-name')).toHaveText(`Acme ${HOSTILE}`);
-  await expect(card.locator('.summary')).toContainText('<script>alert(2)</script>');
+  await expect(card.locator('.fl-card-entity-name')).toHaveText(`Acme ${HOSTILE}`);
+  await expect(card.locator('.fl-card-summary')).toContainText('<script>alert(2)</script>');
   // With an https source the link is there, opening a new tab without an opener.
-  const link = card.locator('.source a');
+  const link = card.locator('.fl-card-source a');
   await expect(link).toHaveAttribute('href', 'https://example.com/news/widget');
   await expect(link).toHaveAttribute('rel', /noopener/);
   await expect(link).toHaveAttribute('target', '_blank');
@@ -111,8 +111,8 @@ test('pack strings render as text and a javascript: link is never rendered', asy
   await page.reload();
   await expect.poll(() => markerActive(page)).toBe(true);
   await hover(page, '#acme', 'Acme Corp');
-  await expect(card.locator('.entity-name')).toHaveText(`Acme ${HOSTILE}`);
-  await expect(card.locator('.source-title')).toHaveText(`Report ${HOSTILE}`);
+  await expect(card.locator('.fl-card-entity-name')).toHaveText(`Acme ${HOSTILE}`);
+  await expect(card.locator('.fl-card-source-title')).toHaveText(`Report ${HOSTILE}`);
   expect(await card.locator('a').count()).toBe(0);
   expect(await card.locator('img, script').count()).toBe(0);
   expect(await page.locator('img').count()).toBe(0);
@@ -154,8 +154,8 @@ test('the card has no serious accessibility violations, and is saved in light an
     await expect.poll(() => markerActive(page)).toBe(true);
     await hover(page, '#lede', 'Doubao');
     const card = cardOf(page);
-    await expect(card.locator('.entity-name')).toHaveText('Doubao');
-    await card.locator('.fact').first().getByRole('button', { name: 'Quote' }).click();
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('Doubao');
+    await card.locator('.fl-card-fact').first().getByRole('button', { name: 'Quote' }).click();
     await card.screenshot({
       path: test.info().outputPath(`card-${colorScheme}.png`),
       animations: 'disabled',

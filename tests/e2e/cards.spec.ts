@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../lib/cards/hover-controller';
 import { expect, test } from './fixtures';
 import { cardOf, enterCardOf, hover, hoveredTextRange } from './cards';
 import { hoveredText, markerActive, pointOfText } from './highlights';
@@ -16,25 +17,25 @@ test.describe('hover cards on the demo page', () => {
     await hover(page, '#lede', 'Doubao');
     await expect.poll(() => hoveredText(page)).toBe('Doubao');
     await expect(card).toBeVisible();
-    await expect(card.locator('.entity-name')).toHaveText('Doubao');
-    await expect(card.locator('.kind')).toHaveText('Product');
-    const proposition = card.locator('.proposition-toggle').first();
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('Doubao');
+    await expect(card.locator('.fl-card-kind')).toHaveText('Product');
+    const proposition = card.locator('.fl-card-proposition-toggle').first();
     await expect(proposition).toHaveText(/Make Doubao pay its way through office work/);
     // The proposition expands to its summary.
-    await expect(card.locator('.proposition-summary').first()).toBeHidden();
+    await expect(card.locator('.fl-card-proposition-summary').first()).toBeHidden();
     await proposition.click();
     await expect(proposition).toHaveAttribute('aria-expanded', 'true');
-    await expect(card.locator('.proposition-summary').first()).toBeVisible();
+    await expect(card.locator('.fl-card-proposition-summary').first()).toBeVisible();
 
-    const firstFact = card.locator('.fact').first();
-    await expect(firstFact.locator('.status')).toHaveText(/\S/);
+    const firstFact = card.locator('.fl-card-fact').first();
+    await expect(firstFact.locator('.fl-card-status')).toHaveText(/\S/);
     await expect(firstFact.locator('time')).toHaveText(/as of \S+/);
-    const quote = firstFact.locator('.quote');
+    const quote = firstFact.locator('.fl-card-quote');
     await expect(quote).toBeHidden();
     await firstFact.getByRole('button', { name: 'Quote' }).click();
     await expect(quote).toBeVisible();
     await expect(quote).toContainText('“');
-    await expect(card.locator('.sources .source').first()).toContainText('36Kr');
+    await expect(card.locator('.fl-card-source').first()).toContainText('36Kr');
 
     // The card never covers the term it is about.
     const term = await pointOfText(page, '#lede', 'Doubao');
@@ -55,7 +56,13 @@ test.describe('hover cards on the demo page', () => {
     page,
   }) => {
     const { card, box } = await enterCardOf(page, '#lede', 'Doubao');
-    await page.waitForTimeout(800);
+    // Leaving the mention armed the card's hide timer (hideGraceMs) before the pointer reached
+    // the card; a timer of the same length armed in the page now fires after it. Once it has,
+    // the card would be gone had entering it not cancelled the hide.
+    await page.evaluate(
+      (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      DEFAULT_TIMING.hideGraceMs,
+    );
     await expect(card).toBeVisible();
     // Away from both the card and the term.
     await page.mouse.move(box.x + box.width + 200, box.y + box.height + 200, { steps: 4 });
@@ -82,17 +89,17 @@ test.describe('hover cards on the demo page', () => {
 
   test('a related-entity chip swaps the card and Back returns', async ({ page }) => {
     const { card } = await enterCardOf(page, '#lede', 'Doubao');
-    await card.locator('.chip', { hasText: 'Dola' }).click();
-    await expect(card.locator('.entity-name')).toHaveText('Dola');
+    await card.locator('.fl-card-chip', { hasText: 'Dola' }).click();
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('Dola');
     await card.getByRole('button', { name: '← Back' }).click();
-    await expect(card.locator('.entity-name')).toHaveText('Doubao');
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('Doubao');
   });
 
   test('the keyboard reaches the next mention, opens its card, and Tab stays inside', async ({
     page,
   }) => {
     const card = cardOf(page);
-    const name = card.locator('.entity-name');
+    const name = card.locator('.fl-card-entity-name');
     // Reading order on the demo page: ByteDance (headline), ByteDance (lede), Doubao, Dola.
     await page.keyboard.press('Alt+Shift+N');
     await expect(name).toHaveText('ByteDance');
@@ -142,7 +149,7 @@ test.describe('hover cards on the demo page', () => {
     if (!box) throw new Error('no frame box');
     await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y);
     const card = frame.locator('fact-lens-card [role="dialog"]');
-    await expect(card.locator('.entity-name')).toHaveText('Volcengine');
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('Volcengine');
     // Keys go to the focused document, so leaving with the pointer is what closes it here.
     await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5, { steps: 4 });
     await expect(card).toBeHidden();

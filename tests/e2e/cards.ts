@@ -65,7 +65,7 @@ export async function enterCardOf(
 ): Promise<{ card: Locator; box: { x: number; y: number; width: number; height: number } }> {
   const card = cardOf(page);
   await hover(page, selector, text);
-  await expect(card.locator('.entity-name')).toHaveText(name);
+  await expect(card.locator('.fl-card-entity-name')).toHaveText(name);
   const box = await card.boundingBox();
   if (!box) throw new Error('no card box');
   await page.mouse.move(box.x + 40, box.y + 30, { steps: 8 });

@@ -84,7 +84,7 @@ test('cards open in a same-origin frame, a cross-origin frame and the top docume
   const expected: Record<string, number> = {};
   const opens = async (target: Page | Frame, selector: string, text: string) => {
     await hover(target, selector, text);
-    await expect(cardOf(target).locator('.entity-name')).toHaveText(text);
+    await expect(cardOf(target).locator('.fl-card-entity-name')).toHaveText(text);
     const url = target.url();
     expected[url] = 1;
     // The count is written by card-ui.js as it is evaluated, in this document only.
@@ -101,7 +101,7 @@ test('cards open in a same-origin frame, a cross-origin frame and the top docume
   await expect(card).toBeHidden();
   await page.mouse.move(5, 5);
   await hover(page, '#lede', 'Doubao');
-  await expect(card.locator('.entity-name')).toHaveText('Doubao');
+  await expect(card.locator('.fl-card-entity-name')).toHaveText('Doubao');
 
   // By now a document that loaded card-ui.js without a hover (at start, say) would be
   // counted too: the 20 ads, the three other frames that name entities, or one of these twice.

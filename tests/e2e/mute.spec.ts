@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { enterCardOf } from './cards';
 import { expect, test } from './fixtures';
-import { gotoMarked, highlightedTexts, markerActive } from './highlights';
+import { gotoMarked, highlightedTexts, highlightsWithin, markerActive } from './highlights';
 
 const DOUBAO_KEY = 'bytedance-ai-2026/doubao';
 
@@ -93,8 +93,18 @@ test.describe('“Don’t highlight here” on the demo page', () => {
     await page.reload();
     await expect.poll(() => markerActive(page)).toBe(true);
     await expectDoubaoMuted(page);
-    // And it stays so: no later repaint brings it back.
-    await page.waitForTimeout(500);
+    // And it stays so: no later repaint brings it back. Rather than wait a while, make the
+    // page match once more and wait for that: a paragraph appended now is matched after
+    // everything the page queued since the reload (batches apply in the order they were
+    // collected, lib/engine/page/README.md), so once its ByteDance is painted, any late
+    // answer that could have painted Doubao again has been applied.
+    await page.evaluate(() => {
+      const late = document.createElement('p');
+      late.id = 'late';
+      late.textContent = 'Doubao, by ByteDance, once more.';
+      document.body.append(late);
+    });
+    await expect.poll(() => highlightsWithin(page, '#late')).toEqual(['ByteDance']);
     expect(await highlightedTexts(page)).not.toContain('Doubao');
     expect(pageErrors).toEqual([]);
   });

@@ -38,7 +38,9 @@ test.describe('popup search', () => {
     // first, the current model right after it; naming the version puts it first.
     await box.fill('seedance');
     const entities = popup.getByRole('group', { name: 'Entities' }).getByRole('option');
-    await expect(entities.nth(0).locator('.result-title')).toHaveText(/^Seedance\s*Model$/);
+    await expect(entities.nth(0).locator('.fl-popup-result-title')).toHaveText(
+      /^Seedance\s*Model$/,
+    );
     await expect(entities.nth(1)).toContainText('Seedance 2.0');
     await box.fill('seedance 2');
     await expect(firstResult(popup, 'Entities')).toContainText('Seedance 2.0');
@@ -62,8 +64,8 @@ test.describe('popup search', () => {
     await expect(second).toHaveAttribute('aria-selected', 'true');
     await box.press('ArrowUp');
     await box.press('Enter');
-    await expect(popup.locator('.entity-name')).toHaveText('Doubao');
-    await expect(popup.locator('.fact').first()).toBeVisible();
+    await expect(popup.locator('.fl-card-entity-name')).toHaveText('Doubao');
+    await expect(popup.locator('.fl-card-fact').first()).toBeVisible();
     await popup.getByRole('button', { name: /Back to results/ }).click();
     await expect(searchBox(popup)).toHaveValue('doubao');
   });
@@ -83,11 +85,11 @@ test.describe('popup and the current tab', () => {
     const tabId = await activeTabId(serviceWorker);
     const popup = await openPopup(page, extensionId, tabId);
 
-    const items = popup.locator('.on-page-item');
+    const items = popup.locator('.fl-popup-on-page-item');
     await expect(items.first()).toContainText('ByteDance');
     const genie = items.filter({ hasText: 'Genie 3' });
     const genieCount = texts.filter((text) => /^(Google )?Genie 3$/.test(text)).length;
-    await expect(genie.locator('.on-page-count')).toHaveText(String(genieCount));
+    await expect(genie.locator('.fl-popup-on-page-count')).toHaveText(String(genieCount));
 
     const before = await page.evaluate(() => scrollY);
     await items.filter({ hasText: /^Seedance 2\.0/ }).click();
@@ -132,7 +134,11 @@ test('popup and options pages have no serious accessibility violations', async (
   for (const path of ['popup.html', 'options.html']) {
     await page.goto(`chrome-extension://${extensionId}/${path}`);
     await expect(page.locator('main')).toBeVisible();
-    await page.waitForTimeout(300);
+    // Checked once everything is in: each part shows one of these while it waits for its
+    // data (settings, packs, the search index, the tab), and they only ever go away.
+    await expect(
+      page.getByText(/^(Loading…|Preparing search…|Looking at this page…)$/),
+    ).toHaveCount(0);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter(
       (violation) => violation.impact === 'serious' || violation.impact === 'critical',

@@ -40,7 +40,7 @@ test('subscribe, update live, roll back, and refuse a tampered signed version', 
   await publisher.publish(projectRoot, [harborPack('1.0.0')]);
   const options = await context.newPage();
   await subscribe(options, extensionId);
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.0.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.0.0');
 
   // A reader's tab, open before the update and never reloaded.
   await page.goto(`${server}/sync.html`);
@@ -51,7 +51,7 @@ test('subscribe, update live, roll back, and refuse a tampered signed version', 
   await publisher.publish(projectRoot, [harborPack('1.1.0')]);
   await options.bringToFront();
   await packItem(options).getByRole('button', { name: 'Sync now' }).click();
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.1.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.1.0');
   const changes = options.getByRole('region', { name: `Changes in Harbor notes 1.1.0` });
   await expect(changes).toContainText('Lumen Harbor');
   await expect(changes).toContainText('sold out within four hours');
@@ -62,7 +62,7 @@ test('subscribe, update live, roll back, and refuse a tampered signed version', 
 
   // Roll back to v1: the entity it lacks is no longer marked.
   await packItem(options).getByRole('button', { name: 'Roll back to 1.0.0' }).click();
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.0.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.0.0');
   await expect(packItem(options)).toContainText('Updates held: you rolled back from 1.1.0');
   await expect.poll(() => highlightsWithin(page, '#lantern')).toEqual([]);
 
@@ -86,7 +86,7 @@ test('subscribe, update live, roll back, and refuse a tampered signed version', 
     options.getByRole('alert').filter({ hasText: 'pinned publisher key' }),
   ).toBeVisible();
   await expect(packItem(options)).toContainText('does not match the pinned publisher key');
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.0.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.0.0');
   expect(await highlightsWithin(page, '#quill')).toEqual(['Zephyr Quill']);
   expect(pageErrors).toEqual([]);
 });
@@ -118,11 +118,11 @@ test('settings and site rules survive update, rollback and removal', async ({
 
   await publisher.publish(projectRoot, [harborPack('1.1.0')]);
   await packItem(options).getByRole('button', { name: 'Sync now' }).click();
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.1.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.1.0');
   expect(await userData()).toEqual(before);
 
   await packItem(options).getByRole('button', { name: 'Roll back to 1.0.0' }).click();
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.0.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.0.0');
   expect(await userData()).toEqual(before);
 
   await packItem(options).getByRole('button', { name: 'Remove' }).click();
@@ -131,6 +131,6 @@ test('settings and site rules survive update, rollback and removal', async ({
 
   // Undo puts the pack back as it was.
   await options.getByRole('button', { name: 'Undo' }).click();
-  await expect(packItem(options).locator('.pack-version')).toHaveText('v1.0.0');
+  await expect(packItem(options).locator('.fl-pack-version')).toHaveText('v1.0.0');
   expect(await userData()).toEqual(before);
 });

@@ -25,10 +25,10 @@ const scopeMarked = (worker: Worker) =>
 async function expectFullCard(page: Page, selector: string, text: string, kind: string) {
   const card = cardOf(page);
   await hover(page, selector, text);
-  await expect(card.locator('.entity-name')).toHaveText(text);
-  await expect(card.locator('.kind')).toHaveText(kind);
-  await expect(card.locator('.fact').first().locator('.status')).toHaveText(/\S/);
-  await expect(card.locator('.sources .source').first()).toContainText('36Kr');
+  await expect(card.locator('.fl-card-entity-name')).toHaveText(text);
+  await expect(card.locator('.fl-card-kind')).toHaveText(kind);
+  await expect(card.locator('.fl-card-fact').first().locator('.fl-card-status')).toHaveText(/\S/);
+  await expect(card.locator('.fl-card-source').first()).toContainText('36Kr');
 }
 
 test('after the service worker restarts, an open page gets its card and a new page the same marks', async ({

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ENGINE_FORMAT } from '../../lib/engine/engine-format';
+import { MATCHER_VERSION } from '../../lib/engine/matcher-version';
 import { compileMatcher } from '../../lib/engine/matcher/compile';
 import { packWith } from './pack-fixtures';
 import { ensureSeedPack } from '../../lib/store/seed';
@@ -30,7 +30,7 @@ export function handlerSetup({
     packDb,
     ensureSeed,
     compile,
-    engineFormat: ENGINE_FORMAT,
+    matcherVersion: MATCHER_VERSION,
     now,
   });
   // As in the background: a change to the packs drops the warm matcher before announcing it.

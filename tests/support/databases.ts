@@ -13,6 +13,25 @@ export function freshDatabases(): { packDb: PackDatabase; userDb: UserDatabase }
   };
 }
 
+/**
+ * What a user makes in the user database: a site rule muting one entity of the fixture pack,
+ * and a subscription delivering another pack. For tests proving a pack operation leaves it be.
+ */
+export async function addUserData(userDb: UserDatabase): Promise<void> {
+  await userDb.siteRules.put({
+    host: 'example.com',
+    mutedEntities: ['test-pack/acme'],
+    updatedAt: 3,
+  });
+  await userDb.subscriptions.put({
+    url: 'https://packs.example/other.json',
+    addedAt: 1,
+    packIds: ['other-pack'],
+    failures: 0,
+    nextCheckAt: 2,
+  });
+}
+
 /** Validates a fixture and fails the test loudly if the fixture itself is broken. */
 export function parsedPack(input: unknown): FactPack {
   const result = validatePack(input);

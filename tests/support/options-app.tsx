@@ -2,28 +2,45 @@ import axe from 'axe-core';
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Mock } from 'vitest';
-import type { MessageType, Reply } from '../../lib/messaging/protocol';
-import type { InstalledPack, SubscriptionRow } from '../../lib/store/rows';
+import type { request } from '../../lib/messaging/client';
+import type { MessageType, Payload, Reply, ReplyValue } from '../../lib/messaging/protocol';
+import type { ListedPack } from '../../lib/domain/pack';
+import type { Subscription } from '../../lib/domain/subscription';
 
 /**
- * Helpers for the options page's component tests: rendering, finding controls the way a
- * reader names them, and a fake background answering `request`.
+ * Helpers for the component tests of the extension's pages (options, popup): rendering,
+ * finding controls the way a reader names them, and a fake background answering `request`.
  */
 
 // React warns unless it is told this is a test environment that wraps updates in act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export type RequestMock = Mock<(type: MessageType, payload?: unknown) => Promise<Reply<unknown>>>;
-export type FakeHandlers = Partial<Record<MessageType, (payload: never) => Reply<unknown>>>;
+/**
+ * `request` (lib/messaging/client.ts) mocked, with its own type: every payload and reply the
+ * tests fake is checked against the protocol (lib/messaging/protocol.ts), so a change there
+ * breaks them at `tsc`, not at run time.
+ */
+export type RequestMock = Mock<typeof request>;
 
-export function ok<T>(value: T): Reply<T> {
+/** The background's answer to one request: the protocol's payload in, its reply out (or later). */
+export type FakeHandler<T extends MessageType> = (
+  payload: Payload<T>,
+) => Reply<ReplyValue<T>> | Promise<Reply<ReplyValue<T>>>;
+export type FakeHandlers = { [T in MessageType]?: FakeHandler<T> };
+
+/**
+ * A successful reply. `T` comes from where the reply goes (a `FakeHandler`'s return type, a
+ * `finish` callback's parameter), never from `value`, so `value` is checked against the
+ * protocol's reply type, extra properties included.
+ */
+export function ok<T>(value: NoInfer<T>): Reply<T> {
   return { ok: true, value };
 }
 
 /** Answers each request with its handler, and lists `packs` and `subscriptions` as they are now. */
 export function fakeBackground(
   requestMock: RequestMock,
-  state: { packs: InstalledPack[]; subscriptions: SubscriptionRow[] },
+  state: { packs: ListedPack[]; subscriptions: Subscription[] },
   handlers: FakeHandlers = {},
 ): void {
   const all: FakeHandlers = {
@@ -31,20 +48,26 @@ export function fakeBackground(
     listSubscriptions: () => ok(state.subscriptions),
     ...handlers,
   };
-  requestMock.mockImplementation(async (type, payload) => {
-    const handler = all[type] as ((payload: unknown) => Reply<unknown>) | undefined;
+  const answer = async <T extends MessageType>(
+    type: T,
+    ...payload: Payload<T> extends undefined ? [] : [Payload<T>]
+  ): Promise<Reply<ReplyValue<T>>> => {
+    const handler = all[type] as FakeHandler<T> | undefined;
     return handler
-      ? handler(payload)
+      ? handler(payload[0] as Payload<T>)
       : { ok: false, error: { code: 'internal', message: `no fake for ${type}` } };
-  });
+  };
+  requestMock.mockImplementation(answer);
 }
 
 /** The payloads `request` was called with for one type. */
-export function sent(requestMock: RequestMock, type: MessageType): unknown[] {
-  return requestMock.mock.calls.filter(([called]) => called === type).map(([, payload]) => payload);
+export function sent<T extends MessageType>(requestMock: RequestMock, type: T): Payload<T>[] {
+  return requestMock.mock.calls
+    .filter(([called]) => called === type)
+    .map((call) => call[1] as Payload<T>);
 }
 
-export function pack(overrides: Partial<InstalledPack> = {}): InstalledPack {
+export function pack(overrides: Partial<ListedPack> = {}): ListedPack {
   return {
     format: 1,
     id: 'acme-facts',
@@ -60,10 +83,10 @@ export function pack(overrides: Partial<InstalledPack> = {}): InstalledPack {
     counts: { sources: 3, propositions: 0, entities: 7, aliases: 9, facts: 11 },
     previousVersion: null,
     ...overrides,
-  } as InstalledPack;
+  } as ListedPack;
 }
 
-export function subscription(overrides: Partial<SubscriptionRow> = {}): SubscriptionRow {
+export function subscription(overrides: Partial<Subscription> = {}): Subscription {
   return {
     url: 'https://packs.example.org/index.json',
     addedAt: Date.UTC(2026, 0, 1),

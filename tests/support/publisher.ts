@@ -1,5 +1,6 @@
+import type { Timers } from '../../lib/async/timers';
 import { sha256Hex } from '../../lib/distribution/digest';
-import { INDEX_FORMAT, type PackIndex } from '../../lib/distribution/index-format';
+import { INDEX_FORMAT, type PackIndex } from '../../lib/distribution/pack-index';
 import { generateKeyPair, signatureFileText, signBytes } from '../../lib/distribution/signature';
 import { freshDatabases } from './databases';
 import type { SyncEnvironment } from '../../lib/sync/sync';
@@ -98,7 +99,7 @@ export class TestPublisher {
 }
 
 /** Timers that fire only when the test says so. */
-export class ManualTimers {
+export class ManualTimers implements Timers {
   #pending = new Map<number, () => void>();
   #next = 0;
   set = (run: () => void): unknown => {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packSearchRows, searchDocuments, type SearchDocument } from '../../lib/search/documents';
 import type { FactPack } from '../../lib/pack/schema';
+import {
+  searchDocuments,
+  type SearchDocument,
+  type SearchRows,
+} from '../../lib/search/search-documents';
+import { packToRows } from '../../lib/store/install';
 import { parsedPack } from './databases';
 
 /** The shipped seed pack, read from disk and validated like any pack. Tests only. */
@@ -12,4 +17,16 @@ export function seedPack(): FactPack {
 
 export function seedDocuments(): SearchDocument[] {
   return searchDocuments(packSearchRows([seedPack()]));
+}
+
+/** The rows validated packs would be installed as, all enabled: search without IndexedDB. */
+export function packSearchRows(packs: readonly FactPack[]): SearchRows {
+  const rows = packs.map((pack) => packToRows(pack, 'file', 0));
+  return {
+    packs: rows.map((row) => row.pack),
+    entities: rows.flatMap((row) => row.entities),
+    propositions: rows.flatMap((row) => row.propositions),
+    facts: packs.flatMap((pack) => pack.facts.map((fact) => ({ ...fact, packId: pack.id }))),
+    sources: rows.flatMap((row) => row.sources),
+  };
 }

@@ -1,7 +1,8 @@
 import { ENTITY_KINDS } from '../../pack/vocabulary';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { collectPatterns } from './patterns';
-import { encodeTable, encodeUnsigned } from './serialize';
+import { encodeTable, encodeUnsigned } from '../../encoding/typed-arrays';
+import { MATCHER_VERSION } from '../matcher-version';
 
 /**
  * Compiles aliases into the JSON-safe form the background caches and sends to content
@@ -23,7 +24,7 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
   const states = core.label.length;
   const identity = entityColumns(aliases);
   return {
-    format: 3,
+    format: MATCHER_VERSION,
     key,
     aliasText: aliases.map((alias) => alias.text).join(''),
     packIds: identity.packIds,

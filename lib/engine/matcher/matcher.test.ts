@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
-import { encodeTable } from './serialize';
+import { encodeTable } from '../../encoding/typed-arrays';
 import { resolveLeftmostLongest } from './resolve';
 
 type Alias = string | (Partial<AliasSpec> & { text: string });
@@ -265,9 +265,9 @@ describe('edge cases', () => {
     expect(JSON.stringify(compileMatcher(aliases.map(spec), 'k'))).toBe(json);
   });
 
-  it('rejects a wrong format and inconsistent tables', () => {
+  it('rejects another matcher version and inconsistent tables', () => {
     const compiled = compileMatcher(['Doubao'].map(spec), 'k');
-    expect(() => Matcher.fromCompiled({ ...compiled, format: 2 as 3 })).toThrow(/format/);
+    expect(() => Matcher.fromCompiled({ ...compiled, format: 2 as 3 })).toThrow(/version/);
     const { label: _, ...withoutLabel } = compiled.tables;
     expect(() => Matcher.fromCompiled({ ...compiled, tables: withoutLabel })).toThrow(/label/);
     const selfLoop = { ...compiled.tables, fail: 'u8:AAEBAQEBAQ==' };

@@ -5,7 +5,8 @@ import { linkAutomaton } from './automaton';
 import { cacheFold, FOLD_TABLE } from './fold';
 import { SENSITIVE } from './patterns';
 import { compareCandidates } from './resolve';
-import { decodeInt32, decodeUint16, decodeUint8 } from './serialize';
+import { decodeInt32, decodeUint16, decodeUint8 } from '../../encoding/typed-arrays';
+import { MATCHER_VERSION } from '../matcher-version';
 import { CHECK_END, CHECK_START, joinsAfter, joinsBefore } from './word-boundary';
 
 const NOT_GATED: readonly number[] = [];
@@ -47,8 +48,8 @@ export class Matcher {
    * `tuning` exists for tests, to exercise the sparse path where dense rows would be used.
    */
   constructor(compiled: CompiledMatcher, tuning: { asciiRowStates?: number } = {}) {
-    if (compiled.format !== 3) {
-      throw new Error(`Unsupported matcher format ${String(compiled.format)}`);
+    if (compiled.format !== MATCHER_VERSION) {
+      throw new Error(`Unsupported matcher version ${String(compiled.format)}`);
     }
     const table = (name: string): string => {
       const encoded = compiled.tables[name];

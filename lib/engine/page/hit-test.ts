@@ -1,4 +1,4 @@
-import type { MentionIndex } from './engine';
+import type { MentionIndex } from './mention-index';
 import { mentionCovering, type Mention } from './mentions';
 
 interface Caret {

@@ -1,4 +1,4 @@
-import type { MentionIndex } from './engine';
+import type { MentionIndex } from './mention-index';
 import { mentionAtPoint } from './hit-test';
 import type { Mention } from './mentions';
 

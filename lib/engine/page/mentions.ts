@@ -1,3 +1,4 @@
+import { entityKeyOf } from '../../domain/entity';
 import type { AliasSpec, Candidate } from '../types';
 import { nodeIndexAt, type Segment } from './segments';
 
@@ -10,10 +11,6 @@ export interface Mention {
   /** `packId/entityId`: the entity the mention stands for. */
   entityKey: string;
   range: StaticRange;
-}
-
-export function entityKeyOf(alias: AliasSpec): string {
-  return `${alias.packId}/${alias.entityId}`;
 }
 
 /**

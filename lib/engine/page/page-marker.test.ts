@@ -27,7 +27,6 @@ function steppedScheduler() {
       else queue.push(work);
     },
     whenIdle: async () => {},
-    longestSliceMs: 0,
   };
   /** Runs one slice: the walk yields at its first check (every 512 nodes). */
   const step = () => {
@@ -163,7 +162,6 @@ describe('PageMarker with answers from the background', () => {
       scheduler: {
         run: (work) => void work(() => false),
         whenIdle: async () => {},
-        longestSliceMs: 0,
       },
       now: () => 0,
       onFirstScan,
@@ -213,5 +211,198 @@ describe('PageMarker on a long page matched in the background', () => {
       stepped.drain();
     }
     expect(ids()).toContain('p3907');
+  });
+});
+
+/** Lets the MutationObserver deliver its records (a microtask in jsdom as in browsers). */
+const observed = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A marker on a live page, with a scanner that records every batch of texts it was given. */
+function liveMarker(options: { burstThreshold?: number } = {}) {
+  const local = localScanner(matcher);
+  const batches: string[][] = [];
+  const painter = { paint: vi.fn<Painter['paint']>(), clear: vi.fn<Painter['clear']>() };
+  const stepped = steppedScheduler();
+  const shadowRoots: ShadowRoot[] = [];
+  const pageMarker = new PageMarker({
+    doc: document,
+    scanner: {
+      ...local,
+      scanTexts: (texts) => {
+        batches.push([...texts]);
+        return local.scanTexts(texts);
+      },
+    },
+    painter,
+    scheduler: stepped.scheduler,
+    now: () => 0,
+    onShadowRoot: (root) => shadowRoots.push(root),
+    ...options,
+  });
+  started.push(pageMarker);
+  /** The texts of the painted mentions' blocks, by element id. */
+  const paintedIds = () =>
+    (painter.paint.mock.calls.at(-1)?.[0] ?? []).map(
+      (m) => m.segment.nodes[0]?.parentElement?.id ?? '?',
+    );
+  return { pageMarker, batches, painter, paintedIds, shadowRoots, ...stepped };
+}
+
+describe('PageMarker on a live page', () => {
+  it('rescans an appended block alone, not the page', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p><p id="b">Nothing here</p>';
+    const { pageMarker, batches, paintedIds, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    expect(paintedIds()).toEqual(['a']);
+    const added = document.createElement('p');
+    added.id = 'c';
+    added.textContent = 'Seedance arrives';
+    document.body.append(added);
+    await observed();
+    drain();
+    expect(batches.at(-1)).toEqual(['Seedance arrives']);
+    expect(paintedIds().sort()).toEqual(['a', 'c']);
+  });
+
+  it('rescans the block whose text was edited: mentions come and go with the text', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p><p id="b">Nothing <b>here</b></p>';
+    const { pageMarker, batches, paintedIds, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    (document.querySelector('#a')?.firstChild as Text).data = 'Gone';
+    (document.querySelector('#b b')?.firstChild as Text).data = 'Seedance';
+    await observed();
+    drain();
+    expect(batches.slice(1).flat().sort()).toEqual(['Gone', 'Nothing Seedance']);
+    expect(paintedIds()).toEqual(['b']);
+  });
+
+  it('drops the mentions of removed blocks without rescanning anything', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p><p id="b">Seedance</p>';
+    const { pageMarker, batches, paintedIds, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    document.querySelector('#a')?.remove();
+    await observed();
+    drain();
+    expect(paintedIds()).toEqual(['b']);
+    expect(pageMarker.index.visible()).toHaveLength(1);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('rescans the whole body when more blocks changed at once than the burst threshold', async () => {
+    document.body.innerHTML = '<div id="x"><p id="a">Doubao</p></div><div id="y"></div>';
+    const { pageMarker, batches, paintedIds, drain } = liveMarker({ burstThreshold: 2 });
+    pageMarker.start();
+    drain();
+    for (const id of ['c', 'd', 'e']) {
+      const p = document.createElement('p');
+      p.id = id;
+      p.textContent = `Seedance ${id}`;
+      document.querySelector('#y')?.append(p);
+    }
+    await observed();
+    drain();
+    expect(batches.at(-1)).toEqual(['Doubao', 'Seedance c', 'Seedance d', 'Seedance e']);
+    expect(paintedIds().sort()).toEqual(['a', 'c', 'd', 'e']);
+  });
+
+  it('repaints at once for a new density or muted set', () => {
+    document.body.innerHTML = '<p id="a">Doubao</p><p id="b">Doubao, Seedance</p>';
+    const { pageMarker, paintedIds, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    expect(paintedIds()).toEqual(['a', 'b', 'b']);
+    pageMarker.setDensity('first');
+    expect(paintedIds()).toEqual(['a', 'b']);
+    pageMarker.setMuted(new Set(['p/doubao']));
+    expect(paintedIds()).toEqual(['b']);
+    pageMarker.setDensity('all');
+    pageMarker.setMuted(new Set());
+    expect(paintedIds()).toEqual(['a', 'b', 'b']);
+  });
+
+  it('stops: paints nothing more, clears its paint and no longer observes the page', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p>';
+    const { pageMarker, painter, batches, step, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    const paints = painter.paint.mock.calls.length;
+    pageMarker.stop();
+    expect(painter.clear).toHaveBeenCalledTimes(1);
+    document.body.insertAdjacentHTML('beforeend', '<p id="b">Seedance</p>');
+    await observed();
+    expect(step()).toBe(false); // nothing was queued
+    pageMarker.setDensity('first');
+    expect(painter.paint.mock.calls).toHaveLength(paints);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('finds mentions inside open shadow roots, hands each root over, and follows its changes', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p><div id="host"></div>';
+    const host = document.querySelector('#host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="s">Seedance inside</p>';
+    const { pageMarker, paintedIds, shadowRoots, drain } = liveMarker();
+    pageMarker.start();
+    drain();
+    expect(shadowRoots).toEqual([shadow]);
+    expect(paintedIds()).toEqual(['a', 's']);
+    (shadow.querySelector('#s')?.firstChild as Text).data = 'Doubao and Seedance inside';
+    await observed();
+    drain();
+    expect(paintedIds()).toEqual(['a', 's', 's']);
+  });
+});
+
+describe('PageMarker applying answers from the background', () => {
+  it('applies rescans in the order they were collected, whatever order their answers come in', async () => {
+    document.body.innerHTML = '<p id="a">Doubao</p>';
+    const local = localScanner(matcher);
+    const held: (() => void)[] = [];
+    let holding = false;
+    const painter = { paint: vi.fn<Painter['paint']>(), clear: () => {} };
+    const stepped = steppedScheduler();
+    const pageMarker = new PageMarker({
+      doc: document,
+      scanner: {
+        ...local,
+        scanTexts: (texts) => {
+          const results = local.scanTexts(texts);
+          if (!holding) return results;
+          // Answered when the test says, as a slow background would.
+          return new Promise((resolve) => held.push(() => resolve(results)));
+        },
+      },
+      painter,
+      scheduler: stepped.scheduler,
+      now: () => 0,
+    });
+    started.push(pageMarker);
+    pageMarker.start();
+    stepped.drain();
+    expect(pageMarker.index.visible()).toHaveLength(1);
+
+    holding = true;
+    const text = document.querySelector('#a')?.firstChild as Text;
+    text.data = 'Doubao, Doubao'; // rescan 1: two mentions, answered last
+    await observed();
+    stepped.drain();
+    text.data = 'Nothing left'; // rescan 2: none, answered first
+    await observed();
+    stepped.drain();
+    expect(held).toHaveLength(2);
+    held[1]?.();
+    held[0]?.();
+    for (let i = 0; i < 5; i++) {
+      await observed();
+      stepped.drain();
+    }
+    await pageMarker.settled();
+    stepped.drain();
+    // Rescan 1's late answer did not bring back mentions that rescan 2 dropped.
+    expect(pageMarker.index.visible()).toEqual([]);
+    expect(painter.paint.mock.calls.at(-1)?.[0]).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { outermostRoots, rootsForRecords } from './dirty-roots';
-import { MentionIndex, type Density } from './engine';
+import { MentionIndex, type Density } from './mention-index';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { TextScanner } from './scanner';

@@ -12,8 +12,6 @@ export interface SliceScheduler {
   run(work: (shouldYield: () => boolean) => boolean, urgent?: boolean): void;
   /** Resolves once nothing is queued (at once if nothing is). */
   whenIdle(): Promise<void>;
-  /** The longest slice so far, in ms: what the page had to wait for us at most. */
-  readonly longestSliceMs: number;
 }
 
 export function createSliceScheduler(
@@ -24,7 +22,6 @@ export function createSliceScheduler(
   const idleWaiters: (() => void)[] = [];
   const channel = new MessageChannel();
   let pending = false;
-  let longestSliceMs = 0;
   const schedule = () => {
     if (!pending) {
       pending = true;
@@ -33,14 +30,12 @@ export function createSliceScheduler(
   };
   channel.port1.onmessage = () => {
     pending = false;
-    const started = now();
-    const deadline = started + budgetMs;
+    const deadline = now() + budgetMs;
     const shouldYield = () => now() >= deadline;
     while (queue.length > 0 && !shouldYield()) {
       const work = queue[0] as (shouldYield: () => boolean) => boolean;
       if (work(shouldYield)) queue.shift();
     }
-    longestSliceMs = Math.max(longestSliceMs, now() - started);
     if (queue.length > 0) schedule();
     else for (const resolve of idleWaiters.splice(0)) resolve();
   };
@@ -54,9 +49,6 @@ export function createSliceScheduler(
       return queue.length === 0 && !pending
         ? Promise.resolve()
         : new Promise((resolve) => idleWaiters.push(resolve));
-    },
-    get longestSliceMs() {
-      return longestSliceMs;
     },
   };
 }

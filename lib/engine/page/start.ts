@@ -1,4 +1,4 @@
-import { MentionIndex, type Density } from './engine';
+import { MentionIndex, type Density } from './mention-index';
 import { trackHover, type HoverEvents } from './hover';
 import type { Mention } from './mentions';
 import { createHighlightPainter, type Painter } from './painter';
@@ -15,7 +15,8 @@ export const HOVER_HIGHLIGHT = 'fact-lens-hover';
 
 function highlightRegistry(doc: Document): HighlightRegistry | null {
   const view = doc.defaultView;
-  return view && 'highlights' in view.CSS && typeof view.Highlight === 'function'
+  // `CSS` itself may be missing where there is no CSS object model (jsdom).
+  return view?.CSS && 'highlights' in view.CSS && typeof view.Highlight === 'function'
     ? view.CSS.highlights
     : null;
 }

@@ -5,7 +5,8 @@
 import type { AliasSpec } from '../../../lib/engine/types';
 import { SYNTHETIC_SEED } from '../alias-sets';
 import { BUILD_BUDGET_MS } from '../budgets';
-import { compileMatcher, syntheticAliases } from '../engine';
+import { compileMatcher } from '../../../lib/engine/matcher/compile';
+import { syntheticAliases } from '../../../tests/support/synthetic-aliases';
 import { bytes, count, ms, table, verdict } from '../markdown';
 import { median } from '../stats';
 import type { BenchContext, Section } from './types';

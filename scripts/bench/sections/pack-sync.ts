@@ -15,8 +15,8 @@ import {
   type SyntheticPackSize,
 } from '../../../tests/support/synthetic-pack';
 import { FACTS_PER_CHUNK } from '../../../lib/store/fact-chunks';
-import type { PackRow } from '../../../lib/store/rows';
-import type { SyncReport } from '../../../lib/sync/sync';
+import type { InstalledPack } from '../../../lib/domain/pack';
+import type { SyncReport } from '../../../lib/domain/subscription';
 import { copyBuildGranting } from '../../granted-build';
 import { serveStatic } from '../../serve-static';
 import { PACK_INSTALL_BUDGET_MS } from '../budgets';
@@ -145,7 +145,7 @@ interface InstallFigures {
   validated: number[];
   install: number[];
   update: number[];
-  counts?: PackRow['counts'];
+  counts?: InstalledPack['counts'];
   error?: string;
 }
 
@@ -191,11 +191,11 @@ async function measureInstall(
       const installed = await timedRequest(page, 'installPack', {}, { textKey: 'install' });
       if (!installed.ok) throw failure('installPack', installed);
       figures.install.push(installed.ms);
-      figures.counts = (installed.value as PackRow).counts;
+      figures.counts = (installed.value as InstalledPack).counts;
       await settle(page);
 
       const updated = await timedRequest(page, 'installPack', {}, { textKey: 'update' });
-      const version = (updated.value as PackRow | undefined)?.version;
+      const version = (updated.value as InstalledPack | undefined)?.version;
       if (!updated.ok || version !== documents.updateVersion) {
         throw failure(`installPack of ${documents.updateVersion}`, updated);
       }
@@ -297,7 +297,7 @@ async function measureSync(
   return figures;
 }
 
-function describeCounts(counts: PackRow['counts'] | undefined): string {
+function describeCounts(counts: InstalledPack['counts'] | undefined): string {
   if (counts === undefined) return '';
   return (
     ` Rows written per install: ${count(counts.sources)} sources, ` +

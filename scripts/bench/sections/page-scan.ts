@@ -8,7 +8,7 @@ import { MAX_TASK_MS } from '../budgets';
 import { bytes, count, ms, table, times, verdict } from '../markdown';
 import type { Call, Measurement } from '../measure-page';
 import { isTimeout, measureInFreshPage } from '../measure-page';
-import type { ScanPhase } from '../../../lib/engine/page/mark-page';
+import type { ScanPhase } from '../mark-page';
 import type { MethodResult } from '../page-api';
 import type { BenchPage } from '../pages';
 import { median, ratio } from '../stats';
@@ -217,8 +217,9 @@ const NOTES = `Columns:
 - **size**: the HTML file; **text nodes**, **text chars**: what the floor read under \`<body>\`.
 - **floor**: one \`TreeWalker\` pass over \`document.body\` reading every text node's value; the
   least any scanner must do.
-- **ours**: \`JSON.parse\` of the compiled matcher, then \`markPage(document, compiled,
-  { density: 'all' })\`: one pass, matching, and painting with \`CSS.highlights\`, all synchronous.
+- **ours**: \`JSON.parse\` of the compiled matcher, then the content script's pieces in one
+  synchronous pass (\`scripts/bench/mark-page.ts\`): the walk, matching every mention
+  (density \`all\`), and painting with \`CSS.highlights\`.
   The browser's rendering of the highlights happens in the next frame and is not in this figure.
   The floor and mark.js ratios are of this synchronous figure.
 - **mark.js**: \`new Mark(document.body).markRegExp(re, { acrossElements: false })\` with one
@@ -239,7 +240,7 @@ const NOTES = `Columns:
   more; † marks rows where one was seen). Median and worst of the runs, the verdict by the
   worst. A page's own scripts could add a long task in that window too.
 - **mentions**: median painted by ours (median marks made by mark.js).
-- **phases** of ours, timed inside the same runs (\`markPage\`'s \`onPhase\`): **decode** is
+- **phases** of ours, timed inside the same runs (between the steps of that pass): **decode** is
   \`JSON.parse\` and reviving the matcher's tables; **walk** is the pass that collects text
   segments per block (skipped regions, shadow roots); **match** is the automaton over every
   segment, context gating, overlap resolution and the ranges; **paint** registers the

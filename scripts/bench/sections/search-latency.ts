@@ -9,12 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FactPack } from '../../../lib/pack/schema';
 import { describeIssues, validatePack } from '../../../lib/pack/validate';
-import {
-  packSearchRows,
-  searchDocuments,
-  type SearchDocument,
-} from '../../../lib/search/documents';
+import { searchDocuments, type SearchDocument } from '../../../lib/search/search-documents';
 import { SearchIndex, type SearchIndexJSON } from '../../../lib/search/search-index';
+import { packSearchRows } from '../../../tests/support/search-corpus';
 import { LARGE_PACK, syntheticPack } from '../../../tests/support/synthetic-pack';
 import { bytes, count, ms, table, verdict } from '../markdown';
 import { searchQueries } from '../search-queries';

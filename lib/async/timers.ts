@@ -1,0 +1,12 @@
+/**
+ * One-shot timers, injected wherever code waits (hover delays, download deadlines, a flash
+ * that fades) so tests drive time by hand (`ManualTimers` in tests/support/publisher.ts) and
+ * each context passes its own: the content script `ctx.setTimeout`, which stops with the
+ * script, the background plain `setTimeout`.
+ */
+export interface Timers {
+  /** Runs `run` once after `ms`; returns a handle for `clear`. */
+  set(run: () => void, ms: number): unknown;
+  /** Cancels a timer `set` returned; a fired or cleared handle is ignored. */
+  clear(handle: unknown): void;
+}

@@ -1,0 +1,147 @@
+import type { EntityRef } from '../domain/entity';
+import type {
+  InstalledEntity,
+  InstalledFact,
+  InstalledPack,
+  InstalledProposition,
+  InstalledSource,
+} from '../domain/pack';
+import type { EntityKind } from '../pack/schema';
+import { readAllFacts } from '../store/fact-chunks';
+import type { PackDatabase } from '../store/pack-database';
+
+/**
+ * What the popup searches: one document per entity, proposition, fact and source of the
+ * installed packs, flattened to the three text fields the index knows.
+ */
+
+export const SEARCH_KINDS = ['entity', 'proposition', 'fact', 'source'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchDocument {
+  kind: SearchKind;
+  packId: string;
+  /** The row's own id (unique within its pack and kind). */
+  id: string;
+  /** Shown as the result's title: entity name, proposition or source title, fact claim. */
+  title: string;
+  /** Entity aliases other than the name itself; empty for the other kinds. */
+  aliases: string[];
+  /** Second line: entity or proposition summary, fact quote, source publisher and authors. */
+  text: string;
+  /**
+   * The entity card a click opens. An entity opens itself; a fact opens its first subject
+   * (the pack lists the entity the fact is chiefly about first). A proposition or a source
+   * concerns many entities and none of them is the obvious one, so it is `null`: the popup
+   * shows the proposition or source itself.
+   */
+  opens: EntityRef | null;
+  /** For entities, so the popup can label the result ("person", "model"). */
+  entityKind?: EntityKind;
+}
+
+/** Installed rows, as plain arrays, so documents can be built (and tested) without IndexedDB. */
+export interface SearchRows {
+  packs: readonly InstalledPack[];
+  entities: readonly InstalledEntity[];
+  propositions: readonly InstalledProposition[];
+  facts: readonly InstalledFact[];
+  sources: readonly InstalledSource[];
+}
+
+/**
+ * Version of the built search index: written into its JSON (`format`) and part of its cache
+ * key. Bump it when documents, the tokenizer or the index's layout change shape, so a cached
+ * index is never reused.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+/** What a built index depends on: `SEARCH_INDEX_VERSION` and each included pack version. */
+export function searchIndexKey(packs: readonly { id: string; version: string }[]): string {
+  const versions = packs.map((pack) => `${pack.id}@${pack.version}`).sort();
+  return `search-${SEARCH_INDEX_VERSION}|${versions.join(',')}`;
+}
+
+function entityDocument(row: InstalledEntity): SearchDocument {
+  const aliases = [...new Set(row.aliases.map((alias) => alias.text))].filter(
+    (text) => text !== row.name,
+  );
+  return {
+    kind: 'entity',
+    packId: row.packId,
+    id: row.id,
+    title: row.name,
+    aliases,
+    text: row.summary,
+    opens: { packId: row.packId, entityId: row.id },
+    entityKind: row.kind,
+  };
+}
+
+function propositionDocument(row: InstalledProposition): SearchDocument {
+  const { packId, id, title, summary } = row;
+  return { kind: 'proposition', packId, id, title, aliases: [], text: summary, opens: null };
+}
+
+function factDocument(row: InstalledFact): SearchDocument {
+  const first = row.subjectIds[0];
+  return {
+    kind: 'fact',
+    packId: row.packId,
+    id: row.id,
+    title: row.claim,
+    aliases: [],
+    text: row.quote,
+    opens: first === undefined ? null : { packId: row.packId, entityId: first },
+  };
+}
+
+function sourceDocument(row: InstalledSource): SearchDocument {
+  // The source's full `text` is not indexed: it can be 200 kB and would drown every other hit.
+  const text = row.authors.length ? `${row.publisher} · ${row.authors.join(', ')}` : row.publisher;
+  const { packId, id, title } = row;
+  return { kind: 'source', packId, id, title, aliases: [], text, opens: null };
+}
+
+/**
+ * One document per row of the given packs. Rows of packs not in `rows.packs` are skipped, so
+ * the caller decides which packs are searched by which pack rows it passes.
+ */
+export function searchDocuments(rows: SearchRows): SearchDocument[] {
+  const packIds = new Set(rows.packs.map((pack) => pack.id));
+  const inPacks = <T extends { packId: string }>(list: readonly T[]) =>
+    list.filter((row) => packIds.has(row.packId));
+  return [
+    ...inPacks(rows.entities).map(entityDocument),
+    ...inPacks(rows.propositions).map(propositionDocument),
+    ...inPacks(rows.facts).map(factDocument),
+    ...inPacks(rows.sources).map(sourceDocument),
+  ];
+}
+
+export interface SearchCorpus {
+  /** `searchIndexKey` of the packs read: equal keys mean equal documents. */
+  key: string;
+  documents: SearchDocument[];
+}
+
+/**
+ * The documents of the enabled packs, read in one read-only transaction so an update
+ * installing meanwhile is seen entirely or not at all. Disabled packs are left out: the user
+ * switched them off, and the popup would otherwise offer entities the page never marks.
+ */
+export async function loadSearchDocuments(db: PackDatabase): Promise<SearchCorpus> {
+  const tables = [db.packs, db.entities, db.propositions, db.factChunks, db.sources];
+  const rows = await db.transaction('r', tables, async () => {
+    const packs = (await db.packs.toArray()).filter((pack) => pack.enabled);
+    const ids = packs.map((pack) => pack.id);
+    const [entities, propositions, facts, sources] = await Promise.all([
+      db.entities.where('packId').anyOf(ids).toArray(),
+      db.propositions.where('packId').anyOf(ids).toArray(),
+      readAllFacts(db, ids),
+      db.sources.where('packId').anyOf(ids).toArray(),
+    ]);
+    return { packs, entities, propositions, facts, sources };
+  });
+  return { key: searchIndexKey(rows.packs), documents: searchDocuments(rows) };
+}
