@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
 const PRODUCT = ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'];
 const TESTS = ['**/*.test.{ts,tsx}'];
 
-/** Folders whose code runs in a web page's content script (see README "Where code runs"). */
+/** Code that runs in a web page's content script (the "runs in" column of the README's folder table). */
 const CONTENT_SIDE = [
   'entrypoints/content/**',
   'entrypoints/card-ui/**',
@@ -24,6 +24,7 @@ const CONTENT_SIDE = [
   'lib/cards/**',
   'lib/content/**',
   'lib/domain/**',
+  'lib/pack/vocabulary.ts',
   'lib/engine/**',
   'lib/messaging/**',
   'lib/settings/**',

@@ -2,7 +2,7 @@ import type { AliasSpec, Candidate, ScanResult } from '../../lib/engine/types';
 
 /**
  * Test-only: the obviously correct, slow matcher that `Matcher` must agree with exactly.
- * It restates the rules from README.md with plain string operations and regexes, sharing
+ * It restates the rules from lib/engine/matcher/README.md with plain string operations and regexes, sharing
  * no code (no tables, no caches) with the fast path.
  */
 

@@ -13,7 +13,7 @@ import { resolveLeftmostLongest } from './resolve';
 import { syntheticAliases } from '../../../tests/support/synthetic-aliases';
 
 /**
- * The fast matcher against the obviously correct one (reference.ts) on random inputs that
+ * The fast matcher against the obviously correct one (tests/support/reference-matcher.ts) on random inputs that
  * are built to collide: few distinct pieces, so aliases overlap, share prefixes, repeat, and
  * differ only in case, width, spacing or apostrophes; texts made mostly of alias fragments.
  */

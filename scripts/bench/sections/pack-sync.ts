@@ -332,7 +332,7 @@ function method(
       'is not in the next figure. Load average when the section started: ' +
       `${load.toFixed(1)} on ${os.cpus().length} cores.`,
     '',
-    `**Install.** \`syntheticPack(${LARGE_SEED})\` (\`lib/search/synthetic-pack.ts\`): ` +
+    `**Install.** \`syntheticPack(${LARGE_SEED})\` (\`tests/support/synthetic-pack.ts\`): ` +
       `${count(pack.entities.length)} entities, ${count(pack.facts.length)} facts, ` +
       `${count(pack.sources.length)} sources, ${count(pack.propositions.length)} propositions; ` +
       `\`JSON.stringify\` makes a document of ${bytes(utf8)} (UTF-8; ` +
