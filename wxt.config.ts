@@ -24,7 +24,10 @@ export default defineConfig({
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
     // alarms: scheduled pack sync. Host access for subscriptions is asked for per origin
     // when the user subscribes (optional_host_permissions), never up front.
-    permissions: ['storage', 'alarms'],
+    // unlimitedStorage: the browser may not evict our IndexedDB databases (packs, and the
+    // reader's subscriptions and site rules) under storage pressure, and large packs are not
+    // held to the default quota. It triggers no permission prompt.
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Scripts a content script imports only when its document needs them: the hover card's
     // UI and the local matcher (lib/content/lazy-script.ts). Chromium: a content script may
     // import only web-accessible files, and use_dynamic_url keeps them at a per-session URL

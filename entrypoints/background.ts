@@ -3,6 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers';
 import { packMatcherService } from '../lib/background/matcher-service';
 import { bundledSeedPack } from '../lib/background/seed-pack';
+import { seedChoice } from '../lib/background/seed-choice';
+import {
+  restoreUserData,
+  watchUserData,
+  writeUserDataMirror,
+} from '../lib/background/user-data-mirror';
 import { MATCHER_VERSION } from '../lib/engine/matcher-version';
 import { compileMatcher } from '../lib/engine/matcher/compile';
 import { answerWire } from '../lib/messaging/wire';
@@ -24,7 +30,10 @@ export default defineBackground(() => {
   const seed = bundledSeedPack();
   // The worker can be stopped at any time; nothing lives only in memory. Every read
   // re-checks that the bundled pack is present, so a wiped database heals itself.
-  const ensureSeed = () => ensureSeedPack(packDb, seed, now);
+  // …unless the reader removed the bundled pack: that choice is kept and respected.
+  const seedRemoval = seedChoice(browser.storage.local);
+  const ensureSeed = () =>
+    ensureSeedPack(packDb, seed, now, { declined: () => seedRemoval.removed() });
   void ensureSeed().catch((error: unknown) =>
     console.error('Fact Lens: seed install failed', error),
   );
@@ -50,6 +59,20 @@ export default defineBackground(() => {
     matchers.invalidate();
     return announcePacksChanged(browser.storage.local, now);
   };
+  // The reader's own data is mirrored to storage.local after every change, and an emptied
+  // user database (evicted, lost) is restored from the mirror on wake and resynced.
+  const mirrorFailed = (error: unknown) =>
+    console.error('Fact Lens: user data mirror failed', error);
+  watchUserData(userDb, () => {
+    writeUserDataMirror(browser.storage.local, userDb).catch(mirrorFailed);
+  });
+  void restoreUserData(browser.storage.local, userDb, now)
+    .then(async (restored) => {
+      if (restored.length === 0) return;
+      const reports = await syncDue({ ...sync, packDb, userDb, now });
+      if (installedAny(reports)) await packsChanged();
+    })
+    .catch(mirrorFailed);
   startSyncSchedule(browser.alarms, browser.runtime.onStartup, async () => {
     const reports = await syncDue({ ...sync, packDb, userDb, now });
     if (installedAny(reports)) await packsChanged();
@@ -62,6 +85,8 @@ export default defineBackground(() => {
       now,
       ensureSeed,
       seed: () => seed,
+      seedChoice: seedRemoval,
+      storage: browser.storage.local,
       sync,
       packsChanged,
       releaseHost: (url) =>

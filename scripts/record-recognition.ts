@@ -9,7 +9,8 @@
  * Pages: tests/demo/*.html, `../shared/pages/*.html` (read in place, never copied; only the
  * mentions found there are written) and the benchmark's generated pages
  * (scripts/bench/generate-pages.ts, written to a temp dir). Each page is opened in a fresh
- * Chromium profile with the unpacked extension at `--extension` (default `.output/chrome-mv3`),
+ * Chromium profile with the unpacked extension at `--extension` (default `.output/test-hooks/chrome-mv3`,
+ * whose content script registers `fact-lens-active` when its first scan is done),
  * as the e2e fixture does; after the first scan (see `waitForFirstScan`) its painted mentions
  * are written to `--out` (default tests/e2e/golden/recognition.json) as
  * `{ [page]: { count, sha256, mentions: ["kind|text", …] } }`, see `GoldenEntry`.
@@ -54,7 +55,10 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      extension: { type: 'string', default: path.join(projectRoot, '.output/chrome-mv3') },
+      extension: {
+        type: 'string',
+        default: path.join(projectRoot, '.output/test-hooks/chrome-mv3'),
+      },
       out: { type: 'string', default: path.join(projectRoot, GOLDEN_FILE) },
       full: { type: 'string' },
       only: { type: 'string' },

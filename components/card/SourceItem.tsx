@@ -10,7 +10,16 @@ export function SourceItem({ source }: { source: CardSource }) {
     <li className="fl-card-source" data-source-id={source.id}>
       {href ? (
         // noopener: the opened page gets no handle on the page the reader is on.
-        <a className="fl-card-source-title" href={href} target="_blank" rel="noopener noreferrer">
+        <a
+          className="fl-card-source-title"
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          // A page's scripted click (`isTrusted` false) opens nothing: only the reader's does.
+          onClick={(event) => {
+            if (!event.nativeEvent.isTrusted) event.preventDefault();
+          }}
+        >
           {source.title}
         </a>
       ) : (

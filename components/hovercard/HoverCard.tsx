@@ -25,6 +25,19 @@ export interface HoverCardActions {
 }
 
 /**
+ * Runs `handler` for the reader's own input only: a page's scripts cannot reach into the
+ * card's closed shadow root, and should one ever get an element of it, its scripted clicks
+ * and keys (`isTrusted` false) still open no tab, save no mute and change nothing.
+ */
+export function trustedOnly<E extends { nativeEvent: Event }>(
+  handler: (event: E) => void,
+): (event: E) => void {
+  return (event) => {
+    if (event.nativeEvent.isTrusted) handler(event);
+  };
+}
+
+/**
  * The card next to a hovered or keyboard-selected mention. Lives in our shadow root; the
  * controller decides what and when, this renders it and reports pointer and key events.
  */
@@ -121,16 +134,20 @@ export function HoverCard({
       data-open={state.open}
       onPointerEnter={() => controller.pointerEnteredCard()}
       onPointerLeave={() => controller.pointerLeftCard()}
-      onKeyDown={(event) => {
+      onKeyDown={trustedOnly((event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
           controller.close();
         }
-      }}
+      })}
     >
       <div className="fl-card-toolbar">
         {previous && (
-          <button type="button" className="fl-card-tool" onClick={() => controller.back()}>
+          <button
+            type="button"
+            className="fl-card-tool"
+            onClick={trustedOnly(() => controller.back())}
+          >
             ← Back
           </button>
         )}
@@ -139,12 +156,12 @@ export function HoverCard({
           <button
             type="button"
             className="fl-card-tool"
-            onClick={() => {
+            onClick={trustedOnly(() => {
               actions.copyCitation(ready).then(
                 () => setNotice({ text: 'Citation copied.' }),
                 () => setNotice({ text: 'Could not copy: the page did not allow it.' }),
               );
-            }}
+            })}
           >
             Copy citation
           </button>
@@ -154,7 +171,7 @@ export function HoverCard({
             type="button"
             className="fl-card-tool"
             title="Search every pack for this name"
-            onClick={() => actions.openSearch?.(ready.entity.name)}
+            onClick={trustedOnly(() => actions.openSearch?.(ready.entity.name))}
           >
             Search
           </button>
@@ -163,7 +180,7 @@ export function HoverCard({
           <button
             type="button"
             className="fl-card-tool"
-            onClick={() => {
+            onClick={trustedOnly(() => {
               const ref = { packId: ready.pack.id, entityId: ready.entity.id };
               void actions.mute?.(ref, ready.entity.name).then((undo) => {
                 controller.pin(); // keep the card so the undo stays reachable
@@ -173,7 +190,7 @@ export function HoverCard({
                     : { text: 'Could not change this site’s settings.' },
                 );
               });
-            }}
+            })}
           >
             Don’t highlight here
           </button>
@@ -183,7 +200,7 @@ export function HoverCard({
           className="fl-card-tool"
           aria-pressed={state.pinned}
           title={state.pinned ? 'Unpin: hide when the pointer leaves' : 'Keep this card open'}
-          onClick={() => controller.togglePin()}
+          onClick={trustedOnly(() => controller.togglePin())}
         >
           {state.pinned ? 'Pinned' : 'Pin'}
         </button>
@@ -192,7 +209,7 @@ export function HoverCard({
           className="fl-card-tool fl-card-close"
           aria-label="Close"
           title="Close (Esc)"
-          onClick={() => controller.close()}
+          onClick={trustedOnly(() => controller.close())}
         >
           ×
         </button>
@@ -204,12 +221,12 @@ export function HoverCard({
             <button
               type="button"
               className="fl-link-button"
-              onClick={() => {
+              onClick={trustedOnly(() => {
                 const undo = notice.undo;
                 setNotice(null);
                 // Offer it again: the entity stays muted until an undo gets through.
                 undo?.().catch(() => setNotice({ text: 'Could not undo.', undo }));
-              }}
+              })}
             >
               Undo
             </button>

@@ -99,3 +99,57 @@ describe('importing a pack file', () => {
     expect(lines.length).toBeLessThan(details.length);
   });
 });
+
+describe('settings file', () => {
+  it('"Export my settings" saves the file the background answers', async () => {
+    const imports = await renderImport({
+      exportSettings: () => ok({ fileName: 'fact-lens-settings.json', text: '{}' }),
+    });
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:settings');
+    const clicked: HTMLAnchorElement[] = [];
+    const clickSpy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+    try {
+      await click(button(imports, 'Export my settings'));
+      expect(clicked.map((link) => [link.download, link.href])).toEqual([
+        ['fact-lens-settings.json', 'blob:settings'],
+      ]);
+    } finally {
+      clickSpy.mockRestore();
+      createObjectURL.mockRestore();
+    }
+  });
+
+  it('"Import settings" sends the file and says what it added', async () => {
+    const imports = await renderImport({
+      importSettings: () =>
+        ok({ subscriptionsAdded: ['https://packs.example/index.json'], siteRules: 2 }),
+    });
+    const input = field(imports, 'Import settings');
+    expect(input.accept).toBe('.json,application/json');
+    await chooseFile(input, '{"format":"fact-lens-settings"}');
+    expect(sent(requestMock, 'importSettings')).toEqual([
+      { text: '{"format":"fact-lens-settings"}' },
+    ]);
+    expect(liveText(imports, 'status')).toBe(
+      'Imported settings: 1 subscription added, mutes of 2 sites.',
+    );
+  });
+
+  it('shows why a malformed file was refused', async () => {
+    const imports = await renderImport({
+      importSettings: () =>
+        refusal({
+          code: 'invalid-request',
+          message: 'Not a Fact Lens settings file; nothing was imported (version: invalid)',
+        }),
+    });
+    await chooseFile(field(imports, 'Import settings'), '{}');
+    expect(liveText(imports, 'alert')).toBe(
+      'Not a Fact Lens settings file; nothing was imported (version: invalid).',
+    );
+  });
+});

@@ -6,7 +6,19 @@ import type { PackManagement } from './usePackManagement';
 /** Installs a pack from a JSON file (exported from another browser, or made by a publisher). */
 export function ImportSection({ manage: { actions } }: { manage: PackManagement }) {
   const inputId = useId();
+  const settingsInputId = useId();
   const feedback = useFeedback();
+
+  const onSettingsChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    input.value = '';
+    void feedback.track(
+      async () => actions.importSettings(await file.text()),
+      `Importing ${file.name}…`,
+    );
+  };
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -29,6 +41,27 @@ export function ImportSection({ manage: { actions } }: { manage: PackManagement 
       </div>
       <p className="fl-muted">
         A pack file is the JSON document of a fact pack. Each pack&apos;s Export button saves one.
+      </p>
+      <p>
+        <button
+          type="button"
+          onClick={() => void feedback.track(actions.exportSettings, 'Exporting settings…')}
+        >
+          Export my settings
+        </button>
+      </p>
+      <div className="fl-options-field">
+        <label htmlFor={settingsInputId}>Import settings</label>
+        <input
+          id={settingsInputId}
+          type="file"
+          accept=".json,application/json"
+          onChange={onSettingsChange}
+        />
+      </div>
+      <p className="fl-muted">
+        A settings file holds your settings, subscriptions (with their pinned keys) and the entities
+        you muted on each site. A file with anything malformed is refused whole.
       </p>
       <FeedbackArea {...feedback} />
     </section>

@@ -85,6 +85,17 @@ describe('the subscribe form', () => {
     expect(sent(requestMock, 'addSubscription')).toEqual([]);
   });
 
+  it('refuses a plain http address with the reason, without asking or sending anything', async () => {
+    const { url, submit } = await renderForm();
+    await typeInto(url, 'http://packs.example.org/index.json');
+    await submit();
+
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(description(url)).toMatch(/^Plain http addresses are refused: .*use the https address/);
+    expect(askPermission).not.toHaveBeenCalled();
+    expect(sent(requestMock, 'addSubscription')).toEqual([]);
+  });
+
   it('refuses a publisher key that is not one', async () => {
     const { url, key, submit } = await renderForm();
     await typeInto(url, URL_TEXT);

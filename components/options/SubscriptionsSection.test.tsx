@@ -86,6 +86,31 @@ describe('the subscriptions section', () => {
     expect(single.textContent).toContain('Failures in a row3');
   });
 
+  it('shows the last successful check, and warns when it is more than 7 days old', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    state.subscriptions = [
+      subscription({
+        url: INDEX,
+        addedAt: Date.now() - 30 * day,
+        lastSuccessAt: Date.now() - 6 * day,
+      }),
+      subscription({
+        url: SINGLE,
+        addedAt: Date.now() - 30 * day,
+        lastSuccessAt: Date.now() - 8 * day,
+      }),
+    ];
+    const subscriptions = await renderSubscriptions();
+    const current = item(subscriptions, INDEX);
+    expect(current.textContent).toContain('Last successful check');
+    expect(current.querySelector('time')).not.toBeNull();
+    expect(current.textContent).not.toContain('Warning');
+    const overdue = item(subscriptions, SINGLE);
+    expect(overdue.querySelector('.fl-error')?.textContent).toMatch(
+      /^Not synced since .+, more than 7 days ago: its packs may be out of date\.$/,
+    );
+  });
+
   it('syncs one subscription and says what it found', async () => {
     state.subscriptions = [subscription({ url: INDEX })];
     const report: SyncReport = {

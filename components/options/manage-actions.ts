@@ -73,6 +73,25 @@ export function manageActions(perform: Perform) {
       return null;
     },
 
+    /** "Export my settings": settings, subscriptions and site mutes as one JSON file. */
+    async exportSettings(): Promise<Feedback | null> {
+      const reply = await perform(() => request('exportSettings'));
+      if (!reply.ok) return failure(reply.error);
+      saveTextFile(reply.value.fileName, reply.value.text);
+      return null;
+    },
+
+    /** "Import settings": the background validates the file whole and refuses it whole. */
+    async importSettings(text: string): Promise<Feedback> {
+      const reply = await perform(() => request('importSettings', { text }));
+      if (!reply.ok) return failure(reply.error);
+      const added = reply.value.subscriptionsAdded.length;
+      return saying(
+        `Imported settings: ${added} ${added === 1 ? 'subscription' : 'subscriptions'} added, ` +
+          `mutes of ${reply.value.siteRules} ${reply.value.siteRules === 1 ? 'site' : 'sites'}.`,
+      );
+    },
+
     async restoreSeed(): Promise<Feedback> {
       const reply = await perform(() => request('restoreSeedPack'));
       if (!reply.ok) return failure(reply.error);

@@ -43,6 +43,18 @@ describe('OnThisPage', () => {
     expect(list?.querySelector('[aria-label="3 mentions"]')?.textContent).toBe('3');
   });
 
+  it('says quietly when the page names more than Fact Lens marks (issue 14)', () => {
+    const tab: PageTabState = {
+      status: 'ready',
+      tabId: 7,
+      site: 'example.com',
+      entities: [DOUBAO],
+    };
+    expect(renderFor(tab).container.textContent).not.toContain('only the first are marked');
+    const { container } = renderFor({ ...tab, capped: true });
+    expect(container.textContent).toContain('only the first are marked');
+  });
+
   it('reveals the next mention of an entity at each click, counting per entity', async () => {
     const { reveal, item } = renderFor({
       status: 'ready',

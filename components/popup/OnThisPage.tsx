@@ -23,27 +23,34 @@ export function OnThisPage({ tab, reveal }: Props) {
     return <p className="fl-muted">Nothing from your packs is mentioned on this page.</p>;
   }
   return (
-    <ul className="fl-popup-on-page" aria-label="Entities on this page">
-      {tab.entities.map((entity) => (
-        <li key={entity.entityKey}>
-          <button
-            type="button"
-            className="fl-popup-on-page-item"
-            data-entity-key={entity.entityKey}
-            onClick={() => {
-              const occurrence = nextOccurrence.current.get(entity.entityKey) ?? 0;
-              nextOccurrence.current.set(entity.entityKey, occurrence + 1);
-              void reveal(tab.tabId, entity.entityKey, occurrence);
-            }}
-          >
-            <span className="fl-popup-on-page-name">{entity.firstText}</span>
-            <span className="fl-popup-on-page-kind">{KIND_LABELS[entity.kind]}</span>
-            <span className="fl-popup-on-page-count" aria-label={`${entity.count} mentions`}>
-              {entity.count}
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="fl-popup-on-page" aria-label="Entities on this page">
+        {tab.entities.map((entity) => (
+          <li key={entity.entityKey}>
+            <button
+              type="button"
+              className="fl-popup-on-page-item"
+              data-entity-key={entity.entityKey}
+              onClick={() => {
+                const occurrence = nextOccurrence.current.get(entity.entityKey) ?? 0;
+                nextOccurrence.current.set(entity.entityKey, occurrence + 1);
+                void reveal(tab.tabId, entity.entityKey, occurrence);
+              }}
+            >
+              <span className="fl-popup-on-page-name">{entity.firstText}</span>
+              <span className="fl-popup-on-page-kind">{KIND_LABELS[entity.kind]}</span>
+              <span className="fl-popup-on-page-count" aria-label={`${entity.count} mentions`}>
+                {entity.count}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {tab.capped && (
+        <p className="fl-muted">
+          This page names more than Fact Lens marks on one page; only the first are marked.
+        </p>
+      )}
+    </>
   );
 }

@@ -8,7 +8,14 @@ export type PageTabState =
   | { status: 'loading' }
   /** No tab, or Fact Lens is not running there (a browser page, paused, disabled site). */
   | { status: 'unavailable'; tabId: number | null }
-  | { status: 'ready'; tabId: number; site: string | null; entities: PageEntity[] };
+  | {
+      status: 'ready';
+      tabId: number;
+      site: string | null;
+      entities: PageEntity[];
+      /** The page has more mentions than Fact Lens marks: some are left out. */
+      capped?: boolean;
+    };
 
 /**
  * The tab the popup is about and what Fact Lens found on it, asked of the content script
@@ -28,11 +35,13 @@ export function usePageTab(): PageTabState & { refresh: () => void; reveal: Reve
       if (tabId === null) return live && setState({ status: 'unavailable', tabId });
       try {
         const target = { tabId, frameId: 0 };
-        const [entities, site] = await Promise.all([
+        const [entities, site, capped] = await Promise.all([
           askPage(browser.tabs, target, 'pageEntities'),
           askPage(browser.tabs, target, 'pageSite'),
+          // A content script from before this request existed does not know it.
+          askPage(browser.tabs, target, 'pageCapped').catch(() => false),
         ]);
-        if (live) setState({ status: 'ready', tabId, site, entities });
+        if (live) setState({ status: 'ready', tabId, site, entities, capped });
       } catch {
         // No content script answers on browser pages, the web store, or before a reload.
         if (live) setState({ status: 'unavailable', tabId });

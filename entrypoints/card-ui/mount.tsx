@@ -6,6 +6,7 @@ import { HoverCard, type HoverCardActions } from '../../components/hovercard/Hov
 import { citationText } from '../../lib/cards/display-text';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import type { PageCardActions } from '../../lib/content/card-ui';
+import { TEST_HOOKS } from '../../lib/content/test-hooks';
 import { OWN_UI_ATTRIBUTE } from '../../lib/engine/page/regions';
 // Inlined into this script: the card's styles go into its shadow root, and no stylesheet is
 // left for a page to fetch. The tokens and the shared classes come first, as on the
@@ -24,6 +25,11 @@ const SHADOW_CSS = [tokensCss, sharedCss, cardCss].join('\n').replaceAll(':root'
  * Mounts the hover card in its own shadow root, appended to <html> rather than <body> so
  * the page's body keeps exactly its own children. The host carries OWN_UI_ATTRIBUTE: the
  * scanner never reads our own text.
+ *
+ * The root is closed: the page's scripts get `null` for the host's `shadowRoot`, so they
+ * can neither read a card, rewrite what it says under our name, nor click its buttons (and
+ * the content script's isolated world keeps its own `attachShadow`). Only the test-hooks
+ * build leaves it open, because Playwright's locators pierce open roots only.
  */
 export async function mountHoverCard(
   ctx: ContentScriptContext,
@@ -36,6 +42,7 @@ export async function mountHoverCard(
   };
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'fact-lens-card',
+    mode: TEST_HOOKS ? 'open' : 'closed',
     css: SHADOW_CSS,
     position: 'inline',
     anchor: 'html',

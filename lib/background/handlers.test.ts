@@ -18,6 +18,26 @@ describe('openSearch', () => {
     expect(openTab).toHaveBeenCalledWith('/popup.html?q=Doubao+%26+%E8%B1%86%E5%8C%85&tab=7');
   });
 
+  it('opens at most one tab per second per tab, refusing the others', async () => {
+    let clock = 10_000;
+    const { handlers, openTab } = handlerSetup({ now: () => clock });
+    const tab7: Sender = { kind: 'content-script', host: 'example.com', tabId: 7 };
+    const tab8: Sender = { kind: 'content-script', host: 'example.com', tabId: 8 };
+    await handlers.openSearch({ query: 'Doubao' }, tab7);
+    for (let i = 0; i < 4; i++) {
+      clock += 200;
+      await expect(handlers.openSearch({ query: 'Doubao' }, tab7)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    }
+    // Another tab has its own allowance.
+    await handlers.openSearch({ query: 'Doubao' }, tab8);
+    expect(openTab).toHaveBeenCalledTimes(2);
+    clock += 200; // a second after the first one
+    await handlers.openSearch({ query: 'Doubao' }, tab7);
+    expect(openTab).toHaveBeenCalledTimes(3);
+  });
+
   it.each<[string, Sender, string]>([
     ['an extension page', { kind: 'extension-page' }, '/popup.html?q=seed'],
     ['a frame without a tab', { kind: 'content-script', host: null }, '/popup.html?q=seed'],
@@ -173,7 +193,7 @@ describe('background handlers', () => {
     expect(compile).toHaveBeenCalledTimes(2);
   });
 
-  it('removes a pack; the seed comes back only when nothing is left', async () => {
+  it('removes a pack; removing the bundled pack too leaves nothing (the reader chose it)', async () => {
     const { handlers } = handlerSetup();
     await handlers.installPack({ text: JSON.stringify(validPack()) }, fromPopup);
     expect(await handlers.removePack({ packId: 'test-pack' }, fromPopup)).toMatchObject({
@@ -184,9 +204,7 @@ describe('background handlers', () => {
       'seed-pack',
     ]);
     await handlers.removePack({ packId: 'seed-pack' }, fromPopup);
-    expect((await handlers.listPacks(undefined, fromPopup)).map((pack) => pack.id)).toEqual([
-      'seed-pack',
-    ]);
+    expect(await handlers.listPacks(undefined, fromPopup)).toEqual([]);
   });
 });
 

@@ -35,6 +35,30 @@ export function searchPagePath(query: string, sender: Sender): string {
   return `/popup.html?${params.toString()}`;
 }
 
+/** At most one search tab per this many ms from one tab: a page cannot flood the reader with tabs. */
+export const OPEN_SEARCH_INTERVAL_MS = 1000;
+
+/**
+ * The rate limit of `openSearch`: throws for a second request from the same tab (content
+ * scripts of all its frames count together; extension pages as one sender) within
+ * `OPEN_SEARCH_INTERVAL_MS`. The card sends it only for the reader's own click; this keeps
+ * a compromised or tricked content script from opening tabs in a loop. In memory: a worker
+ * that restarts forgets, which costs at most one more tab.
+ */
+export function searchRateLimit(now: () => number): (sender: Sender) => void {
+  const last = new Map<string, number>();
+  return (sender) => {
+    const key =
+      sender.kind === 'content-script' ? `tab:${sender.tabId ?? 'none'}` : 'extension-page';
+    const at = now();
+    const previous = last.get(key);
+    if (previous !== undefined && at - previous >= 0 && at - previous < OPEN_SEARCH_INTERVAL_MS)
+      throw new RequestError('forbidden', 'A search was just opened; try again in a moment.');
+    if (last.size > 1000) last.clear();
+    last.set(key, at);
+  };
+}
+
 /**
  * Which site a request is about. A content script may only speak for the page it runs
  * in, so its own frame's host wins over whatever the payload claims; our extension
@@ -76,6 +100,7 @@ function createUserHandlers({ userDb, now }: Pick<BackgroundServices, 'userDb' |
 /** The background's answer to each request; payloads arrive already validated. */
 export function createHandlers(services: BackgroundServices): Handlers {
   const { packDb, userDb, ensureSeed } = services;
+  const limitSearches = searchRateLimit(services.now);
   // Typed with the `read` requests only: `user` and `manage` requests have their own builders.
   const read: Pick<Handlers, MessagesWithAccess<'read'>> = {
     async getSiteRule({ host }, sender) {
@@ -106,6 +131,7 @@ export function createHandlers(services: BackgroundServices): Handlers {
     },
 
     async openSearch({ query }, sender) {
+      limitSearches(sender);
       await services.openTab(searchPagePath(query, sender));
       return { opened: true };
     },

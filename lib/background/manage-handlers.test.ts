@@ -9,6 +9,8 @@ import type { InstalledPack } from '../domain/pack';
 import type { Subscription } from '../domain/subscription';
 import { addUserData, packVersions } from '../../tests/support/databases';
 import { handlerSetup } from '../../tests/support/background-handlers';
+import { SEED_REMOVED_KEY } from './seed-choice';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings/schema';
 
 const fromPopup: Sender = { kind: 'extension-page' };
 const { v1, v2 } = packVersions();
@@ -152,6 +154,37 @@ describe('exportPack', () => {
   });
 });
 
+describe('installPack from a file', () => {
+  it.each<[string, (setup: Setup) => Promise<unknown>, object, string]>([
+    [
+      'a pack a subscription installed',
+      (setup) => installFromSubscription(setup, ['test-pack']),
+      v2,
+      `"test-pack" is installed from ${SUBSCRIPTION}; a file import may not replace it. Remove it first to install it from elsewhere.`,
+    ],
+    [
+      'the bundled pack',
+      ({ handlers }) => handlers.listPacks(undefined, fromPopup),
+      packWith((pack) => {
+        pack.id = 'seed-pack';
+        pack.version = '99.0.0';
+      }),
+      '"seed-pack" is installed as the pack bundled with Fact Lens; a file import may not replace it.',
+    ],
+  ])('refuses to replace %s, changing nothing', async (_label, arrange, pack, message) => {
+    const setup = handlerSetup();
+    await arrange(setup);
+    const before = await dumpBoth(setup);
+    const attempt = installFromFile(setup, pack);
+    await expect(attempt).rejects.toBeInstanceOf(RequestError);
+    await expect(attempt).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining(message),
+    });
+    expect(await dumpBoth(setup)).toEqual(before);
+  });
+});
+
 describe('restoreSeedPack', () => {
   it('puts the bundled pack back after the user removed it', async () => {
     const setup = handlerSetup();
@@ -167,6 +200,88 @@ describe('restoreSeedPack', () => {
     });
     expect(setup.packsChanged).toHaveBeenCalledTimes(1);
     expect(await packIds(setup)).toEqual(['seed-pack', 'test-pack']);
+  });
+});
+
+describe('exportSettings and importSettings', () => {
+  const settingsFile = {
+    format: 'fact-lens-settings',
+    version: 1,
+    settings: { ...DEFAULT_SETTINGS, hoverDelayMs: 800 },
+    subscriptions: [{ url: SUBSCRIPTION, publicKey }],
+    siteRules: [{ host: 'example.com', mutedEntities: ['seed-pack/a'] }],
+  };
+
+  it('imports a valid file and syncs the subscriptions it added', async () => {
+    const setup = handlerSetup();
+    const imported = await setup.handlers.importSettings(
+      { text: JSON.stringify(settingsFile) },
+      fromPopup,
+    );
+    expect(imported).toEqual({ subscriptionsAdded: [SUBSCRIPTION], siteRules: 1 });
+    expect(await setup.storage.get(SETTINGS_KEY)).toEqual({
+      [SETTINGS_KEY]: settingsFile.settings,
+    });
+    // Synced at once (the test network answers 404, so the check is recorded as failed).
+    expect((await setup.userDb.subscriptions.get(SUBSCRIPTION))?.lastCheckedAt).toBeDefined();
+    const exported = await setup.handlers.exportSettings(undefined, fromPopup);
+    expect(JSON.parse(exported.text)).toEqual(settingsFile);
+  });
+
+  it('refuses a malformed file whole, writing nothing', async () => {
+    const setup = handlerSetup();
+    const before = await dumpBoth(setup);
+    const broken = { ...settingsFile, siteRules: [{ host: 'example.com', mutedEntities: 'all' }] };
+    await expect(
+      setup.handlers.importSettings({ text: JSON.stringify(broken) }, fromPopup),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('siteRules.0'),
+    });
+    expect(await dumpBoth(setup)).toEqual(before);
+    expect(await setup.storage.get(SETTINGS_KEY)).toEqual({});
+  });
+});
+
+describe('removing the bundled pack sticks', () => {
+  it('an empty database stays empty on the next wake after the reader removed the only pack', async () => {
+    const setup = handlerSetup();
+    await setup.ensureSeed();
+    expect(await packIds(setup)).toEqual(['seed-pack']);
+    await setup.handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    expect(await setup.storage.get(SEED_REMOVED_KEY)).toEqual({ [SEED_REMOVED_KEY]: true });
+    // The next wake, and every read, runs ensureSeed first.
+    expect(await setup.ensureSeed()).toBe('declined');
+    expect(await setup.handlers.listPacks(undefined, fromPopup)).toEqual([]);
+    expect(await packIds(setup)).toEqual([]);
+  });
+
+  it('"Restore the bundled pack" lifts the choice', async () => {
+    const setup = handlerSetup();
+    await setup.ensureSeed();
+    await setup.handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    await setup.handlers.restoreSeedPack(undefined, fromPopup);
+    expect(await setup.storage.get(SEED_REMOVED_KEY)).toEqual({ [SEED_REMOVED_KEY]: false });
+    await setup.handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    await setup.handlers.installPack({ text: fileText(v1), allowNotNewer: true }, fromPopup);
+    expect(await packIds(setup)).toEqual(['test-pack']);
+  });
+
+  it('undoing the removal lifts it too', async () => {
+    const setup = handlerSetup();
+    await setup.ensureSeed();
+    const { undo } = await setup.handlers.removePack({ packId: 'seed-pack' }, fromPopup);
+    if (!undo) throw new Error('removal answered no undo');
+    await setup.handlers.restorePack(undo, fromPopup);
+    expect(await setup.storage.get(SEED_REMOVED_KEY)).toEqual({ [SEED_REMOVED_KEY]: false });
+  });
+
+  it('removing another pack records nothing', async () => {
+    const setup = handlerSetup();
+    await installFromFile(setup);
+    await setup.handlers.removePack({ packId: 'test-pack' }, fromPopup);
+    expect(await setup.storage.get(SEED_REMOVED_KEY)).toEqual({});
+    expect(await packIds(setup)).toEqual(['seed-pack']);
   });
 });
 

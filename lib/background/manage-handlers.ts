@@ -19,6 +19,9 @@ import {
   SubscriptionError,
 } from '../sync/subscriptions';
 import { installedAny, syncSubscription, type SyncEnvironment } from '../sync/sync';
+import type { SeedChoice } from './seed-choice';
+import type { SettingsArea } from '../settings/store';
+import { exportSettingsFile, importSettingsFile, parseSettingsFile } from './settings-file';
 
 /** What the pack-management requests need beyond the databases and the clock. */
 export interface ManageServices {
@@ -28,6 +31,10 @@ export interface ManageServices {
   ensureSeed: () => Promise<unknown>;
   /** The pack bundled with the extension, for "restore". */
   seed: () => FactPack;
+  /** The reader's removal of the bundled pack, which `ensureSeed` respects (seed-choice.ts). */
+  seedChoice: SeedChoice;
+  /** `browser.storage.local`: the settings, for export and import (settings-file.ts). */
+  storage: SettingsArea;
   /** Network, timers and randomness for sync (lib/sync). */
   sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'>;
   /** Tells open tabs that the enabled packs changed, so they match again without a reload. */
@@ -60,7 +67,8 @@ async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof PackInstallError) {
-      throw new RequestError(error.code === 'changed' ? 'conflict' : 'not-newer', error.message);
+      // 'owner': the pack id is installed from elsewhere; the reader must remove it first.
+      throw new RequestError(error.code === 'not-newer' ? 'not-newer' : 'conflict', error.message);
     }
     if (error instanceof PackManageError) {
       // A kept version that no longer validates is a bad pack; no kept version is a bad request.
@@ -113,6 +121,10 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
     },
 
     async removePack({ packId }) {
+      // The reader's choice is stored before the pack goes, so no wake-up in between
+      // can see an empty database and put the bundled pack back.
+      if ((await packDb.packs.get(packId))?.origin === 'bundled')
+        await services.seedChoice.setRemoved(true);
       const removed = await removePack(packDb, packId);
       if (!removed) return { removed: false };
       const { pack, text } = removed;
@@ -128,8 +140,18 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
 
     async restorePack({ text, origin, sourceUrl, enabled, subscription }) {
       const pack = validatedPack(text);
+      if (origin === 'bundled') await services.seedChoice.setRemoved(false);
       // On or off in the install itself: open tabs never see a disabled pack switched on.
-      const row = await install(pack, text, origin, { sourceUrl, enabled, allowNotNewer: true });
+      // A subscription's pack comes back bound to that subscription's pinned key, as it was.
+      const sourceKey = sourceUrl
+        ? ((await userDb.subscriptions.get(sourceUrl))?.publicKey ?? subscription?.publicKey)
+        : undefined;
+      const row = await install(pack, text, origin, {
+        sourceUrl,
+        sourceKey,
+        enabled,
+        allowNotNewer: true,
+      });
       const from = sourceUrl ?? subscription?.url;
       if (from) {
         await refusalsAsErrors(() => restoreRemovedPack(userDb, from, pack.id, subscription, now));
@@ -159,7 +181,21 @@ export function createManageHandlers(services: ManageServices): ManageHandlers {
 
     async restoreSeedPack() {
       const seed = services.seed();
+      await services.seedChoice.setRemoved(false);
       return install(seed, JSON.stringify(seed), 'bundled', { allowNotNewer: true });
+    },
+
+    async exportSettings() {
+      return exportSettingsFile(services.storage, userDb);
+    },
+
+    async importSettings({ text }) {
+      const parsed = parseSettingsFile(text);
+      if (!parsed.ok) throw new RequestError('invalid-request', parsed.message);
+      const imported = await importSettingsFile(services.storage, userDb, parsed.file, now);
+      // Added subscriptions sync now (each needs its origin granted, as when subscribing).
+      for (const url of imported.subscriptionsAdded) await syncAndTell(url);
+      return imported;
     },
 
     async listSubscriptions() {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { navigationDirection, stepIndex, type KeyLike } from './keyboard-nav';
 
 const key = (code: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  isTrusted: true,
   code,
   altKey: true,
   shiftKey: true,
@@ -19,6 +20,8 @@ describe('navigationDirection', () => {
     ['Ctrl+Alt+Shift+N', key('KeyN', { ctrlKey: true }), null],
     ['Meta+Alt+Shift+N', key('KeyN', { metaKey: true }), null],
     ['Alt+Shift+M', key('KeyM'), null],
+    ["a page's scripted Alt+Shift+N", key('KeyN', { isTrusted: false }), null],
+    ["a page's scripted Alt+Shift+P", key('KeyP', { isTrusted: false }), null],
   ])('%s', (_, event, expected) => {
     expect(navigationDirection(event)).toBe(expected);
   });

@@ -7,6 +7,8 @@
 export type NavDirection = 'next' | 'previous';
 
 export interface KeyLike {
+  /** False for a page's scripted events: those never move to a mention or open a card. */
+  isTrusted: boolean;
   code: string;
   altKey: boolean;
   shiftKey: boolean;
@@ -15,6 +17,7 @@ export interface KeyLike {
 }
 
 export function navigationDirection(event: KeyLike): NavDirection | null {
+  if (!event.isTrusted) return null;
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return null;
   if (event.code === 'KeyN') return 'next';
   if (event.code === 'KeyP') return 'previous';

@@ -4,10 +4,6 @@ import type { HoverCardController } from './hover-controller';
 import { isEditableTarget, navigationDirection, stepIndex } from './keyboard-nav';
 import { targetOfMention } from './mention-target';
 
-/** User-timing names the benchmark reads: the hover delay ended / the card was painted. */
-export const CARD_OPEN_MARK = 'fact-lens:card-open';
-export const CARD_PAINT_MEASURE = 'fact-lens:card-painted';
-
 /** What the marker reports on hover, turned into controller calls. */
 export function cardHoverEvents(doc: Document, controller: HoverCardController) {
   return {
@@ -33,6 +29,8 @@ export function connectCardKeyboard(
 ): () => void {
   const view = doc.defaultView;
   const onKeyDown = (event: KeyboardEvent) => {
+    // A page's scripted keys (`isTrusted` false) neither close nor open cards.
+    if (!event.isTrusted) return;
     if (event.key === 'Escape' && controller.state.target) {
       controller.close();
       return;

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from '../cards/page-cards';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
 import { scanRemotely } from '../engine/remote-scan';
@@ -15,11 +14,20 @@ import { CARD_UI, type MountCard, type PageCardActions } from './card-ui';
 import { startFrame, type ContentRequest, type FrameEnvironment } from './frame';
 import { publishLazyExport } from './lazy-script';
 import { LOCAL_MATCHER } from './local-matcher';
+import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from './test-hooks';
 import {
   installHighlightApi,
   paintedTexts,
   type FakeRegistry,
 } from '../../tests/support/highlight-api';
+import { dispatchTrusted } from '../../tests/support/trusted-event';
+
+// Most of this file runs the test-hooks build (`__FACT_LENS_TEST_HOOKS__`), as the e2e tests
+// and the benchmark do: it announces the first scan and writes user timing. What users run
+// (`npm run build`) is tested at the end, with the modules loaded afresh without the flag.
+vi.hoisted(() => {
+  Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', true);
+});
 
 const alias = (text: string, entityKind: AliasSpec['entityKind']): AliasSpec => ({
   text,
@@ -107,7 +115,7 @@ async function storeSettings(change: Partial<Settings>): Promise<void> {
 }
 
 /** Starts Fact Lens in this document, with the fakes; `overrides` replace parts of them. */
-async function start(overrides: Partial<FrameEnvironment> = {}) {
+async function start(overrides: Partial<FrameEnvironment> = {}, begin = startFrame) {
   const background = fakeBackground();
   const popup = popupChannel();
   const mountCard = vi.fn<MountCard>(async () => {});
@@ -133,7 +141,7 @@ async function start(overrides: Partial<FrameEnvironment> = {}) {
     highlightCss: '::highlight(fact-lens-product) { color: red; }',
     ...overrides,
   };
-  const stop = await startFrame(env);
+  const stop = await begin(env);
   stops.push(stop);
   return { ...background, ...popup, mountCard, importScript, userTiming, stop, env };
 }
@@ -142,10 +150,16 @@ const painted = () => paintedTexts(highlights.registry).sort();
 const firstScanDone = () =>
   vi.waitFor(() => expect(highlights.registry.has('fact-lens-active')).toBe(true));
 
-function pressAltShiftN(): void {
-  document.dispatchEvent(
-    new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
-  );
+/** The reader presses Alt+Shift+N; `scripted`: a page's script dispatches it instead. */
+function pressAltShiftN(scripted = false): void {
+  const event = new KeyboardEvent('keydown', {
+    code: 'KeyN',
+    altKey: true,
+    shiftKey: true,
+    bubbles: true,
+  });
+  if (scripted) document.dispatchEvent(event);
+  else dispatchTrusted(document, event);
 }
 
 describe('startFrame', () => {
@@ -245,6 +259,19 @@ describe('startFrame', () => {
     await vi.waitFor(() => expect(painted()).toEqual(['ByteDance']));
   });
 
+  it("opens no card for a page's scripted Alt+Shift+N, loads no card UI", async () => {
+    document.body.innerHTML = '<p>Doubao, made by ByteDance.</p>';
+    const { importScript, mountCard, sent } = await start();
+    await firstScanDone();
+    pressAltShiftN(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(importScript).not.toHaveBeenCalled();
+    expect(mountCard).not.toHaveBeenCalled();
+    expect(sent('getEntityCard')).toEqual([]);
+    pressAltShiftN();
+    await vi.waitFor(() => expect(mountCard).toHaveBeenCalledTimes(1));
+  });
+
   it('offers no mute on a page without a site', async () => {
     document.body.innerHTML = '<p>Doubao</p>';
     const { mountCard } = await start({ url: 'about:blank' });
@@ -314,5 +341,27 @@ describe('startFrame', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(request).not.toHaveBeenCalled();
     expect(painted()).toEqual([]);
+  });
+});
+
+describe('startFrame in what users run (`npm run build`, no test hooks)', () => {
+  it('publishes nothing about the reader to the page: no user timing, no first-scan highlight', async () => {
+    vi.resetModules();
+    Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', false);
+    try {
+      const { startFrame: userBuild } = await import('./frame');
+      document.body.innerHTML = '<p>Doubao, made by ByteDance.</p>';
+      const { mountCard, userTiming } = await start({}, userBuild);
+      await vi.waitFor(() => expect(painted()).toEqual(['ByteDance', 'Doubao']));
+      pressAltShiftN(); // the reader opens a card
+      await vi.waitFor(() => expect(mountCard).toHaveBeenCalledTimes(1));
+      const actions = mountCard.mock.calls[0]?.[2];
+      expect(actions?.painted).toBeUndefined();
+      expect(userTiming.mark).not.toHaveBeenCalled();
+      expect(userTiming.measure).not.toHaveBeenCalled();
+      expect(highlights.registry.has('fact-lens-active')).toBe(false);
+    } finally {
+      Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', true);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Timers } from '../async/timers';
 import { HoverCardController } from '../cards/hover-controller';
-import { CARD_OPEN_MARK, CARD_PAINT_MEASURE } from '../cards/page-cards';
 import { createSiteMute, type SiteMute } from '../cards/site-mute';
 import { unwrap, type request } from '../messaging/client';
 import { answerPageRequests } from '../messaging/page-protocol';
@@ -19,7 +18,7 @@ import { HybridScanner, type KeyedMatcher } from './hybrid-scanner';
 import { lazyScriptLoader, type LazyScript } from './lazy-script';
 import { LOCAL_MATCHER, type DecodeMatcher } from './local-matcher';
 import { PageSession } from './page-session';
-import { forcedMatchPath } from './test-hooks';
+import { cardTiming, forcedMatchPath } from './test-hooks';
 
 /** Requests to the background (`request` of lib/messaging/client.ts); tests pass a fake. */
 export type ContentRequest = typeof request;
@@ -45,7 +44,10 @@ export interface FrameEnvironment {
   /** `(url) => import(url)`: evaluates a script the frame needs later (lazy-script.ts). */
   importScript: (url: string) => Promise<unknown>;
   timers: Timers;
-  /** User timing (`performance`): the benchmark reads when a card was asked for and painted. */
+  /**
+   * User timing (`performance`): the test-hooks build marks when a card was asked for and
+   * painted, for the benchmark; `npm run build` never writes to it (test-hooks.ts).
+   */
   userTiming: Pick<Performance, 'mark' | 'measure'>;
   /** WXT's content-script context: the card UI mounts its shadow root with it. */
   ctx: ContentScriptContext;
@@ -92,13 +94,14 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
   ]);
   const lazy = <T>(script: LazyScript<T>) =>
     lazyScriptLoader(script, env.scriptUrl(script.path), env.importScript);
+  const timing = cardTiming(env.userTiming);
   const controller: HoverCardController = new HoverCardController({
     load: async (ref) => unwrap(await request('getEntityCard', ref)),
     timers: env.timers,
-    onOpen: () => env.userTiming.mark(CARD_OPEN_MARK),
+    onOpen: timing.opened,
     onIntent: mountOnFirstIntent(lazy(CARD_UI), (mountCard) =>
       mountCard(env.ctx, controller, {
-        painted: () => env.userTiming.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+        painted: timing.painted,
         mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
         openSearch: (query) => void request('openSearch', { query }),
       }),
@@ -131,6 +134,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
     ? answerPageRequests(env.onMessage, {
         pageSite: () => site,
         pageEntities: () => session.entities(),
+        pageCapped: () => session.capped,
         revealEntity: ({ entityKey, occurrence }) => session.reveal(entityKey, occurrence),
       })
     : null;

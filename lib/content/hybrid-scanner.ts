@@ -58,6 +58,11 @@ export class HybridScanner implements TextScanner {
     return this.#sentChars + chars <= (this.options.smallDocumentChars ?? SMALL_DOCUMENT_CHARS);
   }
 
+  /** A long text is coming in chunks: one past the limit sends the document local at once. */
+  expect(chars: number): void {
+    if (!this.#matchesRemotely(chars)) this.#wentLocal = true;
+  }
+
   scanTexts(texts: readonly string[]): readonly ScanResult[] | Promise<readonly ScanResult[]> {
     const local = this.#local;
     if (local) return texts.map((text) => local.scan(text));

@@ -4,6 +4,7 @@ import { HoverCardController } from '../cards/hover-controller';
 import { targetOfMention } from '../cards/mention-target';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
+import { MAX_MENTIONS } from '../engine/page/mention-index';
 import { localScanner } from '../engine/page/scanner';
 import type { RunningMarker } from '../engine/page/start';
 import type { AliasSpec } from '../engine/types';
@@ -15,6 +16,13 @@ import {
   textOf,
   type FakeRegistry,
 } from '../../tests/support/highlight-api';
+import { dispatchTrusted } from '../../tests/support/trusted-event';
+
+// The test-hooks build, which announces the first scan (`fact-lens-active`); frame.test.ts
+// checks that what users run does not.
+vi.hoisted(() => {
+  Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', true);
+});
 
 const alias = (text: string, entityKind: AliasSpec['entityKind']): AliasSpec => ({
   text,
@@ -134,7 +142,8 @@ describe('PageSession', () => {
     expect(highlights.registry.has('fact-lens-active')).toBe(false);
     expect(current()).toEqual([]);
     expect(controller.state.target).toBeNull();
-    document.dispatchEvent(
+    dispatchTrusted(
+      document,
       new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true }),
     );
     expect(openNow).not.toHaveBeenCalled();
@@ -190,6 +199,18 @@ describe('PageSession', () => {
     await firstScanDone();
     // Marked afresh with the settings in force.
     expect(painted()).toEqual(['ByteDance', 'Doubao']);
+  });
+
+  it('tells the popup when the page names more than MAX_MENTIONS (issue 14)', async () => {
+    const { pageSession } = session();
+    pageSession.apply(settings());
+    await firstScanDone();
+    expect(pageSession.capped).toBe(false);
+    pageSession.stop();
+    document.body.innerHTML = `<p>${'Doubao '.repeat(MAX_MENTIONS + 1)}</p>`;
+    pageSession.apply(settings());
+    await firstScanDone();
+    expect(pageSession.capped).toBe(true);
   });
 
   it('lists the entities on the page by first appearance, with their counts', async () => {

@@ -2,9 +2,10 @@ import type { Timers } from '../async/timers';
 import type { HoverCardController } from '../cards/hover-controller';
 import { cardHoverEvents, connectCardKeyboard } from '../cards/page-cards';
 import { nthMentionOf, summarizeMentions, type PageEntity } from '../engine/page/page-summary';
-import { startMarking, type RunningMarker } from '../engine/page/start';
+import { ACTIVE_HIGHLIGHT, startMarking, type RunningMarker } from '../engine/page/start';
 import type { TextScanner } from '../engine/page/scanner';
 import { runsOn, type Settings } from '../settings/schema';
+import { TEST_HOOKS } from './test-hooks';
 
 export interface PageSessionOptions {
   doc: Document;
@@ -55,6 +56,9 @@ export class PageSession {
         density: settings.density,
         highlightCss: this.options.highlightCss,
         hover: cardHoverEvents(doc, controller),
+        // Only the test-hooks build tells tests the first scan is done: pages read
+        // CSS.highlights too (and the name is not even in `npm run build`).
+        firstScanHighlight: TEST_HOOKS ? ACTIVE_HIGHLIGHT : undefined,
       });
       this.#density = settings.density;
       this.#stopKeyboard = connectCardKeyboard(doc, this.#marker, controller);
@@ -82,6 +86,11 @@ export class PageSession {
     this.#stopKeyboard = null;
     this.#marker?.stop();
     this.#marker = null;
+  }
+
+  /** Whether the page holds more mentions than are marked (lib/engine/page `MAX_MENTIONS`). */
+  get capped(): boolean {
+    return this.#marker?.index.capped ?? false;
   }
 
   entities(): PageEntity[] {

@@ -35,3 +35,26 @@ export async function recordCardUiLoaded(area: TestStorage, href: string): Promi
   const items = await area.get(key);
   await area.set({ [key]: Number(items[key] ?? 0) + 1 });
 }
+
+/**
+ * User-timing names the benchmark and e2e tests read: the hover delay ended (mark) / the
+ * card with its content was painted (measure from the mark). Written only by the test-hooks
+ * build: a page's scripts read the same performance timeline, so in what users run they
+ * would log every card the reader opens.
+ */
+export const CARD_OPEN_MARK = 'fact-lens:card-open';
+export const CARD_PAINT_MEASURE = 'fact-lens:card-painted';
+
+/** The card's timing callbacks: both absent outside test builds. */
+export interface CardTiming {
+  opened?: () => void;
+  painted?: () => void;
+}
+
+export function cardTiming(userTiming: Pick<Performance, 'mark' | 'measure'>): CardTiming {
+  if (!TEST_HOOKS) return {};
+  return {
+    opened: () => userTiming.mark(CARD_OPEN_MARK),
+    painted: () => userTiming.measure(CARD_PAINT_MEASURE, CARD_OPEN_MARK),
+  };
+}

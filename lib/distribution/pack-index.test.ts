@@ -39,6 +39,16 @@ function issuePaths(
 }
 
 describe('packIndexSchema', () => {
+  it('says which pack is listed twice, and where first', () => {
+    const index = validIndex();
+    const [entry] = index.packs;
+    if (entry) index.packs.push({ ...entry, version: '9.0.0' });
+    const parsed = packIndexSchema.safeParse(index);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      'pack "test-pack" is listed twice (also at packs[0]); an index lists each pack once',
+    ]);
+  });
+
   it('accepts a valid index, with or without signatures, and an empty one', () => {
     expect(issuePaths(() => {})).toEqual([]);
     expect(issuePaths((_index, entry) => delete entry.signatureUrl)).toEqual([]);
@@ -54,7 +64,11 @@ describe('packIndexSchema', () => {
     ['generatedAt not a date-time', (index) => (index.generatedAt = '2026-03-01'), '$.generatedAt'],
     [
       'more than 100 packs',
-      (index) => (index.packs = Array(101).fill(validIndex().packs[0])),
+      (index) =>
+        (index.packs = Array.from({ length: 101 }, (_, i) => ({
+          ...validIndex().packs[0],
+          id: `pack-${i}`,
+        }))),
       '$.packs',
     ],
     ['unknown key in the index', (index) => (index.extra = true), '$'],
@@ -79,6 +93,11 @@ describe('packIndexSchema', () => {
       `${first}.signatureUrl`,
     ],
     ['unknown key in an entry', (_i, entry) => (entry.signature = 'AAAA'), first],
+    [
+      'two entries for one pack id',
+      (index, entry) => (index.packs = [entry, { ...entry, version: '9.0.0', url: 'other.json' }]),
+      '$.packs[1].id',
+    ],
   ])('rejects %s', (_name, mutate, path) => {
     expect(issuePaths(mutate)).toEqual([path]);
   });

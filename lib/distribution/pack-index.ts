@@ -27,7 +27,25 @@ export const packIndexEntrySchema = z.strictObject({
 export const packIndexSchema = z.strictObject({
   format: z.literal(INDEX_FORMAT),
   generatedAt: z.iso.datetime(),
-  packs: z.array(packIndexEntrySchema).max(100),
+  /** One entry per pack id: two would offer two different files for the same pack. */
+  packs: z
+    .array(packIndexEntrySchema)
+    .max(100)
+    .superRefine((entries, context) => {
+      const seen = new Map<string, number>();
+      entries.forEach((entry, i) => {
+        const earlier = seen.get(entry.id);
+        if (earlier === undefined) {
+          seen.set(entry.id, i);
+          return;
+        }
+        context.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `pack "${entry.id}" is listed twice (also at packs[${earlier}]); an index lists each pack once`,
+        });
+      });
+    }),
 });
 
 export type PackIndex = z.infer<typeof packIndexSchema>;

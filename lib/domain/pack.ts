@@ -46,6 +46,11 @@ export interface InstalledPack extends PackMetadata {
   counts: PackCounts;
   /** The subscription URL a pack was synced from (origin `url`). */
   sourceUrl?: string;
+  /**
+   * The publisher key that subscription had pinned when it installed the pack (origin `url`):
+   * with `origin` and `sourceUrl`, who owns the pack id (see lib/store/install.ts, `ownerConflict`).
+   */
+  sourceKey?: string;
   /** What changed with the install that put this version in place. */
   lastChange?: PackChangeSummary;
   /**

@@ -7,6 +7,8 @@ import type { PackChangeSummary } from './pack';
  */
 export type SyncErrorCode =
   | 'permission'
+  /** Plain http (other than localhost), or a redirect to anything but a granted https origin. */
+  | 'insecure'
   | 'network'
   | 'timeout'
   | 'http'
@@ -19,6 +21,10 @@ export type SyncErrorCode =
   | 'unsigned'
   | 'signature'
   | 'not-newer'
+  /** The pack id is installed from another origin (bundled, a file, another subscription). */
+  | 'owned-elsewhere'
+  /** The index is older than the last one accepted from this subscription. */
+  | 'stale'
   | 'conflict'
   | 'storage'
   | 'internal';
@@ -52,7 +58,13 @@ export interface Subscription {
   etag?: string;
   lastModified?: string;
   lastCheckedAt?: number;
+  /** The last check that succeeded: an index or pack read and every pack handled, or a 304. */
   lastSuccessAt?: number;
+  /**
+   * The `generatedAt` of the last index accepted from this URL (ISO 8601): an index generated
+   * before it is a replayed or rolled-back feed, refused as `stale`.
+   */
+  indexGeneratedAt?: string;
   /** Set when the last attempt failed; cleared by the next success. */
   lastError?: SyncErrorRecord;
   /** Failures in a row; drives the backoff. */

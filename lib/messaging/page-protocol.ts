@@ -11,6 +11,8 @@ export interface PageProtocol {
   pageSite(): string | null;
   /** Entities painted on this page, by first appearance, with mention counts. */
   pageEntities(): PageEntity[];
+  /** Whether the page holds more mentions than Fact Lens marks (`MAX_MENTIONS`): some are left out. */
+  pageCapped(): boolean;
   /**
    * Scrolls to the `occurrence`-th painted mention of an entity (wrapping around) and
    * flashes it. Resolves to whether there was one.

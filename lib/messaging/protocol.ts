@@ -74,6 +74,18 @@ export interface FactLensProtocol {
   exportPack(data: { packId: string }): Reply<{ fileName: string; text: string }>;
   /** Installs the pack bundled with the extension again. Extension pages only. */
   restoreSeedPack(): Reply<InstalledPack>;
+  /**
+   * The reader's settings, subscriptions and site mutes as one JSON file
+   * (lib/background/settings-file.ts). Extension pages only.
+   */
+  exportSettings(): Reply<{ fileName: string; text: string }>;
+  /**
+   * Imports such a file: validated whole, refused whole (`invalid-request`) when malformed.
+   * Answers the subscriptions it added, which are synced at once. Extension pages only.
+   */
+  importSettings(data: {
+    text: string;
+  }): Reply<{ subscriptionsAdded: string[]; siteRules: number }>;
   /** Pack subscriptions with their sync status. Extension pages only. */
   listSubscriptions(): Reply<Subscription[]>;
   /**
@@ -122,6 +134,8 @@ export type Access = 'read' | 'user' | 'manage';
 
 /** Checked for real by lib/sync/subscriptions.ts; here only bounded. */
 const subscriptionUrlSchema = z.string().min(1).max(2048);
+/** A settings file (lib/background/settings-file.ts) is small; 4 MiB is far more than enough. */
+const SETTINGS_FILE_MAX_CHARS = 4 * 1024 * 1024;
 const publicKeySchema = z.string().max(200);
 
 export const MESSAGES = {
@@ -175,6 +189,11 @@ export const MESSAGES = {
   rollbackPack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
   exportPack: { access: 'manage', payload: z.strictObject({ packId: idSchema }) },
   restoreSeedPack: { access: 'manage', payload: z.undefined() },
+  exportSettings: { access: 'manage', payload: z.undefined() },
+  importSettings: {
+    access: 'manage',
+    payload: z.strictObject({ text: z.string().max(SETTINGS_FILE_MAX_CHARS) }),
+  },
   listSubscriptions: { access: 'manage', payload: z.undefined() },
   addSubscription: {
     access: 'manage',

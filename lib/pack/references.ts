@@ -1,3 +1,4 @@
+import { checkQuotes, QUOTE_CHECK_BUDGET, type QuoteCheck } from './quote-check';
 import type { FactPack } from './schema';
 
 /** One problem found in a pack: where (JSON path) and what. */
@@ -106,15 +107,39 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
     );
     checkRef(sources, fact.sourceId, 'source', ['facts', f, 'sourceId'], issues);
     checkRef(sources, fact.quotedFrom, 'source', ['facts', f, 'quotedFrom'], issues);
-    const quoteSourceId = fact.quotedFrom ?? fact.sourceId;
-    const sourceText = sources.get(quoteSourceId)?.text;
-    if (sourceText !== undefined && !sourceText.includes(fact.quote)) {
-      issues.push({
-        path: ['facts', f, 'quote'],
-        message: `quote does not appear verbatim in the text of source "${quoteSourceId}"`,
-      });
-    }
   });
+  issues.push(...findQuoteIssues(pack, sources));
 
   return issues;
+}
+
+/**
+ * Quotes that do not occur verbatim in the text of the source they cite (`quotedFrom`, else
+ * `sourceId`), checked in bounded time (`quote-check.ts`): a pack whose checks would take
+ * longer than the budget is refused with one issue saying so.
+ */
+function findQuoteIssues(pack: FactPack, sources: ReadonlyMap<string, Keyed & { text?: string }>) {
+  const texts = new Map<string, string>();
+  for (const [id, source] of sources) if (source.text !== undefined) texts.set(id, source.text);
+  const checks: QuoteCheck[] = pack.facts.map((fact, f) => ({
+    sourceId: fact.quotedFrom ?? fact.sourceId,
+    quote: fact.quote,
+    fact: f,
+  }));
+  const result = checkQuotes(texts, checks);
+  if (result.overBudget) {
+    return [
+      {
+        path: ['facts'],
+        message: `checking the quotes against their sources' texts would take too long (over ${QUOTE_CHECK_BUDGET.toLocaleString('en')} steps); ship fewer or shorter source texts, or fewer quotes per source`,
+      },
+    ];
+  }
+  return result.missing.map((f) => {
+    const fact = pack.facts[f];
+    return {
+      path: ['facts', f, 'quote'],
+      message: `quote does not appear verbatim in the text of source "${fact?.quotedFrom ?? fact?.sourceId ?? ''}"`,
+    };
+  });
 }

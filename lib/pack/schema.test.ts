@@ -36,6 +36,15 @@ const MISSING_STRING = 'expected string, received undefined';
 const tooLong = (max: number) => `Too big: expected string to have <=${max} characters`;
 const tooMany = (max: number) => `Too big: expected array to have <=${max} items`;
 
+const SHORT_ALIAS = 'must be at least 2 characters long';
+const INVISIBLE =
+  'must not contain bidirectional controls (U+202A–U+202E, U+2066–U+2069) or zero-width characters (U+200B–U+200D, U+2060, U+FEFF)';
+/** Every character a name or alias may not hold, by code point. */
+const INVISIBLE_CONTROLS = [
+  0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067,
+  0x2068, 0x2069,
+].map((code) => String.fromCodePoint(code));
+
 const ALIAS = '$.entities[0].aliases[0]';
 const CASED_ALIAS = '$.entities[1].aliases[0]';
 const repeat = (char: string, length: number) => char.repeat(length);
@@ -93,9 +102,18 @@ const accepts: Accept[] = [
 
   ...ENTITY_KINDS.map((kind): Accept => ['entity kind enum', '$.entities[0].kind', kind]),
 
-  ['alias text one line', `${ALIAS}.text`, 'A'],
+  ['alias text one line', `${ALIAS}.text`, 'AI'],
   ['alias text one line', `${ALIAS}.text`, 'Acme  Corp.'],
   ['alias text one line', `${ALIAS}.text`, '字节跳动'],
+
+  ['alias at least 2 characters', `${ALIAS}.text`, 'AI'],
+  ['alias at least 2 characters', `${ALIAS}.text`, '豆包'],
+  ['alias at least 2 characters', `${ALIAS}.text`, '😀😀'],
+
+  ['no invisible controls in names', `${ALIAS}.text`, 'Acme\u200eCorp'],
+  ['no invisible controls in names', '$.entities[0].name', 'Acme Corp (عربي)'],
+  ['no invisible controls in names', `${CASED_ALIAS}.context`, ['Acme', 'model']],
+  ['no invisible controls in names', '$.entities[0].summary', 'Acme\u200bCorp makes things.'],
 
   ['alias case enum', `${CASED_ALIAS}.case`, OMIT],
   ['alias case enum', `${CASED_ALIAS}.case`, 'insensitive'],
@@ -235,6 +253,24 @@ const rejects: Reject[] = [
   ['alias text one line', `${ALIAS}.text`, 'Acme\rCorp', ONE_LINE],
   ['alias text one line', `${ALIAS}.text`, 'Acme\u2028Corp', ONE_LINE],
   ['alias text one line', `${ALIAS}.text`, 'Acme\u2029Corp', ONE_LINE],
+
+  ['alias at least 2 characters', `${ALIAS}.text`, '.', SHORT_ALIAS],
+  ['alias at least 2 characters', `${ALIAS}.text`, '的', SHORT_ALIAS],
+  ['alias at least 2 characters', `${ALIAS}.text`, 'A', SHORT_ALIAS],
+  // One code point, two UTF-16 units: still one character.
+  ['alias at least 2 characters', `${ALIAS}.text`, '😀', SHORT_ALIAS],
+
+  ...INVISIBLE_CONTROLS.flatMap((char): Reject[] => [
+    ['no invisible controls in names', `${ALIAS}.text`, `Ac${char}me`, INVISIBLE],
+    ['no invisible controls in names', '$.entities[0].name', `Acme${char} Corp`, INVISIBLE],
+  ]),
+  [
+    'no invisible controls in names',
+    `${CASED_ALIAS}.context`,
+    ['Acme', 'mo\u202edel'],
+    INVISIBLE,
+    `${CASED_ALIAS}.context[1]`,
+  ],
 
   ['alias case enum', `${CASED_ALIAS}.case`, 'exact', ENUM],
   ['alias case enum', `${CASED_ALIAS}.case`, true, ENUM],

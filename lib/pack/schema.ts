@@ -18,6 +18,32 @@ const NOT_BLANK = /\S/;
  */
 const TRIMMED_LINE = /^\S(?:[^\r\n\u2028\u2029]*\S)?$/;
 
+/**
+ * Characters that change how the text around them is displayed or matched without being
+ * seen: bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF). A name or alias holding one could
+ * read differently from what is matched, or spoof another entity's name.
+ */
+const NO_INVISIBLE_CONTROLS = /^[^\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]*$/;
+const INVISIBLE_CONTROLS_MESSAGE =
+  'must not contain bidirectional controls (U+202A–U+202E, U+2066–U+2069) or zero-width characters (U+200B–U+200D, U+2060, U+FEFF)';
+
+/** A name or alias: one visible line, with no bidirectional or zero-width controls. */
+function nameLine(max: number) {
+  return line(max).regex(NO_INVISIBLE_CONTROLS, INVISIBLE_CONTROLS_MESSAGE);
+}
+
+/** Shorter aliases ("." or "的") match thousands of times per page and identify nothing. */
+export const MIN_ALIAS_CHARACTERS = 2;
+
+/** An alias: a name line of at least two characters (code points, as JSON Schema counts). */
+function aliasLine() {
+  const message = `must be at least ${MIN_ALIAS_CHARACTERS} characters long`;
+  return nameLine(L.aliasLength)
+    .min(MIN_ALIAS_CHARACTERS, message)
+    .refine((value) => [...value].length >= MIN_ALIAS_CHARACTERS, message);
+}
+
 function text(max: number) {
   return z.string().max(max).regex(NOT_BLANK, 'must not be empty');
 }
@@ -115,14 +141,14 @@ export const propositionSchema = z.strictObject({
 });
 
 export const aliasSchema = z.strictObject({
-  text: line(L.aliasLength).describe('The surface form to recognise on pages.'),
+  text: aliasLine().describe('The surface form to recognise on pages.'),
   lang: languageSchema,
   case: z
     .enum(ALIAS_CASE_RULES)
     .default('insensitive')
     .describe('"sensitive" matches only the exact capitalisation, e.g. "Seed" but not "seed".'),
   context: z
-    .array(line(L.aliasLength))
+    .array(nameLine(L.aliasLength))
     .min(1)
     .max(L.contextTermsPerAlias)
     .optional()
@@ -138,7 +164,7 @@ export const relatedSchema = z.strictObject({
 
 export const entitySchema = z.strictObject({
   id: idSchema,
-  name: line(L.shortText),
+  name: nameLine(L.shortText),
   kind: z.enum(ENTITY_KINDS),
   summary: text(L.longText),
   aliases: z.array(aliasSchema).min(1).max(L.aliasesPerEntity),

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { dumpDatabase } from '../../tests/support/database-dump';
-import { installPack, packToRows, PackInstallError, removePack } from './install';
+import {
+  installPack,
+  packToRows,
+  PackInstallError,
+  removePack,
+  type InstallOptions,
+} from './install';
+import { rollbackPack } from './manage';
 import type { PackDatabase } from './pack-database';
 import {
   addUserData,
@@ -42,7 +49,7 @@ describe('installPack', () => {
   it('replaces the previous version entirely, keeping no stale rows', async () => {
     const { packDb } = freshDatabases();
     await installPack(packDb, v1, { origin: 'file', now });
-    await installPack(packDb, v2, { origin: 'url', now });
+    await installPack(packDb, v2, { origin: 'file', now });
     expect((await packDb.packs.get('test-pack'))?.version).toBe('1.1.0');
     expect(await packDb.factChunks.count()).toBe(0);
     const entities = await packDb.entities.toArray();
@@ -115,7 +122,7 @@ describe('installPack', () => {
     const { packDb } = freshDatabases();
     if (installed) await installPack(packDb, installed, { origin: 'file', now });
     const before = await dumpDatabase(packDb);
-    const attempt = installPack(packDb, v2, { origin: 'url', now, replacing });
+    const attempt = installPack(packDb, v2, { origin: 'file', now, replacing });
     await expect(attempt).rejects.toBeInstanceOf(PackInstallError);
     await expect(attempt).rejects.toMatchObject({ code: 'changed' });
     expect(await dumpDatabase(packDb)).toEqual(before);
@@ -133,10 +140,10 @@ describe('installPack', () => {
     const sourceUrl = 'https://packs.example/index.json';
     await installPack(packDb, v1, { origin: 'url', now, sourceUrl, heldBelow: '1.1.0' });
     expect(await packDb.packs.get('test-pack')).toMatchObject({ sourceUrl, heldBelow: '1.1.0' });
-    await installPack(packDb, v2, { origin: 'file', now });
+    await installPack(packDb, v2, { origin: 'url', now, sourceUrl });
     const row = await packDb.packs.get('test-pack');
     expect(row).not.toHaveProperty('heldBelow');
-    expect(row).not.toHaveProperty('sourceUrl');
+    expect(row).toMatchObject({ origin: 'url', sourceUrl });
   });
 
   it('installs on or off as asked, whatever the replaced version was', async () => {
@@ -163,6 +170,100 @@ describe('installPack', () => {
     await installPack(packDb, v2, { origin: 'file', now });
     await removePack(packDb, 'test-pack');
     expect(await dumpDatabase(userDb)).toEqual(before);
+  });
+});
+
+/**
+ * One pack id, one owner: v1 installed by `owner`, then v2 (newer, so only the owner check
+ * can refuse it) offered by `installer`. A refusal names both and leaves every row as it was.
+ */
+describe('who may replace an installed pack', () => {
+  const A = 'https://a.example/index.json';
+  const B = 'https://b.example/index.json';
+  const KEY = 'ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+  const OTHER_KEY = 'ed25519:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=';
+  type Owner = Pick<InstallOptions, 'origin' | 'sourceUrl' | 'sourceKey'>;
+  const bundled: Owner = { origin: 'bundled' };
+  const file: Owner = { origin: 'file' };
+  const subA: Owner = { origin: 'url', sourceUrl: A };
+  const subB: Owner = { origin: 'url', sourceUrl: B };
+  const pinnedA: Owner = { origin: 'url', sourceUrl: A, sourceKey: KEY };
+
+  it.each<[string, Owner, Owner]>([
+    ['the bundled pack by the bundled pack', bundled, bundled],
+    ['a file import by a file import', file, file],
+    ['a subscription pack by the same subscription', subA, subA],
+    ['a pinned subscription pack by the same URL and key', pinnedA, pinnedA],
+    ['an unpinned subscription pack by its URL now pinned', subA, pinnedA],
+    ['a pack synced before sources were recorded, by a subscription', { origin: 'url' }, subB],
+  ])('allows %s', async (_label, owner, installer) => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, v1, { ...owner, now });
+    const row = await installPack(packDb, v2, { ...installer, now });
+    expect(row).toMatchObject({ version: '1.1.0', ...installer });
+  });
+
+  it.each<[string, Owner, Owner, string]>([
+    [
+      'a subscription pack by another subscription',
+      subA,
+      subB,
+      `"test-pack" is installed from ${A}; ${B} may not replace it. Remove it first to install it from elsewhere.`,
+    ],
+    [
+      'a pinned subscription pack by an unpinned one',
+      pinnedA,
+      subB,
+      `"test-pack" is installed from ${A} with the publisher key ed25519:AAAAAAAA… pinned; ${B} may not replace it.`,
+    ],
+    [
+      'a pinned subscription pack by its URL without the key',
+      pinnedA,
+      subA,
+      `${A} without that publisher key may not replace it.`,
+    ],
+    [
+      'a pinned subscription pack by its URL with another key',
+      pinnedA,
+      { ...pinnedA, sourceKey: OTHER_KEY },
+      `${A} with another publisher key may not replace it.`,
+    ],
+    [
+      'the bundled pack by a subscription',
+      bundled,
+      subB,
+      `"test-pack" is installed as the pack bundled with Fact Lens; ${B} may not replace it.`,
+    ],
+    [
+      'the bundled pack by a file import',
+      bundled,
+      file,
+      'bundled with Fact Lens; a file import may not replace it. Remove it first',
+    ],
+    ['a subscription pack by a file import', subA, file, `from ${A}; a file import may not`],
+    ['a file import by a subscription', file, subA, `from a file; ${A} may not replace it`],
+    ['a subscription pack by the bundled pack', subA, bundled, 'the bundled pack may not'],
+  ])('refuses %s, naming both and writing nothing', async (_label, owner, installer, message) => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, v1, { ...owner, now });
+    const before = await dumpDatabase(packDb);
+    const attempt = installPack(packDb, v2, { ...installer, now, allowNotNewer: true });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'PackInstallError',
+      code: 'owner',
+      message: expect.stringContaining(message),
+    });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+  });
+
+  it('keeps the owner across a rollback', async () => {
+    const { packDb } = freshDatabases();
+    await installPack(packDb, v1, { ...pinnedA, now });
+    await installPack(packDb, v2, { ...pinnedA, now });
+    expect(await rollbackPack(packDb, 'test-pack', now)).toMatchObject(pinnedA);
+    await expect(installPack(packDb, v2, { ...subA, now })).rejects.toMatchObject({
+      code: 'owner',
+    });
   });
 });
 

@@ -15,6 +15,11 @@ import { installedPackOf } from './queries';
 import type { EntityRow, FactChunkRow, PackRow, PropositionRow, SourceRow } from './rows';
 
 export interface InstallOptions {
+  /**
+   * Who installs: the bundled pack, a file import, or a subscription (`sourceUrl` and
+   * `sourceKey`). An installed pack may be replaced only by the one who installed it
+   * (`ownerConflict`).
+   */
   origin: PackOrigin;
   /** Epoch milliseconds; injected so tests and sync share one clock. */
   now: () => number;
@@ -27,6 +32,8 @@ export interface InstallOptions {
   text?: string;
   /** The subscription URL, for packs that come from one. */
   sourceUrl?: string;
+  /** The publisher key the subscription pinned, for packs that come from one. */
+  sourceKey?: string;
   /** On or off; by default as the replaced version was, and on for a new pack. */
   enabled?: boolean;
   /** Set by a rollback (see `InstalledPack.heldBelow`); any other install clears the hold. */
@@ -38,7 +45,7 @@ export interface InstallOptions {
   replacing?: string | null;
 }
 
-export type InstallErrorCode = 'not-newer' | 'changed';
+export type InstallErrorCode = 'not-newer' | 'changed' | 'owner';
 
 export class PackInstallError extends Error {
   constructor(
@@ -48,6 +55,58 @@ export class PackInstallError extends Error {
     super(message);
     this.name = 'PackInstallError';
   }
+}
+
+/** Who installed a pack, or who means to install one: its origin and, for a subscription, which. */
+export type PackOwner = Pick<InstalledPack, 'origin' | 'sourceUrl' | 'sourceKey'>;
+
+/**
+ * Why `installer` may not replace the installed pack `installed`, as a sentence naming both,
+ * or null when it may. One pack id, one owner: the bundled pack is replaced only by a bundled
+ * version, a file import only by a file import, a subscription's pack only by the same
+ * subscription URL, and, when a publisher key was pinned at install, only with that key (a
+ * key pinned later is taken on, and binds from then on). A pack synced before the source URL
+ * was recorded (schema < v5) is taken on by the first subscription that updates it. To install
+ * a pack id from elsewhere, the reader removes the installed pack first (removal has undo).
+ */
+export function ownerConflict(
+  packId: string,
+  installed: PackOwner,
+  installer: PackOwner,
+): string | null {
+  const sameOrigin = installed.origin === installer.origin;
+  const sameUrl =
+    installed.origin !== 'url' ||
+    installed.sourceUrl === undefined ||
+    installed.sourceUrl === installer.sourceUrl;
+  const sameKey =
+    installed.origin !== 'url' ||
+    installed.sourceKey === undefined ||
+    installed.sourceKey === installer.sourceKey;
+  if (sameOrigin && sameUrl && sameKey) return null;
+  const who =
+    sameOrigin && sameUrl
+      ? `${describeInstaller(installer)} ${installer.sourceKey ? 'with another publisher key' : 'without that publisher key'}`
+      : describeInstaller(installer);
+  return `"${packId}" is installed ${describeOwner(installed)}; ${who} may not replace it. Remove it first to install it from elsewhere.`;
+}
+
+function describeOwner(owner: PackOwner): string {
+  if (owner.origin === 'bundled') return 'as the pack bundled with Fact Lens';
+  if (owner.origin === 'file') return 'from a file';
+  const key = owner.sourceKey ? ` with the publisher key ${shortKey(owner.sourceKey)} pinned` : '';
+  return `from ${owner.sourceUrl ?? 'a subscription'}${key}`;
+}
+
+function describeInstaller(installer: PackOwner): string {
+  if (installer.origin === 'bundled') return 'the bundled pack';
+  if (installer.origin === 'file') return 'a file import';
+  return installer.sourceUrl ?? 'a subscription';
+}
+
+/** `ed25519:AbCdEfGh…`: enough of a key to tell two apart in a sentence. */
+function shortKey(key: string): string {
+  return key.length > 20 ? `${key.slice(0, 16)}…` : key;
 }
 
 interface PackRows {
@@ -103,6 +162,8 @@ export async function installPack(
   const text = options.text ?? JSON.stringify(pack);
   return db.transaction('rw', db.contentTables, async () => {
     const installed = await db.packs.get(pack.id);
+    const conflict = installed && ownerConflict(pack.id, installed, options);
+    if (conflict) throw new PackInstallError('owner', conflict);
     if (
       installed &&
       !options.allowNotNewer &&
@@ -124,6 +185,7 @@ export async function installPack(
     const enabled = options.enabled ?? installed?.enabled ?? true;
     const rows = packToRows(pack, options.origin, installedAt, enabled);
     if (options.sourceUrl !== undefined) rows.pack.sourceUrl = options.sourceUrl;
+    if (options.sourceKey !== undefined) rows.pack.sourceKey = options.sourceKey;
     if (options.heldBelow !== undefined) rows.pack.heldBelow = options.heldBelow;
     await deleteRowsNotIn(db, pack.id, rows);
     // The rows are handed to IndexedDB first and the change summary (parsing the old version

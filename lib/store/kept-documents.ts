@@ -118,6 +118,7 @@ export async function rowsToPack(db: PackDatabase, row: PackRow): Promise<FactPa
     enabled: _enabled,
     counts: _counts,
     sourceUrl: _sourceUrl,
+    sourceKey: _sourceKey,
     lastChange: _lastChange,
     heldBelow: _heldBelow,
     ...meta

@@ -78,6 +78,7 @@ export async function rollbackPack(
   return installPack(db, validation.pack, {
     origin: installed.origin,
     sourceUrl: installed.sourceUrl,
+    sourceKey: installed.sourceKey,
     text: previous.text,
     now,
     allowNotNewer: true,

@@ -22,6 +22,7 @@ export function installedPackOf(row: PackRow): InstalledPack {
     counts: row.counts,
   };
   if (row.sourceUrl !== undefined) pack.sourceUrl = row.sourceUrl;
+  if (row.sourceKey !== undefined) pack.sourceKey = row.sourceKey;
   if (row.lastChange !== undefined) pack.lastChange = row.lastChange;
   if (row.heldBelow !== undefined) pack.heldBelow = row.heldBelow;
   return pack;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packWith, validPack } from '../../tests/support/pack-fixtures';
 import { installPack } from './install';
 import { ensureSeedPack } from './seed';
@@ -31,6 +31,26 @@ describe('ensureSeedPack', () => {
     await packDb.open();
     expect(await ensureSeedPack(packDb, seed, now)).toBe('installed');
     expect(await packDb.entities.count()).toBe(2);
+  });
+
+  it('leaves an empty database empty while the reader has declined the bundled pack', async () => {
+    const { packDb } = freshDatabases();
+    const declined = vi.fn(async () => true);
+    expect(await ensureSeedPack(packDb, seed, now, { declined })).toBe('declined');
+    expect(await packDb.packs.count()).toBe(0);
+    expect(declined).toHaveBeenCalledTimes(1);
+    // The reader restored it: the choice is lifted, the pack heals again.
+    expect(await ensureSeedPack(packDb, seed, now, { declined: async () => false })).toBe(
+      'installed',
+    );
+  });
+
+  it("asks about the reader's choice only when the database is empty", async () => {
+    const { packDb } = freshDatabases();
+    await ensureSeedPack(packDb, seed, now);
+    const declined = vi.fn(async () => true);
+    expect(await ensureSeedPack(packDb, newerSeed, now, { declined })).toBe('updated');
+    expect(declined).not.toHaveBeenCalled();
   });
 
   it('two concurrent wake-ups install it once', async () => {

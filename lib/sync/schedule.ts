@@ -28,3 +28,19 @@ export function backoffDelay(failures: number): number {
 export function nextCheckAfterFailure(now: number, failures: number): number {
   return now + backoffDelay(failures);
 }
+
+/** A subscription that has not synced for longer than this is flagged on the options page. */
+export const SYNC_OVERDUE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Since when a subscription has gone without a successful check, when that is more than
+ * `SYNC_OVERDUE_MS` before `now` (a feed that stopped answering, or a browser that never
+ * ran): its last success, or when it was added if it never had one. Null when it is current.
+ */
+export function syncOverdueSince(
+  subscription: { addedAt: number; lastSuccessAt?: number },
+  now: number,
+): number | null {
+  const since = subscription.lastSuccessAt ?? subscription.addedAt;
+  return now - since > SYNC_OVERDUE_MS ? since : null;
+}

@@ -15,6 +15,7 @@ describe('normalizeSubscriptionUrl', () => {
     ['https://packs.example/index.json', 'https://packs.example/index.json'],
     ['  https://Packs.Example/a.pack.json#top ', 'https://packs.example/a.pack.json'],
     ['http://localhost:8080/p/', 'http://localhost:8080/p/'],
+    ['http://127.0.0.1:4000/index.json', 'http://127.0.0.1:4000/index.json'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeSubscriptionUrl(input)).toBe(expected);
   });
@@ -24,6 +25,9 @@ describe('normalizeSubscriptionUrl', () => {
     ['ftp://packs.example/index.json', /only http and https/],
     ['javascript:alert(1)', /only http and https/],
     ['https://user:secret@packs.example/index.json', /user name or password/],
+    ['http://packs.example/index.json', /plain http addresses are refused/],
+    ['http://192.168.1.20:8080/index.json', /plain http addresses are refused/],
+    ['http://localhost.packs.example/index.json', /plain http addresses are refused/],
   ])('refuses %s', (input, message) => {
     expect(() => normalizeSubscriptionUrl(input)).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import { isPublicKeyText, KeyFormatError, parsePublicKey } from '../distribution/signature';
 import type { Subscription } from '../domain/subscription';
 import type { UserDatabase } from '../store/user-database';
+import { isLoopbackHttp } from './transport';
 
 export class SubscriptionError extends Error {
   constructor(message: string) {
@@ -10,7 +11,8 @@ export class SubscriptionError extends Error {
 }
 
 /**
- * The canonical form of a subscription URL: absolute http(s), no credentials, no fragment.
+ * The canonical form of a subscription URL: absolute https (http only for localhost and
+ * 127.0.0.1, see `transport.ts`), no credentials, no fragment.
  * Anything else is refused with a sentence saying why.
  */
 export function normalizeSubscriptionUrl(text: string): string {
@@ -22,6 +24,11 @@ export function normalizeSubscriptionUrl(text: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new SubscriptionError('only http and https addresses can be subscribed to');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHttp(url)) {
+    throw new SubscriptionError(
+      'plain http addresses are refused: anyone on the network could read or alter the packs; use the https address (http only for localhost and 127.0.0.1)',
+    );
   }
   if (url.username || url.password) {
     throw new SubscriptionError('the address must not contain a user name or password');

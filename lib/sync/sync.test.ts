@@ -3,7 +3,8 @@ import { sha256Hex } from '../distribution/digest';
 import { packWith, type FixturePack } from '../../tests/support/pack-fixtures';
 import { dumpDatabase } from '../../tests/support/database-dump';
 import { packVersions } from '../../tests/support/databases';
-import { removePack } from '../store/install';
+import { installPack, removePack } from '../store/install';
+import { ensureSeedPack } from '../store/seed';
 import { rollbackPack } from '../store/manage';
 import { addSubscription } from './subscriptions';
 import { BACKOFF_BASE_MS, SYNC_INTERVAL_MS, SYNC_JITTER_MS } from './schedule';
@@ -403,5 +404,163 @@ describe('syncDue', () => {
     });
     expect(publisher.requests.some((request) => request.url.startsWith('https://cdn'))).toBe(false);
     expect((await packDb.packs.get('test-pack'))?.version).toBe('1.0.0');
+  });
+});
+
+describe('one pack id, one owner', () => {
+  const OTHER_URL = `${BASE}other/index.json`;
+  const v9 = text(packWith((pack) => (pack.version = '9.0.0')));
+  const packDownloads = (setup: { publisher: { requests: { url: string }[] } }, dir: string) =>
+    setup.publisher.requests.filter((request) => request.url.startsWith(`${BASE}${dir}test-pack-`));
+
+  it("refuses another subscription's higher version of a pinned pack, and takes the pinned publisher's next update", async () => {
+    const setup = await installedV1(pinned.publicKey, pinned.privateKey);
+    const { env, packDb, userDb, publisher } = setup;
+    await publisher.publish([{ text: v9 }], undefined, { dir: 'other/' });
+    await addSubscription(userDb, { url: OTHER_URL }, env.now);
+    const before = await dumpDatabase(packDb);
+    const report = await syncSubscription(env, OTHER_URL);
+    expect(report.outcome).toBe('failed');
+    expect(report.error).toEqual({
+      code: 'owned-elsewhere',
+      message: expect.stringContaining(
+        `"test-pack" is installed from ${INDEX_URL} with the publisher key`,
+      ),
+    });
+    expect(report.error?.message).toContain(
+      `; ${OTHER_URL} may not replace it. Remove it first to install it from elsewhere.`,
+    );
+    expect(await dumpDatabase(packDb)).toEqual(before);
+    expect(packDownloads(setup, 'other/')).toHaveLength(0);
+    expect(await userDb.subscriptions.get(OTHER_URL)).toMatchObject({
+      lastError: { code: 'owned-elsewhere' },
+      packIds: [],
+    });
+
+    await publisher.publish([{ text: v2 }], pinned.privateKey);
+    expect((await syncSubscription(env, INDEX_URL)).packs).toEqual([
+      expect.objectContaining({ packId: 'test-pack', outcome: 'installed', version: '1.1.0' }),
+    ]);
+    expect(await packDb.packs.get('test-pack')).toMatchObject({
+      version: '1.1.0',
+      sourceUrl: INDEX_URL,
+      sourceKey: pinned.publicKey,
+    });
+  });
+
+  it('refuses a subscription offering the same version of a pack it does not own', async () => {
+    const setup = await installedV1();
+    await setup.publisher.publish([{ text: v1 }], undefined, { dir: 'other/' });
+    await addSubscription(setup.userDb, { url: OTHER_URL }, setup.env.now);
+    const report = await syncSubscription(setup.env, OTHER_URL);
+    expect(report.error?.code).toBe('owned-elsewhere');
+    expect((await setup.userDb.subscriptions.get(OTHER_URL))?.packIds).toEqual([]);
+  });
+
+  it('refuses a higher version of the bundled pack from a subscription; newer bundled versions still come', async () => {
+    const { env, packDb, userDb, publisher } = syncSetup();
+    await ensureSeedPack(packDb, versions.v1, env.now);
+    await publisher.publish([{ text: v9 }]);
+    await addSubscription(userDb, { url: INDEX_URL }, env.now);
+    const before = await dumpDatabase(packDb);
+    const report = await syncSubscription(env, INDEX_URL);
+    expect(report.error).toEqual({
+      code: 'owned-elsewhere',
+      message: `"test-pack" is installed as the pack bundled with Fact Lens; ${INDEX_URL} may not replace it. Remove it first to install it from elsewhere.`,
+    });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+    expect(await ensureSeedPack(packDb, versions.v2, env.now)).toBe('updated');
+    expect(await packDb.packs.get('test-pack')).toMatchObject({
+      origin: 'bundled',
+      version: '1.1.0',
+    });
+  });
+
+  it('refuses a single pack URL offering a pack installed from a file', async () => {
+    const { env, packDb, userDb, publisher } = syncSetup();
+    await installPack(packDb, versions.v1, { origin: 'file', now: env.now });
+    publisher.serve('solo.pack.json', v9);
+    await addSubscription(userDb, { url: `${BASE}solo.pack.json` }, env.now);
+    const before = await dumpDatabase(packDb);
+    const report = await syncSubscription(env, `${BASE}solo.pack.json`);
+    expect(report.error).toEqual({
+      code: 'owned-elsewhere',
+      message: expect.stringContaining(
+        `"test-pack" is installed from a file; ${BASE}solo.pack.json`,
+      ),
+    });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+  });
+});
+
+describe('freshness', () => {
+  it('reports an index older than the last one accepted as stale and keeps the installed packs', async () => {
+    const setup = await installedV1();
+    const { env, packDb, userDb, publisher, clock } = setup;
+    expect((await userDb.subscriptions.get(INDEX_URL))?.indexGeneratedAt).toBe(
+      '2026-12-01T00:00:00Z',
+    );
+    const successAt = clock.now;
+    const before = await dumpDatabase(packDb);
+    await publisher.publish([{ text: v2 }], undefined, { generatedAt: '2026-11-30T23:59:59Z' });
+    clock.now += 60_000;
+    const report = await syncSubscription(env, INDEX_URL);
+    expect(report.error).toEqual({
+      code: 'stale',
+      message: expect.stringMatching(/generated at 2026-11-30T23:59:59Z, older than .*stale feed/),
+    });
+    expect(await dumpDatabase(packDb)).toEqual(before);
+    expect(await userDb.subscriptions.get(INDEX_URL)).toMatchObject({
+      lastError: { code: 'stale' },
+      lastSuccessAt: successAt,
+      indexGeneratedAt: '2026-12-01T00:00:00Z',
+    });
+
+    await publisher.publish([{ text: v2 }], undefined, { generatedAt: '2026-12-02T00:00:00Z' });
+    expect((await syncSubscription(env, INDEX_URL)).outcome).toBe('checked');
+    expect((await packDb.packs.get('test-pack'))?.version).toBe('1.1.0');
+    expect((await userDb.subscriptions.get(INDEX_URL))?.indexGeneratedAt).toBe(
+      '2026-12-02T00:00:00Z',
+    );
+  });
+
+  it('takes an index generated at the same time again, and refuses one dated over a day ahead', async () => {
+    const { env, packDb, publisher, clock } = await installedV1();
+    await publisher.publish([{ text: v1 }]); // new ETag, same generatedAt
+    expect((await syncSubscription(env, INDEX_URL)).outcome).toBe('checked');
+    const ahead = new Date(clock.now + 2 * 24 * 60 * 60 * 1000).toISOString();
+    await publisher.publish([{ text: v2 }], undefined, { generatedAt: ahead });
+    const report = await syncSubscription(env, INDEX_URL);
+    expect(report.error).toMatchObject({ code: 'invalid-index' });
+    expect((await packDb.packs.get('test-pack'))?.version).toBe('1.0.0');
+  });
+});
+
+describe('one check per subscription at a time', () => {
+  it('shares one check among browser start, the alarm and "Sync now" asking at once', async () => {
+    const { env, packDb, userDb, publisher, clock } = await installedV1();
+    await publisher.publish([{ text: v2 }]);
+    clock.now += SYNC_INTERVAL_MS + SYNC_JITTER_MS;
+    const requestsBefore = publisher.requests.length;
+    const updates = vi.spyOn(userDb.subscriptions, 'update');
+    const [startup, alarm, syncNow] = await Promise.all([
+      syncDue(env),
+      syncDue(env),
+      syncSubscription(env, INDEX_URL),
+    ]);
+    const requests = publisher.requests.slice(requestsBefore).map((request) => request.url);
+    expect(requests).toEqual([INDEX_URL, `${BASE}test-pack-1.1.0.pack.json`]);
+    expect(startup).toEqual([syncNow]);
+    expect(alarm).toEqual([syncNow]);
+    expect(syncNow.packs).toEqual([
+      expect.objectContaining({ packId: 'test-pack', outcome: 'installed', version: '1.1.0' }),
+    ]);
+    expect(updates).toHaveBeenCalledTimes(1);
+    const row = await userDb.subscriptions.get(INDEX_URL);
+    expect(row).toMatchObject({ failures: 0, lastSuccessAt: clock.now });
+    expect(row?.lastError).toBeUndefined();
+    expect((await packDb.packs.get('test-pack'))?.version).toBe('1.1.0');
+    // Once it is over, the next check is a check of its own.
+    expect((await syncSubscription(env, INDEX_URL)).outcome).toBe('not-modified');
   });
 });

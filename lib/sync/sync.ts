@@ -12,7 +12,13 @@ import { verifySignature } from '../distribution/signature';
 import { PACK_LIMITS } from '../pack/limits';
 import type { FactPack } from '../pack/schema';
 import { describeIssues, validatePack } from '../pack/validate';
-import { installPack, PackInstallError } from '../store/install';
+import {
+  installPack,
+  ownerConflict,
+  PackInstallError,
+  type InstallErrorCode,
+  type PackOwner,
+} from '../store/install';
 import type { PackDatabase } from '../store/pack-database';
 import { installedPack } from '../store/queries';
 import type { UserDatabase } from '../store/user-database';
@@ -45,13 +51,32 @@ interface VerifiedPack {
 }
 
 /**
- * Checks one subscription and installs what it offers that is newer. Each pack is verified
- * (size, SHA-256 from the index, the pinned key's signature, schema, version) before one
- * transaction swaps it in; any failure leaves the installed version untouched and is
- * recorded on the subscription, with backoff. Never throws for a sync failure: the report
- * says what happened.
+ * The check of each subscription running now, by database and URL. Browser start, the alarm
+ * and "Sync now" can ask at once; whoever asks while a check runs gets that check's report
+ * instead of starting a second one, which would download again and, losing the install race,
+ * record a failure and a backoff over the first one's success. All syncs run in the background
+ * service worker, one JavaScript realm, so a map in memory is the whole lock (Web Locks would
+ * queue the second check to run again afterwards, and Node has no `navigator.locks` for tests).
  */
-export async function syncSubscription(env: SyncEnvironment, url: string): Promise<SyncReport> {
+const running = new Map<string, Promise<SyncReport>>();
+
+/**
+ * Checks one subscription and installs what it offers that is newer. Each pack is verified
+ * (size, SHA-256 from the index, the pinned key's signature, schema, version, owner) before
+ * one transaction swaps it in; any failure leaves the installed version untouched and is
+ * recorded on the subscription, with backoff. Never throws for a sync failure: the report
+ * says what happened. One check per subscription at a time: a call while one runs shares it.
+ */
+export function syncSubscription(env: SyncEnvironment, url: string): Promise<SyncReport> {
+  const key = `${env.userDb.name}\n${url}`;
+  const current = running.get(key);
+  if (current) return current;
+  const check = checkSubscription(env, url).finally(() => running.delete(key));
+  running.set(key, check);
+  return check;
+}
+
+async function checkSubscription(env: SyncEnvironment, url: string): Promise<SyncReport> {
   const subscription = await env.userDb.subscriptions.get(url);
   if (!subscription) {
     return failedReport(url, new SyncError('internal', `not subscribed to ${url}`));
@@ -65,6 +90,8 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
       etag: subscription.etag,
       lastModified: subscription.lastModified,
       what: 'the subscription',
+      // An index is cut off at its own limit while it downloads, not after 64 MiB.
+      indexBytes: SYNC_LIMITS.indexBytes,
     });
     if (fetched.kind === 'not-modified') {
       await recordSuccess(env, subscription, {});
@@ -72,11 +99,14 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
     }
     const text = decodeText(fetched.bytes, 'the subscription');
     const value = parseJson(text, 'the subscription');
+    let generatedAt: string | undefined;
     if (looksLikeIndex(value)) {
       if (fetched.bytes.byteLength > SYNC_LIMITS.indexBytes) {
         throw new SyncError('too-large', `the index is over ${SYNC_LIMITS.indexBytes} bytes`);
       }
-      for (const entry of parseIndex(value).packs) {
+      const index = parseIndex(value);
+      generatedAt = requireFresh(env, subscription, index.generatedAt);
+      for (const entry of index.packs) {
         if (subscription.declinedPackIds?.includes(entry.id)) {
           packs.push({ packId: entry.id, outcome: 'declined', version: entry.version });
           continue;
@@ -105,6 +135,7 @@ export async function syncSubscription(env: SyncEnvironment, url: string): Promi
       etag: fetched.etag,
       lastModified: fetched.lastModified,
       packIds: packs.map((pack) => pack.packId),
+      generatedAt,
     });
     return { url, outcome: 'checked', packs };
   } catch (caught) {
@@ -141,6 +172,43 @@ async function requireAccess(env: SyncEnvironment, url: string, where: string): 
   );
 }
 
+/** How far ahead of our clock an index may say it was generated (clock skew). */
+const FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Refuses an index generated before the last one accepted from this subscription (a replayed
+ * or rolled-back feed, which would hide updates), and one dated more than a day ahead (which
+ * would make every genuine index after it look stale). Answers the `generatedAt` to record.
+ */
+function requireFresh(env: SyncEnvironment, subscription: Subscription, generatedAt: string) {
+  const at = Date.parse(generatedAt);
+  if (at > env.now() + FUTURE_SKEW_MS) {
+    throw new SyncError(
+      'invalid-index',
+      `the index says it was generated at ${generatedAt}, more than a day from now`,
+    );
+  }
+  const accepted = subscription.indexGeneratedAt;
+  if (accepted !== undefined && at < Date.parse(accepted)) {
+    throw new SyncError(
+      'stale',
+      `the server sent an index generated at ${generatedAt}, older than the one already accepted (${accepted}): a stale feed; the installed packs were kept`,
+    );
+  }
+  return generatedAt;
+}
+
+/** The subscription as the owner of the packs it installs (`ownerConflict`). */
+function ownerOf(subscription: Subscription): PackOwner {
+  return { origin: 'url', sourceUrl: subscription.url, sourceKey: subscription.publicKey };
+}
+
+/** Refuses, before anything is downloaded, a pack id installed from another origin. */
+function requireOwner(subscription: Subscription, packId: string, installed?: InstalledPack) {
+  const conflict = installed && ownerConflict(packId, installed, ownerOf(subscription));
+  if (conflict) throw new SyncError('owned-elsewhere', conflict);
+}
+
 async function settle(packId: string, run: () => Promise<PackOutcome>): Promise<PackOutcome> {
   try {
     return await run();
@@ -156,6 +224,7 @@ async function syncIndexEntry(
   entry: PackIndexEntry,
 ): Promise<PackOutcome> {
   const installed = await installedPack(env.packDb, entry.id);
+  requireOwner(subscription, entry.id, installed);
   const skip = skipReason(installed, entry.version);
   if (skip)
     return { packId: entry.id, outcome: skip, version: installed?.version ?? entry.version };
@@ -261,12 +330,12 @@ async function installVerified(
   { pack, text }: VerifiedPack,
 ): Promise<PackOutcome> {
   const installed = await installedPack(env.packDb, pack.id);
+  requireOwner(subscription, pack.id, installed);
   const skip = skipReason(installed, pack.version);
   if (skip) return { packId: pack.id, outcome: skip, version: installed?.version ?? pack.version };
   try {
     const row = await installPack(env.packDb, pack, {
-      origin: 'url',
-      sourceUrl: subscription.url,
+      ...ownerOf(subscription),
       text,
       now: env.now,
       replacing: installed?.version ?? null,
@@ -280,8 +349,14 @@ async function installVerified(
     };
   } catch (error) {
     if (error instanceof PackInstallError) {
-      // 'changed': another install (a sync running alongside, a rollback) came first.
-      throw new SyncError(error.code === 'changed' ? 'conflict' : 'not-newer', error.message);
+      // 'changed': another install (a rollback, a file import) came first; 'owner': the pack
+      // id went to another origin meanwhile.
+      const code: Record<InstallErrorCode, SyncErrorCode> = {
+        changed: 'conflict',
+        owner: 'owned-elsewhere',
+        'not-newer': 'not-newer',
+      };
+      throw new SyncError(code[error.code], error.message);
     }
     // Dexie appends the inner error to its message on a new line; the first line says it all.
     const reason =
@@ -329,7 +404,7 @@ function withPackIds(subscription: Subscription, more: readonly string[]): strin
 async function recordSuccess(
   env: SyncEnvironment,
   subscription: Subscription,
-  seen: { etag?: string; lastModified?: string; packIds?: string[] },
+  seen: { etag?: string; lastModified?: string; packIds?: string[]; generatedAt?: string },
 ): Promise<void> {
   const now = env.now();
   const changes: Partial<Subscription> = {
@@ -345,6 +420,7 @@ async function recordSuccess(
     changes.lastModified = seen.lastModified;
     changes.packIds = withPackIds(subscription, seen.packIds);
   }
+  if (seen.generatedAt !== undefined) changes.indexGeneratedAt = seen.generatedAt;
   await env.userDb.subscriptions.update(subscription.url, changes);
 }
 

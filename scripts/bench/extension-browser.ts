@@ -1,6 +1,6 @@
 /**
  * The built extension for sections that need the real thing (messaging, background, card UI):
- * whether `.output/chrome-mv3` is there and current, and a Chromium with it loaded, launched
+ * whether `.output/chrome-mv3` (or the test-hooks build) is there and current, and a Chromium with it loaded, launched
  * the way tests/e2e/fixtures.ts does.
  */
 import { existsSync } from 'node:fs';
@@ -34,17 +34,31 @@ async function filesUnder(projectRoot: string, root: string): Promise<string[]> 
 }
 
 /**
- * Whether there is a build to measure: `.output/chrome-mv3`, or `dir` when given (e.g. a saved
- * older build: then the sources are not compared with it, it is old on purpose).
+ * The test-hooks build (`npm run build:test-hooks`): the same code, plus what sections that
+ * wait for the first scan (`fact-lens-active`) or read the card's user timing need. `npm run
+ * build` has neither: a page could read them.
+ */
+export const TEST_HOOKS_BUILD = {
+  dir: '.output/test-hooks/chrome-mv3',
+  command: 'npm run build:test-hooks',
+};
+const USER_BUILD = { dir: '.output/chrome-mv3', command: 'npm run build' };
+
+/**
+ * Whether there is a build to measure: `.output/chrome-mv3` (or the test-hooks build when
+ * `testHooks`), or `dir` when given (e.g. a saved older build: then the sources are not
+ * compared with it, it is old on purpose).
  */
 export async function checkExtensionBuild(
   projectRoot: string,
   dir?: string,
+  { testHooks = false }: { testHooks?: boolean } = {},
 ): Promise<ExtensionBuild> {
-  const buildDir = dir ?? path.join(projectRoot, '.output/chrome-mv3');
+  const defaults = testHooks ? TEST_HOOKS_BUILD : USER_BUILD;
+  const buildDir = dir ?? path.join(projectRoot, defaults.dir);
   const manifest = path.join(buildDir, 'manifest.json');
   if (!existsSync(manifest)) {
-    const hint = dir === undefined ? ': run `npm run build` first' : '';
+    const hint = dir === undefined ? `: run \`${defaults.command}\` first` : '';
     return { ok: false, reason: `no built extension at \`${buildDir}\`${hint}` };
   }
   const builtAt = (await stat(manifest)).mtime;

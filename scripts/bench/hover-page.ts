@@ -2,7 +2,9 @@
  * Drives one page with the extension loaded for the hover-latency section: injects the
  * mentions, waits until they are painted, finds points to hover, and reads the content
  * script's user-timing entries. Content scripts share the document's performance timeline
- * and CSS highlight registry, so all of this runs in the page's own world.
+ * and CSS highlight registry, so all of this runs in the page's own world, and that is why
+ * only the test-hooks build (`npm run build:test-hooks`) writes those entries, registers
+ * `fact-lens-active` and leaves the card's shadow root open: what users run does none of it.
  *
  * Callbacks passed to `page.evaluate` are serialised into the page: they use only their
  * argument and browser globals, and declare no named inner functions (tsx compiles with
@@ -27,10 +29,10 @@ export interface Box extends Point {
   height: number;
 }
 
-/** The hover card: a dialog inside our open shadow root (Playwright's CSS engine pierces it). */
+/** The hover card: a dialog inside our shadow root, open in the test-hooks build (Playwright's CSS engine pierces it). */
 export const cardOf = (page: Page) => page.locator('fact-lens-card [role="dialog"]');
 
-/** Whether the content script has finished its first scan (it registers this highlight). */
+/** Whether the content script has finished its first scan (the test-hooks build registers this highlight). */
 export function markerActive(page: Page): Promise<boolean> {
   return page.evaluate(() => CSS.highlights.has('fact-lens-active'));
 }

@@ -4,7 +4,7 @@
  * script's hit test, hover delay and card all run as for a person).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { CARD_PAINT_MEASURE } from '../../lib/cards/page-cards';
+import { CARD_PAINT_MEASURE } from '../../lib/content/test-hooks';
 import type { PlannedHover } from './hover-plan';
 import { HOVER_TARGETS, MENTION_PARAGRAPHS } from './hover-plan';
 import type { Box } from './hover-page';

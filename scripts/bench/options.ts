@@ -16,7 +16,7 @@ export interface BenchOptions {
   sections: string[] | undefined;
   /** Per-run limit for one mark.js call; past it the run is reported as "> N s". */
   markTimeoutMs: number;
-  /** Unpacked extension for the page-load section; undefined: `.output/chrome-mv3`. */
+  /** Unpacked extension for the page-load section; undefined: `.output/test-hooks/chrome-mv3`. */
   extensionDir: string | undefined;
 }
 
@@ -30,7 +30,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --out FILE       write the report here (default bench/results/bench-<date>.md + latest.md)
   --quick          1 run per measurement, report to stdout only (unless --out)
   --timeout S      seconds one mark.js run may take before it is cut off (default 30)
-  --extension DIR  unpacked extension the page-load section loads (default .output/chrome-mv3)
+  --extension DIR  unpacked extension the page-load section loads (default .output/test-hooks/chrome-mv3)
   --help`;
 
 export function parseOptions(argv: readonly string[], projectRoot: string): BenchOptions | 'help' {

@@ -9,6 +9,10 @@ import { sendRequest } from './extension';
 import { expect, test } from './fixtures';
 import { highlightedTexts, markerActive } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
 /** A valid pack whose every string is markup; its source links to https. */

@@ -3,6 +3,10 @@ import { expect, test } from './fixtures';
 import { cardOf, enterCardOf, hover, hoveredTextRange } from './cards';
 import { hoveredText, markerActive, pointOfText } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 test.describe('hover cards on the demo page', () => {
   test.beforeEach(async ({ page, server }) => {
     await page.goto(`${server}/index.html`);

@@ -6,7 +6,8 @@ import { pointOfText } from './highlights';
 
 /**
  * The hover card of a page or frame: a dialog inside our shadow root (Playwright's CSS engine
- * pierces it). Each frame mounts its own card.
+ * pierces it: it is open in the test-hooks build only, closed in what users run). Each frame
+ * mounts its own card.
  */
 export const cardOf = (target: Page | Frame) => target.locator('fact-lens-card [role="dialog"]');
 

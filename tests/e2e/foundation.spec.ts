@@ -4,6 +4,10 @@ import { sendRequest } from './extension';
 import { expect, test } from './fixtures';
 import { highlightedTexts, highlightsInside, markerActive } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 const seedPack = JSON.parse(
   readFileSync(path.resolve('seeds/bytedance-ai-2026.pack.json'), 'utf8'),
 ) as { id: string; version: string; entities: unknown[]; facts: unknown[]; sources: unknown[] };

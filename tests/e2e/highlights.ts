@@ -107,7 +107,10 @@ export async function hoveredText(target: Page | Frame): Promise<string | null> 
   return text ?? null;
 }
 
-/** Whether Fact Lens has finished its first scan of this document (it registers this highlight). */
+/**
+ * Whether Fact Lens has finished its first scan of this document: the test-hooks build
+ * registers this highlight (`test.use({ extensionBuild: 'test-hooks' })`); the user build never does.
+ */
 export function markerActive(target: Page | Frame): Promise<boolean> {
   return target.evaluate(() => CSS.highlights.has('fact-lens-active'));
 }

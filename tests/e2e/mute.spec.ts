@@ -3,6 +3,10 @@ import { enterCardOf } from './cards';
 import { expect, test } from './fixtures';
 import { gotoMarked, highlightedTexts, highlightsWithin, markerActive } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 const DOUBAO_KEY = 'bytedance-ai-2026/doubao';
 
 /**

@@ -3,6 +3,10 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { gotoMarked, highlightedTexts, hoveredText } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 /** The id of the tab that is active now (ask before opening the popup in a tab of its own). */
 function activeTabId(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {

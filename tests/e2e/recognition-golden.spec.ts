@@ -10,7 +10,8 @@
  * npx tsx scripts/record-recognition.ts --extension /tmp/baseline-chrome-mv3
  * ```
  *
- * Without `--extension` it records `.output/chrome-mv3`. Re-record only when recognition is
+ * Without `--extension` it records `.output/test-hooks/chrome-mv3` (it waits for `fact-lens-active`,
+ * which only the test-hooks build registers). Re-record only when recognition is
  * meant to change (packs, matching rules, the demo or generated pages), never to make this
  * spec pass. Pages and loading are shared with the recorder (scripts/recognition-golden.ts).
  */
@@ -36,6 +37,10 @@ import {
 } from '../../scripts/recognition-golden';
 import { type StaticServer, serveStatic } from '../../scripts/serve-static';
 import { expect, projectRoot, sharedPagesDir, test } from './fixtures';
+
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
 
 const golden = JSON.parse(readFileSync(path.join(projectRoot, GOLDEN_FILE), 'utf8')) as Golden;
 

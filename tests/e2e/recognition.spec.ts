@@ -11,6 +11,10 @@ import {
   pointOfText,
 } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 /** A mention appended after load must be painted within this time. */
 const DYNAMIC_DEADLINE_MS = 1_000;
 

@@ -4,6 +4,10 @@ import { controlWorker } from './extension';
 import { expect, test } from './fixtures';
 import { gotoMarked, paintedMentions } from './highlights';
 
+// Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
+// both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
+test.use({ extensionBuild: 'test-hooks' });
+
 /**
  * Chromium stops an extension's service worker after 30 s without events and starts it again
  * for the next message. What the background held in memory is gone then (the decoded matcher

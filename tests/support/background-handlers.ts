@@ -6,6 +6,7 @@ import { ensureSeedPack } from '../../lib/store/seed';
 import { freshDatabases, parsedPack } from './databases';
 import { createHandlers } from '../../lib/background/handlers';
 import { packMatcherService } from '../../lib/background/matcher-service';
+import { seedChoice } from '../../lib/background/seed-choice';
 
 /**
  * Background handlers over fresh databases, for tests: every service is injected, the
@@ -25,7 +26,17 @@ export function handlerSetup({
 }: { now?: () => number; compile?: typeof compileMatcher } = {}) {
   const { packDb, userDb } = freshDatabases();
   const openTab = vi.fn(async (_path: string) => {});
-  const ensureSeed = () => ensureSeedPack(packDb, testSeed, now);
+  // storage.local in memory, for the reader's removal of the bundled pack.
+  const local = new Map<string, unknown>();
+  const storage = {
+    get: async (key: string) => (local.has(key) ? { [key]: local.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) local.set(key, value);
+    },
+  };
+  const seedRemoval = seedChoice(storage);
+  const ensureSeed = () =>
+    ensureSeedPack(packDb, testSeed, now, { declined: () => seedRemoval.removed() });
   const matchers = packMatcherService({
     packDb,
     ensureSeed,
@@ -44,6 +55,8 @@ export function handlerSetup({
     ensureSeed,
     matchers,
     seed: () => testSeed,
+    seedChoice: seedRemoval,
+    storage,
     sync: {
       fetch: async () => new Response('not served in this test', { status: 404 }),
       timers: { set: () => 0, clear: () => {} },
@@ -53,5 +66,5 @@ export function handlerSetup({
     packsChanged,
     releaseHost,
   });
-  return { packDb, userDb, handlers, openTab, packsChanged, releaseHost };
+  return { packDb, userDb, handlers, openTab, packsChanged, releaseHost, storage, ensureSeed };
 }

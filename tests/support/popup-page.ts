@@ -10,7 +10,9 @@ import type { MessageEvents, WireReply } from '../../lib/messaging/wire';
  * what the test says is on the page. Render the popup with `?tab=<id>` in the URL, as the
  * end-to-end tests open it, so no `tabs.query` is needed.
  */
-export function fakePageTab(page: { site: string | null; entities: PageEntity[] } | null) {
+export function fakePageTab(
+  page: { site: string | null; entities: PageEntity[]; capped?: boolean } | null,
+) {
   type Listener = Parameters<MessageEvents<unknown>['addListener']>[0];
   let listener: Listener | null = null;
   const reveals: { tabId: number; entityKey: string; occurrence: number }[] = [];
@@ -20,6 +22,7 @@ export function fakePageTab(page: { site: string | null; entities: PageEntity[] 
       {
         pageSite: () => page.site,
         pageEntities: () => page.entities,
+        pageCapped: () => page.capped ?? false,
         revealEntity: (data) => {
           reveals.push({ tabId: lastTab, ...data });
           return page.entities.some((entity) => entity.entityKey === data.entityKey);

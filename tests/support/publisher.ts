@@ -34,13 +34,16 @@ export class TestPublisher {
     this.files.set(BASE + path, { bytes, etag: `"v${++this.#etagCounter}"`, ...extra });
   }
 
-  /** Publishes packs (as the exact texts given) with an index; signs them when `key` is set. */
-  async publish(packs: { text: string }[], key?: string): Promise<PackIndex> {
-    const index: PackIndex = {
-      format: INDEX_FORMAT,
-      generatedAt: '2026-12-01T00:00:00Z',
-      packs: [],
-    };
+  /**
+   * Publishes packs (as the exact texts given) with an index; signs them when `key` is set.
+   * `dir` (e.g. `other/`) publishes a second feed beside the first, at `${BASE}${dir}index.json`.
+   */
+  async publish(
+    packs: { text: string }[],
+    key?: string,
+    { generatedAt = '2026-12-01T00:00:00Z', dir = '' }: { generatedAt?: string; dir?: string } = {},
+  ): Promise<PackIndex> {
+    const index: PackIndex = { format: INDEX_FORMAT, generatedAt, packs: [] };
     for (const { text } of packs) {
       const { id, version, title } = JSON.parse(text) as {
         id: string;
@@ -49,8 +52,8 @@ export class TestPublisher {
       };
       const file = `${id}-${version}.pack.json`;
       const bytes = new TextEncoder().encode(text);
-      this.serve(file, bytes);
-      if (key) this.serve(`${file}.sig`, signatureFileText(await signBytes(key, bytes)));
+      this.serve(dir + file, bytes);
+      if (key) this.serve(`${dir}${file}.sig`, signatureFileText(await signBytes(key, bytes)));
       index.packs.push({
         id,
         version,
@@ -60,7 +63,7 @@ export class TestPublisher {
         size: bytes.byteLength,
       });
     }
-    this.serve('index.json', JSON.stringify(index));
+    this.serve(`${dir}index.json`, JSON.stringify(index));
     return index;
   }
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installMonospaceLayout, type FakeLayout } from '../../../tests/support/fake-layout';
+import { dispatchTrusted } from '../../../tests/support/trusted-event';
 import { aliasOf, markedIndex, matcherOf } from '../../../tests/support/marked-page';
 import { trackHover, type HoverEvents } from './hover';
 import type { MentionIndex } from './mention-index';
@@ -52,10 +53,15 @@ function track() {
   return { log, stop };
 }
 
-function pointerAt(point: { x: number; y: number }): void {
-  document.dispatchEvent(
-    new MouseEvent('pointermove', { clientX: point.x, clientY: point.y, bubbles: true }),
-  );
+/** The reader's pointer (a trusted event); `scripted` dispatches it as a page script would. */
+function pointerAt(point: { x: number; y: number }, scripted = false): void {
+  const event = new MouseEvent('pointermove', {
+    clientX: point.x,
+    clientY: point.y,
+    bubbles: true,
+  });
+  if (scripted) document.dispatchEvent(event);
+  else dispatchTrusted(document, event);
 }
 
 describe('trackHover', () => {
@@ -70,6 +76,17 @@ describe('trackHover', () => {
     runFrames();
     expect(caret).toHaveBeenCalledTimes(1);
     // The last position counts.
+    expect(log).toEqual(['enter Doubao']);
+  });
+
+  it("ignores a page's scripted pointer events: only the reader's pointer opens cards", () => {
+    const { log } = track();
+    pointerAt(layout.pointOf('Doubao', 1), true);
+    runFrames();
+    expect(frames.size).toBe(0);
+    expect(log).toEqual([]);
+    pointerAt(layout.pointOf('Doubao', 1));
+    runFrames();
     expect(log).toEqual(['enter Doubao']);
   });
 
@@ -99,12 +116,17 @@ describe('trackHover', () => {
     const { log } = track();
     pointerAt(layout.pointOf('Doubao', 1));
     runFrames();
-    document.dispatchEvent(
+    dispatchTrusted(
+      document,
       new MouseEvent('pointerout', { relatedTarget: document.body, bubbles: true }),
     );
     runFrames();
     expect(log).toEqual(['enter Doubao']);
+    // A page's scripted pointerout does not move the reader's pointer.
     document.dispatchEvent(new MouseEvent('pointerout', { relatedTarget: null, bubbles: true }));
+    runFrames();
+    expect(log).toEqual(['enter Doubao']);
+    dispatchTrusted(document, new MouseEvent('pointerout', { relatedTarget: null, bubbles: true }));
     runFrames();
     expect(log).toEqual(['enter Doubao', 'leave Doubao']);
   });

@@ -32,13 +32,16 @@ export function trackHover(doc: Document, index: MentionIndex, events: HoverEven
   const schedule = () => {
     frame ||= view.requestAnimationFrame(update);
   };
+  // Only the reader's own pointer counts: a page's scripted events (`isTrusted` false)
+  // could otherwise open cards wherever it likes.
   const onMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     point = { x: event.clientX, y: event.clientY };
     schedule();
   };
   const onOut = (event: PointerEvent) => {
     // Left the document (relatedTarget null): nothing is under the pointer any more.
-    if (event.relatedTarget === null) {
+    if (event.isTrusted && event.relatedTarget === null) {
       point = null;
       schedule();
     }

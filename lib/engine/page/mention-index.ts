@@ -3,7 +3,8 @@ import type { Candidate, ScanResult } from '../types';
 import { toMention, type Mention } from './mentions';
 import type { Painter } from './painter';
 import type { AliasLookup } from './scanner';
-import type { Segment } from './segments';
+import { nodeIndexAt, type Segment } from './segments';
+import { ALL_VISIBLE, type VisibilityCheck, type VisibilityRound } from './visibility';
 
 export type Density = 'all' | 'first';
 
@@ -12,6 +13,14 @@ interface SegmentState {
   candidates: Candidate[];
   mentions: Mention[];
 }
+
+/**
+ * Mentions kept per document. Past this, further segments are not taken and the popup says
+ * so (`capped`): a hostile document (a 32 MB log, a page of nothing but names) cannot make
+ * us hold and repaint hundreds of thousands of ranges. Well above any real article: the
+ * densest page of the recognition golden set, 1 MB of Chinese news, names 6,390.
+ */
+export const MAX_MENTIONS = 10_000;
 
 /**
  * The mentions on one document: takes segments with their scan results, gates aliases on
@@ -27,13 +36,35 @@ export class MentionIndex {
   /** Entities (`packId/entityId`) the user asked not to highlight on this site. */
   private muted: ReadonlySet<string> = new Set();
   private painted = new WeakSet<Mention>();
+  private readonly visibility: VisibilityRound;
+  private mentionCount = 0;
+  private wasCapped = false;
 
   constructor(
     private readonly matcher: AliasLookup,
     private readonly painter: Painter,
-    options: { density?: Density } = {},
+    options: { density?: Density; visibility?: VisibilityRound; maxMentions?: number } = {},
   ) {
     this.density = options.density ?? 'all';
+    this.visibility = options.visibility ?? ALL_VISIBLE;
+    this.maxMentions = options.maxMentions ?? MAX_MENTIONS;
+  }
+
+  private readonly maxMentions: number;
+
+  /** Whether mentions were left out because the document reached `MAX_MENTIONS`. */
+  get capped(): boolean {
+    return this.wasCapped;
+  }
+
+  /** Records that text was left unmatched for being too much (page-marker.ts, a huge text). */
+  noteCapped(): void {
+    this.wasCapped = true;
+  }
+
+  /** Whether any segment holds candidates (visible or not). */
+  get hasSegments(): boolean {
+    return this.states.size > 0;
   }
 
   private readonly isActive = (alias: number): boolean => {
@@ -50,6 +81,7 @@ export class MentionIndex {
       throw new Error(`${segments.length} segments but ${results.length} scan results`);
     let newContext = false;
     const added: SegmentState[] = [];
+    const visible = remembered(this.visibility());
     for (const [i, segment] of segments.entries()) {
       const { candidates, contextHits } = results[i] as ScanResult;
       for (const term of contextHits) {
@@ -61,12 +93,44 @@ export class MentionIndex {
       // Most segments hold no candidate, so nothing to resolve, paint or hit-test. Kept, they
       // made `remove(null)`, which runs after every rescan, check every text node of the page.
       if (candidates.length === 0) continue;
+      if (this.mentionCount >= this.maxMentions) {
+        this.wasCapped = true;
+        continue;
+      }
       const state: SegmentState = { segment, candidates, mentions: [] };
       this.states.set(segment, state);
       added.push(state);
     }
     // A new context term can switch on gated aliases in segments scanned earlier.
-    for (const state of newContext ? this.states.values() : added) this.resolveState(state);
+    for (const state of newContext ? this.states.values() : added)
+      this.resolveState(state, visible);
+  }
+
+  /**
+   * Decides again which candidates the reader can see, for segments under any of `roots`
+   * (an element whose `class`, `style`, `hidden`, `open` changed), or all with null. Answers
+   * whether any segment's mentions changed.
+   */
+  recheckVisibility(roots: ReadonlySet<Node> | null): boolean {
+    const visible = remembered(this.visibility());
+    const under = new Map<Node, boolean>();
+    let changed = false;
+    for (const state of this.states.values()) {
+      // Any of its text nodes: a class on an inline element hides or shows just its words.
+      if (roots !== null && !state.segment.nodes.some((node) => isUnder(node, roots, under))) {
+        continue;
+      }
+      const before = state.mentions;
+      this.resolveState(state, visible);
+      const after = state.mentions;
+      if (
+        before.length !== after.length ||
+        before.some((mention, i) => mention.start !== after[i]?.start)
+      ) {
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   /** Forgets segments under `root` and any whose text left the document. */
@@ -76,6 +140,7 @@ export class MentionIndex {
       const gone = !segment.nodes.every((node) => node.isConnected);
       if (gone || (root !== null && first !== undefined && root.contains(first))) {
         this.states.delete(segment);
+        this.mentionCount -= state.mentions.length;
         for (const node of segment.nodes) {
           if (this.byNode.get(node) === state) this.byNode.delete(node);
         }
@@ -83,8 +148,17 @@ export class MentionIndex {
     }
   }
 
-  private resolveState(state: SegmentState): void {
-    const chosen = resolveLeftmostLongest(state.candidates, this.isActive);
+  private resolveState(state: SegmentState, visible: VisibilityCheck): void {
+    const { segment } = state;
+    const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
+    let chosen = resolveLeftmostLongest(seen, this.isActive);
+    this.mentionCount -= state.mentions.length;
+    const room = Math.max(0, this.maxMentions - this.mentionCount);
+    if (chosen.length > room) {
+      chosen = chosen.slice(0, room);
+      this.wasCapped = true;
+    }
+    this.mentionCount += chosen.length;
     state.mentions = chosen.map((candidate) =>
       toMention(state.segment, candidate, this.matcher.alias(candidate.alias)),
     );
@@ -159,6 +233,48 @@ export class MentionIndex {
     const state = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
     return state ? { segment: state.segment, mentions: state.mentions } : null;
   }
+}
+
+/** One answer per element for a round of checks: a long text has many candidates in one element. */
+function remembered(check: VisibilityCheck): VisibilityCheck {
+  const answers = new Map<Element, boolean>();
+  return (element) => {
+    let answer = answers.get(element);
+    if (answer === undefined) answers.set(element, (answer = check(element)));
+    return answer;
+  };
+}
+
+/** Whether every text node the candidate spans sits in an element the reader can see. */
+function canSee(segment: Segment, candidate: Candidate, visible: VisibilityCheck): boolean {
+  const last = nodeIndexAt(segment, candidate.end - 1);
+  for (let i = nodeIndexAt(segment, candidate.start); i <= last; i++) {
+    const node = segment.nodes[i] as Text;
+    const element = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
+    if (element && !visible(element)) return false;
+  }
+  return true;
+}
+
+/** Whether `node` lies inside one of `roots` (walking up through shadow hosts); `known` remembers. */
+function isUnder(node: Node, roots: ReadonlySet<Node>, known: Map<Node, boolean>): boolean {
+  const path: Node[] = [];
+  let answer = false;
+  for (let up: Node | null = node; up;) {
+    const seen = known.get(up);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    path.push(up);
+    if (roots.has(up)) {
+      answer = true;
+      break;
+    }
+    up = up.parentNode ?? (up instanceof ShadowRoot ? up.host : null);
+  }
+  for (const passed of path) known.set(passed, answer);
+  return answer;
 }
 
 function documentOrder(a: Segment, b: Segment): number {

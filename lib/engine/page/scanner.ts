@@ -15,6 +15,11 @@ export interface AliasLookup {
  */
 export interface TextScanner extends AliasLookup {
   scanTexts(texts: readonly string[]): readonly ScanResult[] | Promise<readonly ScanResult[]>;
+  /**
+   * Told before a text of `chars` characters is matched in chunks (page-marker.ts), so the
+   * place it is matched is chosen for the whole text, not chunk by chunk.
+   */
+  expect?(chars: number): void;
 }
 
 /** What a decoded matcher (lib/engine/matcher/matcher.ts) offers. */

@@ -14,8 +14,9 @@ const matcher = matcherOf([aliasOf('Doubao'), aliasOf('ByteDance', 'company')]);
 const PAGE = '<p>Doubao by ByteDance.</p><p>Doubao again, ByteDance again.</p>';
 
 const running: RunningMarker[] = [];
-function start(...args: Parameters<typeof startMarking>): RunningMarker {
-  const marker = startMarking(...args);
+function start(...[doc, scanner, options]: Parameters<typeof startMarking>): RunningMarker {
+  // As the test-hooks build does: the first scan is announced.
+  const marker = startMarking(doc, scanner, { firstScanHighlight: ACTIVE_HIGHLIGHT, ...options });
   running.push(marker);
   return marker;
 }

@@ -8,7 +8,11 @@ import { createSliceScheduler, type SliceScheduler } from './scheduler';
 import { collectSegments } from './segments';
 import { createWrapPainter } from './wrap-painter';
 
-/** Registered while Fact Lens runs on a document; tells tests and tools the first scan is done. */
+/**
+ * The empty highlight the test-hooks build registers once the first scan is done (tests and
+ * tools wait for it; `firstScanHighlight`). Pages read `CSS.highlights` too, so what users
+ * run never registers it, and the name is not in their build.
+ */
 export const ACTIVE_HIGHLIGHT = 'fact-lens-active';
 /** The mention under the pointer, painted a little stronger. */
 export const HOVER_HIGHLIGHT = 'fact-lens-hover';
@@ -43,6 +47,11 @@ export interface StartOptions {
   hover?: Partial<HoverEvents>;
   /** Where the work runs; the benchmark passes its own to read slice durations. */
   scheduler?: SliceScheduler;
+  /**
+   * The name of an empty highlight registered once the first scan is done and deleted on
+   * stop (`ACTIVE_HIGHLIGHT` in tests and tools); none by default.
+   */
+  firstScanHighlight?: string;
 }
 
 /** What the content script holds on to. */
@@ -71,6 +80,7 @@ export function startMarking(
   if (!registry) return markStatically(doc, scanner, createWrapPainter(doc), options.density);
 
   const painter = createHighlightPainter(registry);
+  const { firstScanHighlight } = options;
   const marker = new PageMarker({
     doc,
     scanner,
@@ -80,7 +90,9 @@ export function startMarking(
     density: options.density,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
     // Registered once the whole document was scanned: tests and tools wait for it.
-    onFirstScan: () => registry.set(ACTIVE_HIGHLIGHT, new Highlight()),
+    onFirstScan: firstScanHighlight
+      ? () => registry.set(firstScanHighlight, new Highlight())
+      : undefined,
   });
   marker.start();
   const highlightCurrent = (mention: Mention | null) => {
@@ -111,7 +123,7 @@ export function startMarking(
     stop: () => {
       stopHover();
       marker.stop();
-      registry.delete(ACTIVE_HIGHLIGHT);
+      if (firstScanHighlight) registry.delete(firstScanHighlight);
       registry.delete(HOVER_HIGHLIGHT);
     },
   };

@@ -32,6 +32,7 @@ import {
   type InstallDocuments,
 } from '../pack-sync-figures';
 import { staleBuildNote } from '../report-notes';
+import { measureWorstCaseValidation } from '../worst-case-packs';
 import type { BenchContext, Section } from './types';
 
 const TITLE = '## Pack install and sync';
@@ -413,6 +414,12 @@ async function run({ projectRoot, options, log }: BenchContext): Promise<string>
     { label: '↳ messaging + validation (refused pack)', samples: install.validated },
     { label: 'first sync (subscribe: index + pack, install)', samples: sync.first },
     { label: 'sync, unchanged pack', samples: sync.unchanged },
+    // Validation alone, in Node: packs built to be slow to check (lib/pack/quote-check.ts).
+    ...measureWorstCaseValidation(options.runs).map(({ label, samples, outcome }) => ({
+      label: `worst-case validation: ${label} (${outcome.startsWith('refused: checking') ? 'refused over the work budget' : outcome.split(':')[0]})`,
+      samples,
+      budgetMs: PACK_INSTALL_BUDGET_MS,
+    })),
   ];
   const notes: string[] = [];
   if (install.error !== undefined) {
