@@ -10,20 +10,10 @@ import {
   parseSettingsFile,
   SETTINGS_FILE_FORMAT,
 } from './settings-file';
+import { memoryArea } from '../../tests/support/memory-storage';
 
 const now = () => 500;
 const { publicKey } = await generateKeyPair();
-
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const items = new Map(Object.entries(initial));
-  return {
-    items,
-    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
-    set: async (values: Record<string, unknown>) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, value);
-    },
-  };
-}
 
 const validFile = () => ({
   format: SETTINGS_FILE_FORMAT,

@@ -10,21 +10,10 @@ import {
   writeUserDataMirror,
   type UserDataMirror,
 } from './user-data-mirror';
+import { memoryArea } from '../../tests/support/memory-storage';
 
 const now = () => 1000;
 const KEY = `ed25519:${'A'.repeat(43)}=`;
-
-/** `browser.storage.local` in memory. */
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const items = new Map(Object.entries(initial));
-  return {
-    items,
-    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
-    set: async (values: Record<string, unknown>) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, value);
-    },
-  };
-}
 
 const mirror: UserDataMirror = {
   version: 1,

@@ -5,7 +5,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
 import { scanRemotely } from '../engine/remote-scan';
-import type { AliasSpec } from '../engine/types';
 import type { MessageType } from '../messaging/protocol';
 import { PACKS_REVISION_KEY } from '../messaging/packs-revision';
 import { wireRequest, type MessageEvents, type WireReply } from '../messaging/wire';
@@ -21,6 +20,7 @@ import {
   type FakeRegistry,
 } from '../../tests/support/highlight-api';
 import { dispatchTrusted } from '../../tests/support/trusted-event';
+import { aliasOf } from '../../tests/support/page-aliases';
 
 // Most of this file runs the test-hooks build (`__FACT_LENS_TEST_HOOKS__`), as the e2e tests
 // and the benchmark do: it announces the first scan and writes user timing. What users run
@@ -29,14 +29,10 @@ vi.hoisted(() => {
   Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', true);
 });
 
-const alias = (text: string, entityKind: AliasSpec['entityKind']): AliasSpec => ({
-  text,
-  case: 'insensitive',
-  packId: 'p',
-  entityId: text.toLowerCase(),
-  entityKind,
-});
-const compiled = compileMatcher([alias('Doubao', 'product'), alias('ByteDance', 'company')], 'v1');
+const compiled = compileMatcher(
+  [aliasOf('Doubao', 'product'), aliasOf('ByteDance', 'company')],
+  'v1',
+);
 const DOUBAO = 'p/doubao';
 const HOST = 'news.example.com';
 

@@ -7,7 +7,6 @@ import { Matcher } from '../engine/matcher/matcher';
 import { MAX_MENTIONS } from '../engine/page/mention-index';
 import { localScanner } from '../engine/page/scanner';
 import type { RunningMarker } from '../engine/page/start';
-import type { AliasSpec } from '../engine/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { PageSession } from './page-session';
 import {
@@ -17,6 +16,7 @@ import {
   type FakeRegistry,
 } from '../../tests/support/highlight-api';
 import { dispatchTrusted } from '../../tests/support/trusted-event';
+import { aliasOf } from '../../tests/support/page-aliases';
 
 // The test-hooks build, which announces the first scan (`fact-lens-active`); frame.test.ts
 // checks that what users run does not.
@@ -24,15 +24,8 @@ vi.hoisted(() => {
   Reflect.set(globalThis, '__FACT_LENS_TEST_HOOKS__', true);
 });
 
-const alias = (text: string, entityKind: AliasSpec['entityKind']): AliasSpec => ({
-  text,
-  case: 'insensitive',
-  packId: 'p',
-  entityId: text.toLowerCase(),
-  entityKind,
-});
 const matcher = Matcher.fromCompiled(
-  compileMatcher([alias('Doubao', 'product'), alias('ByteDance', 'company')], 'v1'),
+  compileMatcher([aliasOf('Doubao', 'product'), aliasOf('ByteDance', 'company')], 'v1'),
 );
 const SITE = 'news.example.com';
 const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });

@@ -1,26 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readStoredSettings } from './migrate';
 import { DEFAULT_SETTINGS, runsOn, type Settings } from './schema';
-import {
-  loadSettings,
-  updateSettings,
-  watchSettings,
-  withSiteDisabled,
-  type SettingsArea,
-} from './store';
-
-function memoryArea(
-  initial: Record<string, unknown> = {},
-): SettingsArea & { data: Record<string, unknown> } {
-  const data = { ...initial };
-  return {
-    data,
-    get: async (key) => (key in data ? { [key]: data[key] } : {}),
-    set: async (items) => {
-      Object.assign(data, items);
-    },
-  };
-}
+import { loadSettings, updateSettings, watchSettings, withSiteDisabled } from './store';
+import { memoryArea } from '../../tests/support/memory-storage';
 
 const stored = (settings: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...settings });
 
@@ -72,9 +54,9 @@ describe('settings in storage', () => {
   it('stores a validated change, and refuses an invalid one without storing it', async () => {
     const area = memoryArea();
     await updateSettings(area, (s) => ({ ...s, hoverDelayMs: 600 }));
-    expect(area.data.settings).toEqual(stored({ hoverDelayMs: 600 }));
+    expect(area.items.get('settings')).toEqual(stored({ hoverDelayMs: 600 }));
     await expect(updateSettings(area, (s) => ({ ...s, hoverDelayMs: 1 }))).rejects.toThrow();
-    expect(area.data.settings).toEqual(stored({ hoverDelayMs: 600 }));
+    expect(area.items.get('settings')).toEqual(stored({ hoverDelayMs: 600 }));
   });
 
   it('tells listeners about changes of the local area only', () => {

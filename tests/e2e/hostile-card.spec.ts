@@ -9,10 +9,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { hover } from './cards';
 import { extensionBuilds, expect, test } from './fixtures';
 import { highlightedTexts, hoveredText } from './highlights';
+import { storedMutes } from './stored-mutes';
 
 interface Probe {
   hostExists: boolean;
@@ -41,32 +42,6 @@ const probe = (page: Page) => page.evaluate(() => window.hostile.probe());
  * (the reader's own click opening exactly one tab), the spec checks that too.
  */
 const settle = (page: Page) => page.waitForTimeout(900);
-
-/** The site's muted entities as the background stored them (none when nothing was stored). */
-function storedMutes(worker: Worker, host: string): Promise<string[]> {
-  return worker.evaluate(
-    (host) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('fact-lens-user');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('siteRules')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const get = db.transaction('siteRules').objectStore('siteRules').get(host);
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => {
-            db.close();
-            resolve((get.result as { mutedEntities: string[] } | undefined)?.mutedEntities ?? []);
-          };
-        };
-      }),
-    host,
-  );
-}
 
 /**
  * The card as the browser sees it (DevTools pierces closed shadow roots; pages cannot):

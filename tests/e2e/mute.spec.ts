@@ -1,39 +1,14 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { enterCardOf } from './cards';
 import { expect, test } from './fixtures';
 import { gotoMarked, highlightedTexts, highlightsWithin, markerActive } from './highlights';
+import { storedMutes } from './stored-mutes';
 
 // Waits for `fact-lens-active` (the first scan is done) or reads the card's shadow root:
 // both exist only in the test-hooks build (tests/e2e/hostile-card.spec.ts checks the user build).
 test.use({ extensionBuild: 'test-hooks' });
 
 const DOUBAO_KEY = 'bytedance-ai-2026/doubao';
-
-/**
- * The entities muted for `host`, read straight from the background's IndexedDB, so a test
- * can tell "the undo was stored" from "the page has not applied the rule yet". Call it only
- * once a page has asked for its site rule: that is what creates the database.
- */
-function storedMutes(worker: Worker, host: string): Promise<string[]> {
-  return worker.evaluate(
-    (host) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('fact-lens-user');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('siteRules').objectStore('siteRules').get(host);
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => {
-            db.close();
-            const rule = get.result as { mutedEntities: string[] } | undefined;
-            resolve(rule?.mutedEntities ?? []);
-          };
-        };
-      }),
-    host,
-  );
-}
 
 async function openDemo(page: Page, server: string): Promise<void> {
   await gotoMarked(page, `${server}/index.html`);

@@ -7,6 +7,7 @@ import { freshDatabases, parsedPack } from './databases';
 import { createHandlers } from '../../lib/background/handlers';
 import { packMatcherService } from '../../lib/background/matcher-service';
 import { seedChoice } from '../../lib/background/seed-choice';
+import { memoryArea } from './memory-storage';
 
 /**
  * Background handlers over fresh databases, for tests: every service is injected, the
@@ -27,13 +28,7 @@ export function handlerSetup({
   const { packDb, userDb } = freshDatabases();
   const openTab = vi.fn(async (_path: string) => {});
   // storage.local in memory, for the reader's removal of the bundled pack.
-  const local = new Map<string, unknown>();
-  const storage = {
-    get: async (key: string) => (local.has(key) ? { [key]: local.get(key) } : {}),
-    set: async (items: Record<string, unknown>) => {
-      for (const [key, value] of Object.entries(items)) local.set(key, value);
-    },
-  };
+  const storage = memoryArea();
   const seedRemoval = seedChoice(storage);
   const ensureSeed = () =>
     ensureSeedPack(packDb, testSeed, now, { declined: () => seedRemoval.removed() });

@@ -2,21 +2,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../matcher/compile';
 import { Matcher } from '../matcher/matcher';
-import type { AliasSpec } from '../types';
 import type { Mention } from './mentions';
 import { PageMarker } from './page-marker';
 import type { Painter } from './painter';
 import { localScanner } from './scanner';
 import type { SliceScheduler } from './scheduler';
+import { aliasOf } from '../../../tests/support/page-aliases';
 
-const alias = (text: string): AliasSpec => ({
-  text,
-  case: 'insensitive',
-  packId: 'p',
-  entityId: text.toLowerCase(),
-  entityKind: 'product',
-});
-const matcher = Matcher.fromCompiled(compileMatcher([alias('Doubao'), alias('Seedance')], 'k'));
+const matcher = Matcher.fromCompiled(compileMatcher([aliasOf('Doubao'), aliasOf('Seedance')], 'k'));
 
 /** A scheduler the test steps by hand: each step is one slice of the first job in the queue. */
 function steppedScheduler() {
