@@ -4,6 +4,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityCard } from '../../lib/domain/card';
+import type { MatchReason } from '../../lib/domain/match-reason';
 import { EntityCardView } from './EntityCardView';
 
 // React warns unless it is told this is a test environment that wraps updates in act().
@@ -14,7 +15,14 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1<
 function hostileCard(): EntityCard {
   return {
     pack: { id: 'evil', title: HOSTILE, version: '1.0.0' },
-    entity: { id: 'e', name: `Acme ${HOSTILE}`, kind: 'company', summary: HOSTILE, aliases: [] },
+    entity: {
+      id: 'e',
+      name: `Acme ${HOSTILE}`,
+      kind: 'company',
+      summary: HOSTILE,
+      aliases: [],
+      role: 'subject',
+    },
     propositions: [{ id: 'p', title: HOSTILE, summary: HOSTILE }],
     facts: [
       {
@@ -44,13 +52,13 @@ function hostileCard(): EntityCard {
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function render(card: EntityCard): HTMLElement {
+function render(card: EntityCard, why?: MatchReason): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
   act(() =>
     root.render(
-      <EntityCardView card={card} headingId="h" summaryId="s" onOpenRelated={() => {}} />,
+      <EntityCardView card={card} why={why} headingId="h" summaryId="s" onOpenRelated={() => {}} />,
     ),
   );
   cleanup = () => {
@@ -97,5 +105,41 @@ describe('EntityCardView', () => {
       (v) => v.impact === 'serious' || v.impact === 'critical',
     );
     expect(serious.map((v) => v.id)).toEqual([]);
+  });
+
+  it('says why a context entity is in the pack, and why the mention is marked on request', () => {
+    const card = hostileCard();
+    card.entity = {
+      ...card.entity,
+      name: 'Google',
+      role: 'context',
+      whyNamed: 'Named as a rival.',
+    };
+    const why: MatchReason = {
+      alias: { text: 'Google', case: 'insensitive' },
+      packId: 'evil',
+      role: 'context',
+      passing: { rule: 'about-pack', subjectMentions: 4 },
+    };
+    const container = render(card, why);
+    expect(container.querySelector('.fl-card-why-named')?.textContent).toBe('Named as a rival.');
+    const button = [...container.querySelectorAll('button')].find(
+      (element) => element.textContent === 'Why is this marked?',
+    );
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('.fl-card-why-lines')?.hasAttribute('hidden')).toBe(true);
+    act(() => button?.click());
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    const lines = [...container.querySelectorAll('.fl-card-why-lines li')].map(
+      (li) => li.textContent,
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('names the pack’s subjects 4 times');
+  });
+
+  it('has no "Why" without a mention (the popup) and no pack line on a subject', () => {
+    const container = render(hostileCard());
+    expect(container.textContent).not.toContain('Why is this marked?');
+    expect(container.querySelector('.fl-card-why-named')).toBeNull();
   });
 });

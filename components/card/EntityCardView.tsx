@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { EntityCard } from '../../lib/domain/card';
+import type { MatchReason } from '../../lib/domain/match-reason';
 import { KIND_LABELS } from '../../lib/cards/display-text';
 import { FactItem } from './FactItem';
 import { PropositionItem } from './PropositionItem';
 import { SourceItem } from './SourceItem';
+import { WhyMarked } from './WhyMarked';
 
 /**
  * Facts shown before "Show all": the newest few answer most hovers, and a short card
@@ -15,6 +17,8 @@ export interface EntityCardViewProps {
   card: EntityCard;
   /** The text that matched on the page; shown when it is not the entity's name. */
   matchedText?: string;
+  /** Why the hovered mention is marked; only a card opened from a page has one. */
+  why?: MatchReason;
   /** Ids for `aria-labelledby` / `aria-describedby` of the surrounding dialog. */
   headingId: string;
   summaryId: string;
@@ -27,7 +31,7 @@ export interface EntityCardViewProps {
  * and the popup. Pack text is only ever rendered as React text, never as HTML.
  */
 export function EntityCardView(props: EntityCardViewProps) {
-  const { card, matchedText, headingId, summaryId, onOpenRelated } = props;
+  const { card, matchedText, why, headingId, summaryId, onOpenRelated } = props;
   const { entity, pack } = card;
   const [allFacts, setAllFacts] = useState(false);
   const facts = allFacts ? card.facts : card.facts.slice(0, FACTS_SHOWN);
@@ -54,6 +58,8 @@ export function EntityCardView(props: EntityCardViewProps) {
       <p id={summaryId} className="fl-card-summary">
         {entity.summary}
       </p>
+      {entity.whyNamed !== undefined && <p className="fl-card-why-named">{entity.whyNamed}</p>}
+      {why && <WhyMarked reason={why} entityName={entity.name} packTitle={pack.title} />}
 
       {card.propositions.length > 0 && (
         <section className="fl-card-section" aria-label="Propositions">

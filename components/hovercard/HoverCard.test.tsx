@@ -12,7 +12,14 @@ import { HoverCard, type HoverCardActions } from './HoverCard';
 
 const CARD: EntityCard = {
   pack: { id: 'p', title: 'Pack', version: '1.0.0' },
-  entity: { id: 'doubao', name: 'Doubao', kind: 'product', summary: 'A chatbot.', aliases: [] },
+  entity: {
+    id: 'doubao',
+    name: 'Doubao',
+    kind: 'product',
+    summary: 'A chatbot.',
+    aliases: [],
+    role: 'subject',
+  },
   propositions: [],
   facts: [],
   sources: [

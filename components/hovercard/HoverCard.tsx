@@ -109,6 +109,7 @@ export function HoverCard({
           <EntityCardView
             card={state.content.card}
             matchedText={state.history.length === 0 ? state.target?.matchedText : undefined}
+            why={state.history.length === 0 ? state.target?.why : undefined}
             headingId={headingId}
             summaryId={summaryId}
             onOpenRelated={(entityId) =>

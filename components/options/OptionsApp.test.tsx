@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { request } from '../../lib/messaging/client';
+import { SETTINGS_KEY } from '../../lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
 import {
   button,
@@ -83,5 +84,24 @@ describe('OptionsApp', () => {
     expect(findButton(container, 'Undo')).toBeDefined();
     expect(form.querySelector('[aria-invalid="true"]')).not.toBeNull();
     expect(await seriousViolations(container)).toEqual([]);
+  });
+
+  it('stores where context entities are marked, from a group of labelled radio buttons', async () => {
+    fakeBackground(requestMock, { packs: [], subscriptions: [] });
+    const container = await renderOptions();
+    const group = [...container.querySelectorAll('fieldset')].find((fieldset) =>
+      fieldset.querySelector('legend')?.textContent?.includes('mentions in passing'),
+    );
+    const radios = [
+      ...(group?.querySelectorAll('input[type="radio"]') ?? []),
+    ] as HTMLInputElement[];
+    expect(radios.map((radio) => [radio.value, radio.checked])).toEqual([
+      ['near', true],
+      ['everywhere', false],
+      ['never', false],
+    ]);
+    await click(radios[2] as HTMLInputElement);
+    const stored = await fakeBrowser.storage.local.get(SETTINGS_KEY);
+    expect(stored[SETTINGS_KEY]).toMatchObject({ contextEntities: 'never' });
   });
 });

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { PauseSwitch } from '../PauseSwitch';
-import { DENSITIES, HOVER_DELAY, type Density } from '../../lib/settings/schema';
+import { HOVER_DELAY, type ContextMarking, type Density } from '../../lib/settings/schema';
 import { withSiteDisabled } from '../../lib/settings/store';
 import { useSettings } from '../useSettings';
+import { ChoiceGroup } from './ChoiceGroup';
 import { PackSections } from './PackSections';
 
 const DENSITY_LABELS: Record<Density, string> = {
@@ -10,8 +11,14 @@ const DENSITY_LABELS: Record<Density, string> = {
   first: 'Only the first mention of each entity on a page',
 };
 
+const CONTEXT_LABELS: Record<ContextMarking, string> = {
+  near: 'Near its subjects, or on pages about the pack (recommended)',
+  everywhere: 'Everywhere',
+  never: 'Never',
+};
+
 /**
- * Settings: pause, highlight density, hover delay, the installed packs and subscriptions,
+ * Settings: pause, highlight density, where context entities are marked, hover delay, the installed packs and subscriptions,
  * and the sites Fact Lens is off on (with undo for a site put back on). Changes are stored
  * at once and reach open tabs live.
  */
@@ -32,21 +39,22 @@ export function OptionsApp() {
       <section aria-labelledby="general-heading">
         <h2 id="general-heading">Highlighting</h2>
         <PauseSwitch settings={settings} update={update} />
-        <fieldset>
-          <legend>Highlight</legend>
-          {DENSITIES.map((density) => (
-            <label key={density} className="fl-switch">
-              <input
-                type="radio"
-                name="density"
-                value={density}
-                checked={settings.density === density}
-                onChange={() => void update((current) => ({ ...current, density }))}
-              />
-              {DENSITY_LABELS[density]}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          legend="Highlight"
+          name="density"
+          choices={DENSITY_LABELS}
+          value={settings.density}
+          onChange={(density) => void update((current) => ({ ...current, density }))}
+        />
+        <ChoiceGroup
+          legend="Also mark companies and products a pack only mentions in passing"
+          name="contextEntities"
+          choices={CONTEXT_LABELS}
+          value={settings.contextEntities}
+          onChange={(contextEntities) =>
+            void update((current) => ({ ...current, contextEntities }))
+          }
+        />
         <p className="fl-options-delay">
           <label htmlFor={delayId}>Show a card after the pointer rests for</label>{' '}
           <input

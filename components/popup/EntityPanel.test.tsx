@@ -22,7 +22,14 @@ const requestMock = request as unknown as RequestMock;
 function card(entityId: string, name: string, related: EntityCard['related'] = []): EntityCard {
   return {
     pack: { id: 'p', title: 'Test pack', version: '1.0.0' },
-    entity: { id: entityId, name, kind: 'company', summary: `About ${name}.`, aliases: [] },
+    entity: {
+      id: entityId,
+      name,
+      kind: 'company',
+      summary: `About ${name}.`,
+      aliases: [],
+      role: 'subject',
+    },
     propositions: [],
     facts: [],
     sources: [],

@@ -49,6 +49,7 @@ function entityCard(entityId: string): EntityCard | null {
       kind: entity.kind,
       summary: entity.summary,
       aliases: [],
+      role: 'subject',
     },
     propositions: [],
     facts: [],

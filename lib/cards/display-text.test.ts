@@ -59,6 +59,7 @@ describe('citations', () => {
         kind: 'product',
         summary: 'An assistant.',
         aliases: [],
+        role: 'subject',
       },
       propositions: [],
       facts: [],

@@ -12,6 +12,7 @@ function cardOf(ref: EntityRef): EntityCard {
       kind: 'product',
       summary: '',
       aliases: [],
+      role: 'subject',
     },
     propositions: [],
     facts: [],

@@ -1,4 +1,5 @@
 import type { EntityCard } from '../domain/card';
+import type { MatchReason } from '../domain/match-reason';
 import { entityKeyOf, type EntityRef } from '../domain/entity';
 import type { Timers } from '../async/timers';
 
@@ -13,6 +14,8 @@ export interface CardTarget {
   anchorKey: unknown;
   /** An element around the anchor, whose scrolling ancestors move it (for repositioning). */
   contextElement?: Element;
+  /** Why the mention is marked: the card's "Why is this marked?" (absent outside a page). */
+  why?: MatchReason;
 }
 
 export type CardContent =

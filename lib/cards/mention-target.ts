@@ -19,6 +19,7 @@ export function targetOfMention(
   return {
     ref: { packId: mention.alias.packId, entityId: mention.alias.entityId },
     matchedText: mention.segment.text.slice(mention.start, mention.end),
+    why: mention.why,
     anchorKey: mention,
     contextElement: mention.range.startContainer.parentElement ?? undefined,
     rect: () => {

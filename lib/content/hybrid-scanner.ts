@@ -47,6 +47,8 @@ export class HybridScanner implements TextScanner {
   #wentLocal = false;
   /** Who the aliases found in the background stand for, and their context terms. */
   readonly #aliases = new Map<number, { alias: MatchedAlias; terms: readonly number[] }>();
+  /** The texts of the context terms found in the background. */
+  readonly #terms = new Map<number, string>();
   #key: string | null = null;
 
   constructor(private readonly options: HybridScannerOptions) {}
@@ -83,6 +85,9 @@ export class HybridScanner implements TextScanner {
             for (const [index, { terms, ...alias }] of Object.entries(scan.aliases)) {
               this.#aliases.set(Number(index), { alias, terms });
             }
+            for (const [index, text] of Object.entries(scan.terms)) {
+              this.#terms.set(Number(index), text);
+            }
             // Before the results are applied, so muted entities are never painted at all.
             if (scan.muted) this.options.onMuted?.(scan.muted);
             return scan.results;
@@ -111,6 +116,12 @@ export class HybridScanner implements TextScanner {
 
   contextTermIdsOf(alias: number): readonly number[] {
     return this.#aliases.get(alias)?.terms ?? this.#local?.contextTermIdsOf(alias) ?? [];
+  }
+
+  contextTerm(term: number): string {
+    const text = this.#terms.get(term) ?? this.#local?.contextTerm(term);
+    if (text === undefined) throw new Error(`Context term ${term} was never found`);
+    return text;
   }
 
   #noteKey(key: string): void {

@@ -27,13 +27,14 @@ export interface PageSessionOptions {
 
 /**
  * Fact Lens on one document, following the settings: marking starts when it may run here
- * and stops (highlights gone, card closed) when paused or disabled for the site; density
- * and hover delay apply at once. Also answers the popup's "On this page".
+ * and stops (highlights gone, card closed) when paused or disabled for the site; density,
+ * where context entities are marked and hover delay apply at once. Also answers the popup's "On this page".
  */
 export class PageSession {
   #marker: RunningMarker | null = null;
   #stopKeyboard: (() => void) | null = null;
   #density: Settings['density'] | null = null;
+  #contextEntities: Settings['contextEntities'] | null = null;
   #flash: unknown = null;
   #settings: Settings | null = null;
 
@@ -54,6 +55,7 @@ export class PageSession {
     if (!this.#marker) {
       this.#marker = startMarking(doc, this.options.createScanner(), {
         density: settings.density,
+        contextMarking: settings.contextEntities,
         highlightCss: this.options.highlightCss,
         hover: cardHoverEvents(doc, controller),
         // Only the test-hooks build tells tests the first scan is done: pages read
@@ -61,11 +63,18 @@ export class PageSession {
         firstScanHighlight: TEST_HOOKS ? ACTIVE_HIGHLIGHT : undefined,
       });
       this.#density = settings.density;
+      this.#contextEntities = settings.contextEntities;
       this.#stopKeyboard = connectCardKeyboard(doc, this.#marker, controller);
       this.options.onMarker?.(this.#marker);
-    } else if (this.#density !== settings.density) {
+      return;
+    }
+    if (this.#density !== settings.density) {
       this.#density = settings.density;
       this.#marker.setDensity(settings.density);
+    }
+    if (this.#contextEntities !== settings.contextEntities) {
+      this.#contextEntities = settings.contextEntities;
+      this.#marker.setContextMarking(settings.contextEntities);
     }
   }
 

@@ -39,6 +39,7 @@ function conceptEntity(id: string, summary = `About ${id}.`): PackEntity {
     id,
     name: `Entity ${id}`,
     kind: 'concept',
+    role: 'subject',
     summary,
     aliases: [{ text: `Alias ${id}`, lang: 'en', case: 'insensitive' }],
     propositionIds: [],

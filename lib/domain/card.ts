@@ -1,4 +1,4 @@
-import type { EntityKind, FactStatus, SourceKind } from '../pack/schema';
+import type { EntityKind, EntityRole, FactStatus, SourceKind } from '../pack/schema';
 
 /**
  * What a hover card (and the popup's entity view) shows about one entity: everything the
@@ -56,7 +56,16 @@ export interface CardRelated {
 /** Everything one card shows about one entity. */
 export interface EntityCard {
   pack: { id: string; title: string; version: string };
-  entity: { id: string; name: string; kind: EntityKind; summary: string; aliases: string[] };
+  entity: {
+    id: string;
+    name: string;
+    kind: EntityKind;
+    summary: string;
+    aliases: string[];
+    /** `context`: named by the pack only in passing (issue 18); `whyNamed` says why. */
+    role: EntityRole;
+    whyNamed?: string;
+  };
   /**
    * The entity's propositions: those it lists, in its order, then those that list it, by id
    * (rows are stored by key, so the pack file's order is not kept).

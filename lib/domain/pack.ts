@@ -73,6 +73,10 @@ export type InPack<Item> = Item & { packId: string };
 
 export type InstalledSource = InPack<PackSource>;
 export type InstalledProposition = InPack<PackProposition>;
-export type InstalledEntity = InPack<PackEntity>;
+/**
+ * An entity of an installed pack. `role` is absent on rows installed before roles existed
+ * (issue 18); read it as `subject`, which is what every entity was then.
+ */
+export type InstalledEntity = InPack<Omit<PackEntity, 'role'> & Partial<Pick<PackEntity, 'role'>>>;
 /** A fact of an installed pack: its claim, quote, source, status and subjects. */
 export type InstalledFact = InPack<PackFact>;

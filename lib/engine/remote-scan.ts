@@ -19,6 +19,8 @@ export interface RemoteScan {
   results: ScanResult[];
   /** Every alias that occurs in `results`, by alias index. */
   aliases: Record<number, RemoteAlias>;
+  /** The text of every context term in `results`' `contextHits`, by term index. */
+  terms: Record<number, string>;
   /**
    * When the texts hold a candidate: the entities (`packId/entityId`) the reader muted on the
    * sender's site, so the first paint already leaves them out without a request of its own.
@@ -32,19 +34,22 @@ export interface ScanningMatcher {
   scan(text: string): ScanResult;
   alias(index: number): MatchedAlias;
   contextTermIdsOf(alias: number): readonly number[];
+  contextTerm(term: number): string;
 }
 
 /** The background's answer to `matchTexts`. */
 export function scanRemotely(matcher: ScanningMatcher, texts: readonly string[]): RemoteScan {
   const aliases: Record<number, RemoteAlias> = {};
+  const terms: Record<number, string> = {};
   const results = texts.map((text) => {
     const result = matcher.scan(text);
     for (const { alias } of result.candidates) {
       aliases[alias] ??= { ...matcher.alias(alias), terms: [...matcher.contextTermIdsOf(alias)] };
     }
+    for (const term of result.contextHits) terms[term] ??= matcher.contextTerm(term);
     return result;
   });
-  return { key: matcher.key, results, aliases };
+  return { key: matcher.key, results, aliases, terms };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MATCHER_VERSION } from './matcher-version';
-import type { AliasCaseRule, EntityKind } from '../pack/schema';
+import type { AliasCaseRule, EntityKind, EntityRole } from '../pack/schema';
 
 /**
  * Contracts of the recognition engine (issue #3). The matcher is compiled once per set
@@ -25,6 +25,11 @@ export interface AliasSpec {
   packId: string;
   entityId: string;
   entityKind: EntityKind;
+  /**
+   * What the entity is to its pack: a `subject` is marked wherever it appears, a `context`
+   * entity only near a subject of its pack (lib/engine/page/nearness.ts). Absent: subject.
+   */
+  entityRole?: EntityRole;
 }
 
 /** A mention candidate: `[start, end)` in UTF-16 units of the scanned text. */
@@ -49,7 +54,7 @@ export interface ScanResult {
 }
 
 /** An alias as a content script gets it back from the matcher: who it stands for. */
-export type MatchedAlias = Omit<AliasSpec, 'context'>;
+export type MatchedAlias = Omit<AliasSpec, 'context' | 'entityRole'> & { entityRole: EntityRole };
 
 /**
  * Everything in columns, no object per alias: a content script parses this on every page

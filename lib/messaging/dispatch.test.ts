@@ -24,7 +24,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     listPacks: vi.fn(async () => []),
     getMatcher: vi.fn(async () => compileMatcher([], '')),
-    matchTexts: vi.fn(async () => ({ key: '', results: [], aliases: {} })),
+    matchTexts: vi.fn(async () => ({ key: '', results: [], aliases: {}, terms: {} })),
     getEntityCard: vi.fn(async () => null),
     installPack: vi.fn(async () => {
       throw new Error('not in this test');

@@ -39,7 +39,7 @@ function checkRef(
 
 /**
  * The rules JSON Schema cannot express: unique ids, references that resolve,
- * aliases that name one entity only, and quotes that occur in their source's text
+ * aliases that name one entity only, a `whyNamed` line exactly on context entities, and quotes that occur in their source's text
  * when the pack ships it. Runs on a pack whose shape is already valid.
  */
 export function findReferenceIssues(pack: FactPack): PackIssue[] {
@@ -62,6 +62,19 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
   const insensitiveByFolded = new Map<string, string>();
   const sensitiveByText = new Map<string, string>();
   pack.entities.forEach((entity, e) => {
+    // A context entity's card says why a reader following this pack sees it; a subject needs
+    // no such line (it is what the pack is about).
+    if (entity.role === 'context' && entity.whyNamed === undefined) {
+      issues.push({
+        path: ['entities', e, 'whyNamed'],
+        message: 'a context entity needs "whyNamed": one sentence on why this pack names it',
+      });
+    } else if (entity.role === 'subject' && entity.whyNamed !== undefined) {
+      issues.push({
+        path: ['entities', e, 'whyNamed'],
+        message: '"whyNamed" is only for context entities (role "context")',
+      });
+    }
     entity.propositionIds.forEach((id, i) =>
       checkRef(propositions, id, 'proposition', ['entities', e, 'propositionIds', i], issues),
     );

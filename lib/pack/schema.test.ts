@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PACK_LIMITS as L } from './limits';
 import { isoDateSchema, packShapeSchema, partialDateSchema } from './schema';
-import { ENTITY_KINDS, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
+import { ENTITY_KINDS, ENTITY_ROLES, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
 import {
   OMIT,
   issuesOf,
@@ -55,6 +55,12 @@ const aliasList = (count: number) => [
   ...names('Acme alias', count - 1).map((text) => ({ text, lang: 'en' })),
 ];
 
+/** The fixture's first entity with a role (and, for a context entity, its line). */
+function entityAs(role: (typeof ENTITY_ROLES)[number], whyNamed = 'Named in passing.') {
+  const entity = validPack().entities[0];
+  return role === 'context' ? { ...entity, role, whyNamed } : { ...entity, role };
+}
+
 const accepts: Accept[] = [
   ['format literal', '$.format', 1],
 
@@ -101,6 +107,12 @@ const accepts: Accept[] = [
   ['partial date', '$.sources[0].publishedAt', OMIT],
 
   ...ENTITY_KINDS.map((kind): Accept => ['entity kind enum', '$.entities[0].kind', kind]),
+
+  // A context entity needs its `whyNamed` line (references.ts), so it is set whole.
+  ...ENTITY_ROLES.map((role): Accept => ['entity role enum', '$.entities[0]', entityAs(role)]),
+  ['entity role enum', '$.entities[0].role', OMIT],
+  ['whyNamed one line', '$.entities[0]', entityAs('context', 'Named as the maker of a rival.')],
+  ['whyNamed one line', '$.entities[0].whyNamed', OMIT],
 
   ['alias text one line', `${ALIAS}.text`, 'AI'],
   ['alias text one line', `${ALIAS}.text`, 'Acme  Corp.'],
@@ -270,6 +282,16 @@ const rejects: Reject[] = [
     ['Acme', 'mo\u202edel'],
     INVISIBLE,
     `${CASED_ALIAS}.context[1]`,
+  ],
+
+  ['entity role enum', '$.entities[0].role', 'bystander', ENUM],
+  ['entity role enum', '$.entities[0].role', null, ENUM],
+  ['whyNamed one line', '$.entities[0].whyNamed', 'Two\nlines', ONE_LINE],
+  [
+    'whyNamed one line',
+    '$.entities[0].whyNamed',
+    repeat('a', L.mediumText + 1),
+    tooLong(L.mediumText),
   ],
 
   ['alias case enum', `${CASED_ALIAS}.case`, 'exact', ENUM],

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { PACK_LIMITS as L } from './limits';
-import { ALIAS_CASE_RULES, ENTITY_KINDS, FACT_STATUSES, SOURCE_KINDS } from './vocabulary';
+import {
+  ALIAS_CASE_RULES,
+  ENTITY_KINDS,
+  ENTITY_ROLES,
+  FACT_STATUSES,
+  SOURCE_KINDS,
+} from './vocabulary';
 
 /**
  * The shape of a fact pack, format 1. Cross-references (ids that must resolve,
@@ -166,6 +172,17 @@ export const entitySchema = z.strictObject({
   id: idSchema,
   name: nameLine(L.shortText),
   kind: z.enum(ENTITY_KINDS),
+  role: z
+    .enum(ENTITY_ROLES)
+    .default('subject')
+    .describe(
+      '"subject": what the pack is about, marked wherever it appears. "context": named only because the story needs it (a rival, an outlet), marked only where the page is about the pack.',
+    ),
+  whyNamed: line(L.mediumText)
+    .optional()
+    .describe(
+      'For a context entity (required there, refused on a subject): one sentence on why the pack names it, shown on its card.',
+    ),
   summary: text(L.longText),
   aliases: z.array(aliasSchema).min(1).max(L.aliasesPerEntity),
   propositionIds: idList(L.refsPerItem).default([]),
@@ -215,3 +232,4 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type FactStatus = (typeof FACT_STATUSES)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type AliasCaseRule = (typeof ALIAS_CASE_RULES)[number];
+export type EntityRole = (typeof ENTITY_ROLES)[number];

@@ -114,7 +114,7 @@ describe('seed pack bytedance-ai-2026', () => {
     expect(pack).toMatchObject({
       format: 1,
       id: 'bytedance-ai-2026',
-      version: '1.0.0',
+      version: '1.1.0',
       language: 'en',
       publishedAt: '2026-11-29',
       publisher: { name: 'Fact Lens' },

@@ -27,6 +27,19 @@ const copy = <T>(value: T): T => structuredClone(value);
 const accepts: Accept[] = [
   ['ids unique per list', 'the fixture as it is', () => {}],
   [
+    'whyNamed exactly on context entities',
+    'a context entity with its line',
+    (p) => {
+      p.entities[1].role = 'context';
+      p.entities[1].whyNamed = 'Named as the product Acme is known for.';
+    },
+  ],
+  [
+    'whyNamed exactly on context entities',
+    'a subject without one',
+    (p) => void (p.entities[0].role = 'subject'),
+  ],
+  [
     'ids unique per list',
     'the same id in two different lists',
     (p) => {
@@ -164,6 +177,20 @@ const accepts: Accept[] = [
 ];
 
 const rejects: Reject[] = [
+  [
+    'whyNamed exactly on context entities',
+    'a context entity without its line',
+    (p) => void (p.entities[1].role = 'context'),
+    '$.entities[1].whyNamed',
+    'a context entity needs "whyNamed"',
+  ],
+  [
+    'whyNamed exactly on context entities',
+    'a line on a subject',
+    (p) => void (p.entities[0].whyNamed = 'Named because.'),
+    '$.entities[0].whyNamed',
+    'only for context entities',
+  ],
   [
     'ids unique per list',
     'a second source "src-blog"',

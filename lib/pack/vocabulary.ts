@@ -34,3 +34,10 @@ export const FACT_STATUSES = [
 ] as const;
 
 export const ALIAS_CASE_RULES = ['insensitive', 'sensitive'] as const;
+
+/**
+ * What an entity is to its pack (issue 18): one of the things the pack is about, or one it
+ * names only because the story needs it (a rival, a supplier, an outlet). Context entities
+ * are marked only where a page is about the pack (lib/engine/page/nearness.ts).
+ */
+export const ENTITY_ROLES = ['subject', 'context'] as const;

@@ -27,7 +27,20 @@ function isV1(value: unknown): value is SettingsV1 {
   );
 }
 
-function fromV1(v1: SettingsV1): unknown {
+/** Version 2: version 3's shape without `contextEntities` (entity roles came with issue 18). */
+type SettingsV2 = Omit<Settings, 'version' | 'contextEntities'> & { version: 2 };
+
+/** Only the version is checked: the migrated whole is validated as version 3. */
+function isV2(value: unknown): value is SettingsV2 {
+  return typeof value === 'object' && value !== null && (value as SettingsV2).version === 2;
+}
+
+/** Context entities were marked everywhere before version 3; "near" is the new default. */
+function fromV2(v2: SettingsV2): unknown {
+  return { ...v2, version: 3, contextEntities: DEFAULT_SETTINGS.contextEntities };
+}
+
+function fromV1(v1: SettingsV1): SettingsV2 {
   return {
     version: 2,
     paused: !v1.enabled,
@@ -51,11 +64,12 @@ export function readStoredSettings(stored: unknown): SettingsRead {
     return { settings: DEFAULT_SETTINGS, status: 'default' };
   const problem = settingsProblem(stored);
   if (problem === null) return { settings: stored as Settings, status: 'stored' };
-  if (isV1(stored)) {
-    const migrated = fromV1(stored);
+  const older = isV1(stored) ? 1 : isV2(stored) ? 2 : null;
+  if (older !== null) {
+    const migrated = fromV2(isV1(stored) ? fromV1(stored) : (stored as SettingsV2));
     const migrationProblem = settingsProblem(migrated);
     if (migrationProblem === null) return { settings: migrated as Settings, status: 'migrated' };
-    return corrupt(`version 1 settings do not migrate: ${migrationProblem}`);
+    return corrupt(`version ${older} settings do not migrate: ${migrationProblem}`);
   }
   return corrupt(problem);
 }

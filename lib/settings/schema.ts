@@ -8,11 +8,18 @@ import { hostProblem } from '../site/site';
  * Checked by plain code, not Zod: every frame's content script reads them, and Zod alone
  * would be most of what that script evaluates (issue 13).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const SETTINGS_KEY = 'settings';
 
 export const DENSITIES = ['all', 'first'] as const;
 export type Density = (typeof DENSITIES)[number];
+
+/**
+ * Where entities a pack only names in passing (its `context` entities: Google in a pack about
+ * ByteDance) are marked: only near the pack's subjects, as a subject is, or never (issue 18).
+ */
+export const CONTEXT_MARKING = ['near', 'everywhere', 'never'] as const;
+export type ContextMarking = (typeof CONTEXT_MARKING)[number];
 
 /** Hover delay bounds: below 100 ms cards flash while the pointer crosses text; above 2 s nobody waits. */
 export const HOVER_DELAY = { min: 100, max: 2000, default: 300 } as const;
@@ -26,6 +33,8 @@ export interface Settings {
   paused: boolean;
   /** Every mention, or only the first of each entity per page. */
   density: Density;
+  /** Where a pack's context entities are marked (version 3). */
+  contextEntities: ContextMarking;
   hoverDelayMs: number;
   /** Sites where Fact Lens does not run, most recently disabled first. */
   disabledSites: string[];
@@ -35,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   paused: false,
   density: 'all',
+  contextEntities: 'near',
   hoverDelayMs: HOVER_DELAY.default,
   disabledSites: [],
 };
@@ -57,6 +67,8 @@ export function settingsProblem(value: unknown): string | null {
   if (typeof value.paused !== 'boolean') return 'paused: expected true or false';
   if (!DENSITIES.includes(value.density as Density))
     return `density: expected one of ${DENSITIES.join(', ')}`;
+  if (!CONTEXT_MARKING.includes(value.contextEntities as ContextMarking))
+    return `contextEntities: expected one of ${CONTEXT_MARKING.join(', ')}`;
   const delay = value.hoverDelayMs;
   if (
     typeof delay !== 'number' ||

@@ -59,6 +59,9 @@ async function assembleCard(
       kind: entity.kind,
       summary: entity.summary,
       aliases: [...new Set(entity.aliases.map((alias) => alias.text))],
+      // Rows from before entity roles (issue 18) have none: everything was a subject then.
+      role: entity.role ?? 'subject',
+      ...(entity.whyNamed !== undefined ? { whyNamed: entity.whyNamed } : {}),
     },
     propositions: propositionsOf(entity, propositions, propositionsById),
     facts: facts.map((fact) => toCardFact(fact, propositionsById)),

@@ -133,7 +133,11 @@ export async function rowsToPack(db: PackDatabase, row: PackRow): Promise<FactPa
     ...meta,
     sources: sources.map(({ packId: _packId, ...source }) => source),
     propositions: propositions.map(({ packId: _packId, ...proposition }) => proposition),
-    entities: entities.map(({ packId: _packId, factOrdinals: _ordinals, ...entity }) => entity),
+    // Rows from before entity roles (issue 18) have none: every entity was a subject then.
+    entities: entities.map(({ packId: _packId, factOrdinals: _ordinals, ...entity }) => ({
+      ...entity,
+      role: entity.role ?? 'subject',
+    })),
     facts: facts.map(({ packId: _packId, ...fact }) => fact),
   };
 }

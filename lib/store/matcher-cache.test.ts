@@ -10,7 +10,7 @@ const now = () => 1;
 /** Records what it was asked to compile; what it returns only has to carry the key. */
 function fakeCompile() {
   return vi.fn((_aliases: AliasSpec[], key: string): CompiledMatcher => ({
-    format: 3,
+    format: 4,
     key,
     aliasText: '',
     packIds: [],
@@ -26,11 +26,11 @@ const compiledAliases = (compile: FakeCompile): AliasSpec[] => compile.mock.last
 describe('matcherKey', () => {
   it('names the matcher version and every pack version, in a stable order', () => {
     expect(
-      matcherKey(3, [
+      matcherKey(4, [
         { id: 'b', version: '1.0.0' },
         { id: 'a', version: '2.1.0' },
       ]),
-    ).toBe('engine-3|a@2.1.0,b@1.0.0');
+    ).toBe('engine-4|a@2.1.0,b@1.0.0');
   });
 });
 
@@ -51,6 +51,7 @@ describe('cachedMatcher', () => {
       packId: 'test-pack',
       entityId: 'widget',
       entityKind: 'model',
+      entityRole: 'subject',
     });
   });
 

@@ -1,3 +1,4 @@
+import { aliasSpecsOf } from '../engine/alias-specs';
 import type { AliasSpec, CompiledMatcher } from '../engine/types';
 import type { PackDatabase } from './pack-database';
 import type { EntityRow } from './rows';
@@ -13,16 +14,9 @@ export function matcherKey(
   return `engine-${matcherVersion}|${versions.join(',')}`;
 }
 
-/** Every alias of an entity, as the matcher compiler takes them. */
+/** Every alias of an installed entity, as the matcher compiler takes them. */
 function aliasSpecs(entity: EntityRow): AliasSpec[] {
-  return entity.aliases.map(({ text, case: rule, context }) => ({
-    text,
-    case: rule,
-    ...(context ? { context } : {}),
-    packId: entity.packId,
-    entityId: entity.id,
-    entityKind: entity.kind,
-  }));
+  return aliasSpecsOf(entity.packId, entity);
 }
 
 /**

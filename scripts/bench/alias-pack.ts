@@ -3,6 +3,7 @@
  * aliases the page benchmark's "10,000 aliases" set has (the seed pack's come from the seed
  * pack itself, which the extension installs on its own): one entity per alias, no facts.
  */
+import { aliasSpecsOf } from '../../lib/engine/alias-specs';
 import type { AliasSpec } from '../../lib/engine/types';
 import type { FactPack } from '../../lib/pack/schema';
 
@@ -29,6 +30,7 @@ export function aliasPack(
       id: `e-${entities.length + 1}`,
       name: alias.text,
       kind: alias.entityKind,
+      role: alias.entityRole ?? 'subject',
       summary: `Generated entity ${entities.length + 1} for the benchmark.`,
       aliases: [
         {
@@ -69,14 +71,5 @@ export function aliasPack(
 
 /** The aliases of a pack as the matcher sees them (for the mark.js regex of the same names). */
 export function packAliases(pack: FactPack): AliasSpec[] {
-  return pack.entities.flatMap((entity) =>
-    entity.aliases.map((alias) => ({
-      text: alias.text,
-      case: alias.case,
-      ...(alias.context ? { context: alias.context } : {}),
-      packId: pack.id,
-      entityId: entity.id,
-      entityKind: entity.kind,
-    })),
-  );
+  return pack.entities.flatMap((entity) => aliasSpecsOf(pack.id, entity));
 }

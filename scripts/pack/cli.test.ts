@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { main } from './cli';
 import type { CliIo } from './io';
 
 const SEED = path.resolve(import.meta.dirname, '../../seeds/bytedance-ai-2026.pack.json');
+const SEED_VERSION = (JSON.parse(readFileSync(SEED, 'utf8')) as { version: string }).version;
 
 let dir: string;
 let out: string[];
@@ -84,8 +86,8 @@ describe('keygen → sign → publish', () => {
 
     const published = inDir('packs/public');
     expect((await readdir(published)).sort()).toEqual([
-      'bytedance-ai-2026-1.0.0.pack.json',
-      'bytedance-ai-2026-1.0.0.pack.json.sig',
+      `bytedance-ai-2026-${SEED_VERSION}.pack.json`,
+      `bytedance-ai-2026-${SEED_VERSION}.pack.json.sig`,
       'index.json',
       'test-pack-1.0.0.pack.json',
       'test-pack-1.0.0.pack.json.sig',
@@ -106,7 +108,9 @@ describe('keygen → sign → publish', () => {
     expect(await readFile(path.join(published, 'test-pack-1.0.0.pack.json'))).toEqual(
       Buffer.from(original),
     );
-    expect(await readFile(path.join(published, 'bytedance-ai-2026-1.0.0.pack.json'))).toEqual(seed);
+    expect(
+      await readFile(path.join(published, `bytedance-ai-2026-${SEED_VERSION}.pack.json`)),
+    ).toEqual(seed);
 
     // Publishing again replaces the folder whole and leaves no staging folders behind.
     expect(await run(...publishArgs, '--base-url', 'https://packs.example.com/lens')).toBe(0);
@@ -143,7 +147,9 @@ describe('validate', () => {
 
   it('accepts the bundled pack', async () => {
     expect(await run('validate', SEED)).toBe(0);
-    expect(stdout()).toMatch(/^OK bytedance-ai-2026 1\.0\.0: \d+ entities, \d+ facts\n$/);
+    expect(stdout()).toMatch(
+      /^OK bytedance-ai-2026 \d+\.\d+\.\d+: \d+ entities \(\d+ context\), \d+ facts\n$/,
+    );
   });
 
   it('lists each issue of a broken pack with its JSON path, exit 1', async () => {

@@ -10,7 +10,11 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1 }, COMMAND_USAGE.validate);
   const [file = ''] = positionals;
   const { pack } = await readValidPack(io, file);
-  const contents = `${count(pack.entities.length, 'entity', 'entities')}, ${count(pack.facts.length, 'fact', 'facts')}`;
+  // Context entities are marked only near the pack's subjects (issue 18): an author checking
+  // a pack should see how it is split.
+  const context = pack.entities.filter((entity) => entity.role === 'context').length;
+  const roles = context > 0 ? ` (${context} context)` : '';
+  const contents = `${count(pack.entities.length, 'entity', 'entities')}${roles}, ${count(pack.facts.length, 'fact', 'facts')}`;
   printLines(io.stdout, [`OK ${pack.id} ${pack.version}: ${contents}`]);
   return EXIT_OK;
 }

@@ -251,6 +251,7 @@ export function syntheticPack(seed: number, size: SyntheticPackSize = LARGE_PACK
     id: `e-${i}`,
     name,
     kind,
+    role: 'subject',
     summary: sentence(gen, 12, 30),
     aliases,
     propositionIds: [],

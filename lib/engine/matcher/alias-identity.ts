@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from '../../pack/vocabulary';
+import { ENTITY_KINDS, ENTITY_ROLES } from '../../pack/vocabulary';
 import type { CompiledMatcher, MatchedAlias } from '../types';
 import { shapeUnit } from './fold';
 import { SENSITIVE } from './patterns';
@@ -11,6 +11,7 @@ interface IdentityTables {
   aliasEntity: Int32Array;
   entityPack: Int32Array;
   entityKind: Int32Array;
+  entityRole: Int32Array;
 }
 
 /**
@@ -30,12 +31,17 @@ export class AliasIdentity {
    * over aliases and one over entities, and no string split (this runs on every page load).
    */
   constructor(compiled: CompiledMatcher, aliasFlags: Uint8Array, tables: IdentityTables) {
-    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind } = tables;
+    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind, entityRole } = tables;
     const aliases = aliasFlags.length;
     const entities = entityPack.length;
     const broken = (what: string) => new Error(`Matcher tables are inconsistent (${what})`);
     if (textEnd.length !== aliases || aliasEntity.length !== aliases) throw broken('aliases');
-    if (entityKind.length !== entities || entityIdEnd.length !== entities) throw broken('entities');
+    if (
+      entityKind.length !== entities ||
+      entityRole.length !== entities ||
+      entityIdEnd.length !== entities
+    )
+      throw broken('entities');
     let previous = 0;
     for (let alias = 0; alias < aliases; alias++) {
       const end = textEnd[alias] as number;
@@ -50,7 +56,8 @@ export class AliasIdentity {
       if (
         idEnd < idStart ||
         (entityPack[entity] as number) >= compiled.packIds.length ||
-        (entityKind[entity] as number) >= ENTITY_KINDS.length
+        (entityKind[entity] as number) >= ENTITY_KINDS.length ||
+        (entityRole[entity] as number) >= ENTITY_ROLES.length
       )
         throw broken('entities');
       idStart = idEnd + 1;
@@ -71,7 +78,7 @@ export class AliasIdentity {
     const known = this.#revived[alias];
     if (known) return known;
     if (!(alias >= 0 && alias < this.#flags.length)) throw new RangeError(`No alias ${alias}`);
-    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind } = this.#tables;
+    const { textEnd, entityIdEnd, aliasEntity, entityPack, entityKind, entityRole } = this.#tables;
     const entity = aliasEntity[alias] as number;
     const idStart = joinedStart(entityIdEnd, entity, 1);
     const revived: MatchedAlias = {
@@ -80,6 +87,7 @@ export class AliasIdentity {
       packId: this.#packIds[entityPack[entity] as number] as string,
       entityId: this.#entityIds.slice(idStart, entityIdEnd[entity]),
       entityKind: ENTITY_KINDS[entityKind[entity] as number] as MatchedAlias['entityKind'],
+      entityRole: ENTITY_ROLES[entityRole[entity] as number] as MatchedAlias['entityRole'],
     };
     this.#revived[alias] = revived;
     return revived;

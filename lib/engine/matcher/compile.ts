@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from '../../pack/vocabulary';
+import { ENTITY_KINDS, ENTITY_ROLES } from '../../pack/vocabulary';
 import type { AliasSpec, CompiledMatcher } from '../types';
 import { collectPatterns } from './patterns';
 import { encodeTable, encodeUnsigned } from '../../encoding/typed-arrays';
@@ -15,7 +15,7 @@ import { MATCHER_VERSION } from '../matcher-version';
  * - per alias: `aliasFlags`, `aliasTextEnd`, `aliasEntity`, `aliasTermStart` (one more
  *   entry than aliases) into `aliasTerms`
  * - per entity: `entityIdEnd` (where its id ends in `entityIds`), `entityPack`,
- *   `entityKind` (index into ENTITY_KINDS)
+ *   `entityKind` (index into ENTITY_KINDS), `entityRole` (index into ENTITY_ROLES)
  * - per context term: `termFlags`
  */
 export function compileMatcher(aliases: readonly AliasSpec[], key: string): CompiledMatcher {
@@ -49,6 +49,7 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
       entityIdEnd: encodeUnsigned(identity.entityIdEnd, identity.entityIdEnd.at(-1) ?? 0),
       entityPack: encodeUnsigned(identity.entityPack, identity.packIds.length),
       entityKind: encodeUnsigned(identity.entityKind, ENTITY_KINDS.length),
+      entityRole: encodeUnsigned(identity.entityRole, ENTITY_ROLES.length),
       termFlags: encodeTable(patterns.termFlags),
     },
   };
@@ -61,6 +62,7 @@ function entityColumns(aliases: readonly AliasSpec[]) {
   const entityIds: string[] = [];
   const entityPack: number[] = [];
   const entityKind: number[] = [];
+  const entityRole: number[] = [];
   const aliasEntity = new Uint32Array(aliases.length);
   aliases.forEach((alias, index) => {
     let pack = packIndex.get(alias.packId);
@@ -74,6 +76,7 @@ function entityColumns(aliases: readonly AliasSpec[]) {
       entityIds.push(alias.entityId);
       entityPack.push(pack);
       entityKind.push(ENTITY_KINDS.indexOf(alias.entityKind));
+      entityRole.push(ENTITY_ROLES.indexOf(alias.entityRole ?? 'subject'));
     }
     aliasEntity[index] = entity;
   });
@@ -84,6 +87,7 @@ function entityColumns(aliases: readonly AliasSpec[]) {
     entityIdEnd: joinedEnds(entityIds, 1),
     entityPack,
     entityKind,
+    entityRole,
     aliasEntity,
     textEnd: joinedEnds(
       aliases.map((alias) => alias.text),

@@ -48,14 +48,19 @@ function variant(text: string, how: number): string {
 }
 
 const aliasSpec = (text: fc.Arbitrary<string>): fc.Arbitrary<AliasSpec> =>
-  fc.record({
-    text,
-    case: fc.constantFrom('insensitive' as const, 'sensitive' as const),
-    context: fc.option(fc.array(shortText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
-    packId: fc.constant('p'),
-    entityId: fc.constant('e'),
-    entityKind: fc.constant('concept' as const),
-  });
+  fc
+    .record({
+      text,
+      case: fc.constantFrom('insensitive' as const, 'sensitive' as const),
+      context: fc.option(fc.array(shortText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      packId: fc.constant('p'),
+      entityId: fc.constantFrom('e', 'f'),
+      entityKind: fc.constant('concept' as const),
+    })
+    // A role belongs to the entity: "f" is a context entity, "e" a subject by default.
+    .map((alias) =>
+      alias.entityId === 'f' ? { ...alias, entityRole: 'context' as const } : alias,
+    );
 
 const aliasSet: fc.Arbitrary<AliasSpec[]> = fc
   .array(aliasSpec(shortText), { minLength: 0, maxLength: 8 })
@@ -178,9 +183,15 @@ describe('Matcher agrees with the reference matcher', () => {
           const revived = viaJson(compiled);
           expect(revived.scan(text)).toEqual(direct.scan(text));
           expect(revived.gatedAliases).toEqual(direct.gatedAliases);
-          // Every alias comes back as it went in, minus its context terms (kept as ids).
+          // Every alias comes back as it went in, minus its context terms (kept as ids), with
+          // its role (an alias without one stands for a subject).
           const back = Array.from({ length: revived.aliasCount }, (_, i) => revived.alias(i));
-          expect(back).toEqual(aliases.map(({ context: _, ...identity }) => identity));
+          expect(back).toEqual(
+            aliases.map(({ context: _, ...identity }) => ({
+              ...identity,
+              entityRole: identity.entityRole ?? 'subject',
+            })),
+          );
         }),
         { numRuns: RUNS },
       );

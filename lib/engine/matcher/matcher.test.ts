@@ -267,7 +267,7 @@ describe('edge cases', () => {
 
   it('rejects another matcher version and inconsistent tables', () => {
     const compiled = compileMatcher(['Doubao'].map(spec), 'k');
-    expect(() => Matcher.fromCompiled({ ...compiled, format: 2 as 3 })).toThrow(/version/);
+    expect(() => Matcher.fromCompiled({ ...compiled, format: 3 as 4 })).toThrow(/version/);
     const { label: _, ...withoutLabel } = compiled.tables;
     expect(() => Matcher.fromCompiled({ ...compiled, tables: withoutLabel })).toThrow(/label/);
     const selfLoop = { ...compiled.tables, fail: 'u8:AAEBAQEBAQ==' };
@@ -301,6 +301,7 @@ describe('edge cases', () => {
         packId: 'a',
         entityId: 'seed',
         entityKind: 'team',
+        entityRole: 'context',
         context: ['AI'],
       },
       { text: '豆包', case: 'insensitive', packId: 'b', entityId: 'doubao', entityKind: 'model' },
@@ -310,7 +311,10 @@ describe('edge cases', () => {
     );
     expect(matcher.aliasCount).toBe(3);
     expect([0, 1, 2].map((index) => matcher.alias(index))).toEqual(
-      aliases.map(({ context: _, ...identity }) => identity),
+      aliases.map(({ context: _, ...identity }) => ({
+        ...identity,
+        entityRole: identity.entityRole ?? 'subject',
+      })),
     );
     expect(() => matcher.alias(3)).toThrow(RangeError);
   });

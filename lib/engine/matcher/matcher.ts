@@ -82,6 +82,7 @@ export class Matcher {
       aliasEntity: decodeInt32(table('aliasEntity')),
       entityPack: decodeInt32(table('entityPack')),
       entityKind: decodeInt32(table('entityKind')),
+      entityRole: decodeInt32(table('entityRole')),
     });
     this.#aliasTermStart = decodeInt32(table('aliasTermStart'));
     this.#aliasTerms = decodeInt32(table('aliasTerms'));
@@ -165,6 +166,13 @@ export class Matcher {
       this.#termLists.set(alias, list);
     }
     return list;
+  }
+
+  /** A context term's text, as the pack first spelled it. */
+  contextTerm(term: number): string {
+    const text = this.contextTerms[term];
+    if (text === undefined) throw new RangeError(`No context term ${term}`);
+    return text;
   }
 
   /** The `isActive` predicate for `resolveLeftmostLongest`, given the context terms seen on the page. */

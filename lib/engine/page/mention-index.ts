@@ -1,6 +1,8 @@
+import type { FoundNearby, MatchReason } from '../../domain/match-reason';
 import { resolveLeftmostLongest } from '../matcher/resolve';
-import type { Candidate, ScanResult } from '../types';
+import type { Candidate, MatchedAlias, ScanResult } from '../types';
 import { toMention, type Mention } from './mentions';
+import { ABOUT_PACK_MENTIONS, NEAR_CHARS, visitTextAround } from './nearness';
 import type { Painter } from './painter';
 import type { AliasLookup } from './scanner';
 import { nodeIndexAt, type Segment } from './segments';
@@ -8,10 +10,50 @@ import { ALL_VISIBLE, type VisibilityCheck, type VisibilityRound } from './visib
 
 export type Density = 'all' | 'first';
 
+/**
+ * Where a pack's context entities are marked: near its subjects (or anywhere on a page about
+ * the pack), everywhere like subjects, or never. The reader's setting (lib/settings).
+ */
+export type ContextMarking = 'near' | 'everywhere' | 'never';
+
 interface SegmentState {
   segment: Segment;
   candidates: Candidate[];
   mentions: Mention[];
+  /** Whether a candidate depends on what is near it (a gated alias or a context entity). */
+  conditional: boolean;
+  /**
+   * After a resolve that dropped a conditional candidate: the context terms and packs whose
+   * appearance near it could let the candidate in. Null otherwise.
+   */
+  wants: { terms: Set<number>; packs: Set<string> } | null;
+}
+
+/** What a segment offers the conditional mentions near it. */
+interface Evidence {
+  /** Context terms found in its text. */
+  terms: readonly number[];
+  /** Per pack: how one of its subjects was written here (an ungated alias of a subject). */
+  subjects: Map<string, string>;
+  /** Per pack: its subjects' (non-overlapping) mentions here, for the "about the pack" rule. */
+  counts: Map<string, number>;
+}
+
+/** What is near one segment: the nearest place of each context term and of each pack's subject. */
+interface Nearby {
+  terms: Map<number, FoundNearby>;
+  subjects: Map<string, FoundNearby>;
+}
+
+/** What an alias needs to count, decided once per alias. */
+interface AliasRule {
+  alias: MatchedAlias;
+  /** Its context terms (gated when non-empty). */
+  terms: readonly number[];
+  /** A context entity of its pack. */
+  passing: boolean;
+  /** The reason for an alias that needs nothing (shared by all its mentions). */
+  unconditional: MatchReason | null;
 }
 
 /**
@@ -23,15 +65,24 @@ interface SegmentState {
 export const MAX_MENTIONS = 10_000;
 
 /**
- * The mentions on one document: takes segments with their scan results, gates aliases on
- * the context terms seen anywhere on the page, resolves overlaps and hands the result to the
- * painter. Knows nothing about when or where scanning happens (see `scanner.ts`,
- * `scheduler.ts`, `page-marker.ts`).
+ * The mentions on one document: takes segments with their scan results, lets through gated
+ * aliases and context entities only where what they need is near (nearness.ts), resolves
+ * overlaps and hands the result to the painter. Knows nothing about when or where scanning
+ * happens (see `scanner.ts`, `scheduler.ts`, `page-marker.ts`).
  */
 export class MentionIndex {
   private readonly states = new Map<Segment, SegmentState>();
   private readonly byNode = new WeakMap<Text, SegmentState>();
-  private readonly contextSeen = new Set<number>();
+  /** Segments holding context terms or subjects, found by their first and last text nodes. */
+  private readonly evidence = new Map<Segment, Evidence>();
+  private readonly evidenceByNode = new WeakMap<Text, Evidence>();
+  private readonly conditional = new Set<SegmentState>();
+  private readonly rules = new Map<number, AliasRule>();
+  /** Per pack: mentions of its subjects on the page; past ABOUT_PACK_MENTIONS the page is about it. */
+  private readonly subjectMentions = new Map<string, number>();
+  /** Per context term: segments holding it. A page about a pack accepts its terms anywhere. */
+  private readonly termSegments = new Map<number, number>();
+  private contextMarking: ContextMarking;
   private density: Density;
   /** Entities (`packId/entityId`) the user asked not to highlight on this site. */
   private muted: ReadonlySet<string> = new Set();
@@ -43,14 +94,24 @@ export class MentionIndex {
   constructor(
     private readonly matcher: AliasLookup,
     private readonly painter: Painter,
-    options: { density?: Density; visibility?: VisibilityRound; maxMentions?: number } = {},
+    options: {
+      density?: Density;
+      contextMarking?: ContextMarking;
+      visibility?: VisibilityRound;
+      maxMentions?: number;
+      /** How far "near" reaches (nearness.ts); other values are for measuring it. */
+      nearChars?: number;
+    } = {},
   ) {
+    this.nearChars = options.nearChars ?? NEAR_CHARS;
     this.density = options.density ?? 'all';
+    this.contextMarking = options.contextMarking ?? 'near';
     this.visibility = options.visibility ?? ALL_VISIBLE;
     this.maxMentions = options.maxMentions ?? MAX_MENTIONS;
   }
 
   private readonly maxMentions: number;
+  private readonly nearChars: number;
 
   /** Whether mentions were left out because the document reached `MAX_MENTIONS`. */
   get capped(): boolean {
@@ -67,28 +128,48 @@ export class MentionIndex {
     return this.states.size > 0;
   }
 
-  private readonly isActive = (alias: number): boolean => {
-    const terms = this.matcher.contextTermIdsOf(alias);
-    return terms.length === 0 || terms.some((term) => this.contextSeen.has(term));
-  };
+  private ruleOf(index: number): AliasRule {
+    let rule = this.rules.get(index);
+    if (!rule) {
+      const alias = this.matcher.alias(index);
+      const terms = this.matcher.contextTermIdsOf(index);
+      const passing = alias.entityRole === 'context';
+      const unconditional =
+        terms.length === 0 && (!passing || this.contextMarking === 'everywhere')
+          ? reasonOf(alias, passing ? { passing: { rule: 'everywhere' } } : {})
+          : null;
+      rule = { alias, terms, passing, unconditional };
+      this.rules.set(index, rule);
+    }
+    return rule;
+  }
+
+  /** Whether the page mentions `packId`'s subjects often enough to be about the pack. */
+  private isAbout(packId: string): boolean {
+    return (this.subjectMentions.get(packId) ?? 0) >= ABOUT_PACK_MENTIONS;
+  }
 
   /**
    * Takes new segments with their scan results (`results[i]` is the scan of
-   * `segments[i].text`); a context term seen for the first time re-resolves every segment.
+   * `segments[i].text`). Context terms and subjects among them can let in conditional
+   * candidates of segments taken earlier: those waiting for one are resolved again.
    */
   add(segments: readonly Segment[], results: readonly ScanResult[]): void {
     if (results.length !== segments.length)
       throw new Error(`${segments.length} segments but ${results.length} scan results`);
-    let newContext = false;
     const added: SegmentState[] = [];
+    const newTerms = new Set<number>();
+    const newPacks = new Set<string>();
+    let aboutChanged = false;
     const visible = remembered(this.visibility());
     for (const [i, segment] of segments.entries()) {
       const { candidates, contextHits } = results[i] as ScanResult;
-      for (const term of contextHits) {
-        if (!this.contextSeen.has(term)) {
-          this.contextSeen.add(term);
-          newContext = true;
-        }
+      const found = this.evidenceIn(candidates, contextHits);
+      if (found) {
+        this.keepEvidence(segment, found);
+        for (const term of found.terms) newTerms.add(term);
+        for (const packId of found.subjects.keys()) newPacks.add(packId);
+        aboutChanged = this.countSubjects(found, 1) || aboutChanged;
       }
       // Most segments hold no candidate, so nothing to resolve, paint or hit-test. Kept, they
       // made `remove(null)`, which runs after every rescan, check every text node of the page.
@@ -97,13 +178,123 @@ export class MentionIndex {
         this.wasCapped = true;
         continue;
       }
-      const state: SegmentState = { segment, candidates, mentions: [] };
+      const conditional = candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
+      const state: SegmentState = { segment, candidates, mentions: [], conditional, wants: null };
       this.states.set(segment, state);
+      if (conditional) this.conditional.add(state);
       added.push(state);
     }
-    // A new context term can switch on gated aliases in segments scanned earlier.
-    for (const state of newContext ? this.states.values() : added)
-      this.resolveState(state, visible);
+    const again = new Set(added);
+    for (const state of this.conditional) {
+      if (aboutChanged || wantsAny(state, newTerms, newPacks)) again.add(state);
+    }
+    for (const state of again) this.resolveState(state, visible);
+  }
+
+  /** What `candidates` and `contextHits` of one segment offer nearby mentions, or null. */
+  private evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
+    let subjects: Map<string, string> | null = null;
+    let counts: Map<string, number> | null = null;
+    let reached = 0;
+    for (const candidate of candidates) {
+      const rule = this.ruleOf(candidate.alias);
+      // Only an unambiguous subject speaks for its pack: a gated alias needs evidence itself.
+      if (rule.passing || rule.terms.length > 0 || candidate.start < reached) continue;
+      reached = candidate.end;
+      const { packId } = rule.alias;
+      subjects ??= new Map();
+      counts ??= new Map();
+      if (!subjects.has(packId)) subjects.set(packId, rule.alias.text);
+      counts.set(packId, (counts.get(packId) ?? 0) + 1);
+    }
+    if (!subjects && terms.length === 0) return null;
+    return { terms, subjects: subjects ?? new Map(), counts: counts ?? new Map() };
+  }
+
+  private keepEvidence(segment: Segment, found: Evidence): void {
+    this.evidence.set(segment, found);
+    // A walk from a mention meets a segment at one of its ends first.
+    this.evidenceByNode.set(segment.nodes[0] as Text, found);
+    this.evidenceByNode.set(segment.nodes[segment.nodes.length - 1] as Text, found);
+  }
+
+  /**
+   * Adds (or takes away, `sign` -1) a segment's context terms and subject mentions to the
+   * page's counts; says whether the page became (or stopped being) about a pack.
+   */
+  private countSubjects(found: Evidence, sign: 1 | -1): boolean {
+    for (const term of found.terms) {
+      this.termSegments.set(term, (this.termSegments.get(term) ?? 0) + sign);
+    }
+    let flipped = false;
+    for (const [packId, count] of found.counts) {
+      const before = this.isAbout(packId);
+      this.subjectMentions.set(packId, (this.subjectMentions.get(packId) ?? 0) + sign * count);
+      flipped ||= before !== this.isAbout(packId);
+    }
+    return flipped;
+  }
+
+  /** The context terms and subjects near a segment, nearest first (its own block first of all). */
+  private nearbyOf(segment: Segment): Nearby {
+    const nearby: Nearby = { terms: new Map(), subjects: new Map() };
+    const note = (found: Evidence, place: Omit<FoundNearby, 'text'>) => {
+      for (const term of found.terms) {
+        if (!nearby.terms.has(term)) {
+          nearby.terms.set(term, { text: this.matcher.contextTerm(term), ...place });
+        }
+      }
+      for (const [packId, text] of found.subjects) {
+        if (!nearby.subjects.has(packId)) nearby.subjects.set(packId, { text, ...place });
+      }
+    };
+    const own = this.evidence.get(segment);
+    if (own) note(own, { side: 'same', distance: 0 });
+    // Both sides are walked in full: the nearer of "before" and "after" wins below.
+    const further: [Evidence, Omit<FoundNearby, 'text'>][] = [];
+    visitTextAround(segment, this.nearChars, (node, side, distance) => {
+      const found = this.evidenceByNode.get(node);
+      if (found && found !== own) further.push([found, { side, distance }]);
+    });
+    further.sort((a, b) => a[1].distance - b[1].distance);
+    for (const [found, place] of further) note(found, place);
+    return nearby;
+  }
+
+  /** Why a conditional candidate may count here, or null when it may not. */
+  private reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | null {
+    let contextTerm: FoundNearby | undefined;
+    if (rule.terms.length > 0) {
+      for (const term of rule.terms) {
+        const place = nearby.terms.get(term);
+        if (place && (!contextTerm || place.distance < contextTerm.distance)) contextTerm = place;
+      }
+      // A page about the pack takes the term from anywhere on it, as it takes context entities.
+      if (!contextTerm && this.isAbout(rule.alias.packId)) {
+        const term = rule.terms.find((id) => (this.termSegments.get(id) ?? 0) > 0);
+        if (term !== undefined) {
+          contextTerm = { text: this.matcher.contextTerm(term), side: 'page', distance: 0 };
+        }
+      }
+      if (!contextTerm) return null;
+    }
+    if (!rule.passing) return reasonOf(rule.alias, { contextTerm });
+    const { packId } = rule.alias;
+    const subject = nearby.subjects.get(packId);
+    const passing =
+      this.contextMarking === 'everywhere'
+        ? ({ rule: 'everywhere' } as const)
+        : this.contextMarking === 'never'
+          ? null
+          : subject
+            ? ({ rule: 'near-subject', subject } as const)
+            : this.isAbout(packId)
+              ? ({
+                  rule: 'about-pack',
+                  subjectMentions: this.subjectMentions.get(packId) ?? 0,
+                } as const)
+              : null;
+    return passing ? reasonOf(rule.alias, { contextTerm, passing }) : null;
   }
 
   /**
@@ -135,23 +326,60 @@ export class MentionIndex {
 
   /** Forgets segments under `root` and any whose text left the document. */
   remove(root: Node | null): void {
+    let lostEvidence = false;
+    // A segment with mentions usually holds evidence too: decide once per segment.
+    const decided = new Map<Segment, boolean>();
+    const gone = (segment: Segment) => {
+      let answer = decided.get(segment);
+      if (answer === undefined) decided.set(segment, (answer = isGone(segment, root)));
+      return answer;
+    };
+    for (const [segment, found] of this.evidence) {
+      if (gone(segment)) {
+        this.evidence.delete(segment);
+        for (const node of [segment.nodes[0], segment.nodes[segment.nodes.length - 1]]) {
+          if (node && this.evidenceByNode.get(node) === found) this.evidenceByNode.delete(node);
+        }
+        this.countSubjects(found, -1);
+        lostEvidence = true;
+      }
+    }
     for (const [segment, state] of this.states) {
-      const first = segment.nodes[0];
-      const gone = !segment.nodes.every((node) => node.isConnected);
-      if (gone || (root !== null && first !== undefined && root.contains(first))) {
+      if (gone(segment)) {
         this.states.delete(segment);
+        this.conditional.delete(state);
         this.mentionCount -= state.mentions.length;
         for (const node of segment.nodes) {
           if (this.byNode.get(node) === state) this.byNode.delete(node);
         }
       }
     }
+    // What let a conditional mention in may have left with the removed text.
+    if (lostEvidence) this.resolveAll(this.conditional);
+  }
+
+  private resolveAll(states: Iterable<SegmentState>): void {
+    const visible = remembered(this.visibility());
+    for (const state of states) this.resolveState(state, visible);
   }
 
   private resolveState(state: SegmentState, visible: VisibilityCheck): void {
     const { segment } = state;
     const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
-    let chosen = resolveLeftmostLongest(seen, this.isActive);
+    const reasons = new Map<number, MatchReason | null>();
+    let nearby: Nearby | null = null;
+    state.wants = null;
+    const reasonFor = (alias: number): MatchReason | null => {
+      let reason = reasons.get(alias);
+      if (reason === undefined) {
+        const rule = this.ruleOf(alias);
+        reason = rule.unconditional ?? this.reasonHere(rule, (nearby ??= this.nearbyOf(segment)));
+        if (!reason) this.noteWants(state, rule);
+        reasons.set(alias, reason);
+      }
+      return reason;
+    };
+    let chosen = resolveLeftmostLongest(seen, (alias) => reasonFor(alias) !== null);
     this.mentionCount -= state.mentions.length;
     const room = Math.max(0, this.maxMentions - this.mentionCount);
     if (chosen.length > room) {
@@ -160,7 +388,12 @@ export class MentionIndex {
     }
     this.mentionCount += chosen.length;
     state.mentions = chosen.map((candidate) =>
-      toMention(state.segment, candidate, this.matcher.alias(candidate.alias)),
+      toMention(
+        state.segment,
+        candidate,
+        this.matcher.alias(candidate.alias),
+        reasonFor(candidate.alias) as MatchReason,
+      ),
     );
     // Only text with mentions can be hit by the pointer: index just those nodes (most
     // of a page has none, and a WeakMap entry per text node is a measurable cost).
@@ -169,8 +402,28 @@ export class MentionIndex {
     }
   }
 
+  /** Remembers what a dropped candidate waits for, so only news of that resolves it again. */
+  private noteWants(state: SegmentState, rule: AliasRule): void {
+    const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
+    for (const term of rule.terms) wants.terms.add(term);
+    if (rule.passing && this.contextMarking === 'near') wants.packs.add(rule.alias.packId);
+  }
+
   setDensity(density: Density): void {
     this.density = density;
+  }
+
+  /** Applies the reader's choice for context entities to every segment at once. */
+  setContextMarking(marking: ContextMarking): void {
+    if (marking === this.contextMarking) return;
+    this.contextMarking = marking;
+    this.rules.clear();
+    for (const state of this.states.values()) {
+      state.conditional = state.candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
+      if (state.conditional) this.conditional.add(state);
+      else this.conditional.delete(state);
+    }
+    this.resolveAll(this.states.values());
   }
 
   setMuted(entityKeys: ReadonlySet<string>): void {
@@ -233,6 +486,36 @@ export class MentionIndex {
     const state = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
     return state ? { segment: state.segment, mentions: state.mentions } : null;
   }
+}
+
+/** A mention's reason, built from the alias that matched and what let it in. */
+function reasonOf(
+  alias: MatchedAlias,
+  found: Pick<MatchReason, 'contextTerm' | 'passing'>,
+): MatchReason {
+  return {
+    alias: { text: alias.text, case: alias.case },
+    packId: alias.packId,
+    role: alias.entityRole,
+    ...(found.contextTerm ? { contextTerm: found.contextTerm } : {}),
+    ...(found.passing ? { passing: found.passing } : {}),
+  };
+}
+
+/** Whether a dropped conditional candidate of `state` waits for one of these. */
+function wantsAny(state: SegmentState, terms: Set<number>, packs: Set<string>): boolean {
+  const { wants } = state;
+  if (!wants) return false;
+  for (const term of terms) if (wants.terms.has(term)) return true;
+  for (const packId of packs) if (wants.packs.has(packId)) return true;
+  return false;
+}
+
+/** Whether a segment's text left the document or lies under `root`. */
+function isGone(segment: Segment, root: Node | null): boolean {
+  const first = segment.nodes[0];
+  if (!segment.nodes.every((node) => node.isConnected)) return true;
+  return root !== null && first !== undefined && root.contains(first);
 }
 
 /** One answer per element for a round of checks: a long text has many candidates in one element. */

@@ -1,4 +1,5 @@
 import { entityKeyOf } from '../../domain/entity';
+import type { MatchReason } from '../../domain/match-reason';
 import type { AliasSpec, Candidate } from '../types';
 import { nodeIndexAt, type Segment } from './segments';
 
@@ -11,6 +12,8 @@ export interface Mention {
   /** `packId/entityId`: the entity the mention stands for. */
   entityKey: string;
   range: StaticRange;
+  /** Why it is marked: the card's "Why is this marked?" (issue 18). */
+  why: MatchReason;
 }
 
 /**
@@ -28,8 +31,14 @@ export function rangeFor(segment: Segment, start: number, end: number): StaticRa
   });
 }
 
-export function toMention(segment: Segment, candidate: Candidate, alias: AliasSpec): Mention {
+export function toMention(
+  segment: Segment,
+  candidate: Candidate,
+  alias: AliasSpec,
+  why: MatchReason,
+): Mention {
   return {
+    why,
     segment,
     start: candidate.start,
     end: candidate.end,

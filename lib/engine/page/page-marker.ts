@@ -6,7 +6,7 @@ import {
   isInsideSkippedRegion,
   OWN_UI_ATTRIBUTE,
 } from './regions';
-import { MentionIndex, type Density } from './mention-index';
+import { MentionIndex, type ContextMarking, type Density } from './mention-index';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { TextScanner } from './scanner';
@@ -23,6 +23,7 @@ export interface PageMarkerOptions {
   painter: Painter;
   scheduler: SliceScheduler;
   density?: Density;
+  contextMarking?: ContextMarking;
   /** More dirty subtrees than this in one batch and the whole page is rescanned instead. */
   burstThreshold?: number;
   /** Called for every open shadow root found, e.g. to give it our highlight styles. */
@@ -114,6 +115,7 @@ export class PageMarker {
   constructor(private readonly options: PageMarkerOptions) {
     this.index = new MentionIndex(options.scanner, options.painter, {
       density: options.density,
+      contextMarking: options.contextMarking,
       visibility: options.visibility ?? readerCanSee,
     });
     const MutationObserverImpl = options.doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -200,6 +202,11 @@ export class PageMarker {
 
   setMuted(entityKeys: ReadonlySet<string>): void {
     this.index.setMuted(entityKeys);
+    this.repaint();
+  }
+
+  setContextMarking(marking: ContextMarking): void {
+    this.index.setContextMarking(marking);
     this.repaint();
   }
 

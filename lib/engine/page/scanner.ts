@@ -6,6 +6,8 @@ export interface AliasLookup {
   alias(index: number): MatchedAlias;
   /** Context-term indexes of an alias; empty when the alias is not gated. */
   contextTermIdsOf(alias: number): readonly number[];
+  /** A context term's text (as the pack first spelled it), by index. */
+  contextTerm(term: number): string;
 }
 
 /**
@@ -32,6 +34,7 @@ export function localScanner(matcher: LocalMatcher): TextScanner {
   return {
     alias: (index) => matcher.alias(index),
     contextTermIdsOf: (alias) => matcher.contextTermIdsOf(alias),
+    contextTerm: (term) => matcher.contextTerm(term),
     scanTexts: (texts) => texts.map((text) => matcher.scan(text)),
   };
 }

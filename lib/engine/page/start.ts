@@ -1,4 +1,4 @@
-import { MentionIndex, type Density } from './mention-index';
+import { MentionIndex, type ContextMarking, type Density } from './mention-index';
 import { trackHover, type HoverEvents } from './hover';
 import type { Mention } from './mentions';
 import { createHighlightPainter, type Painter } from './painter';
@@ -39,8 +39,14 @@ function styleShadowRoot(doc: Document, css: string): (root: ShadowRoot) => void
   };
 }
 
-export interface StartOptions {
+/** How much of what is found gets marked: the reader's settings, changed live. */
+export interface MarkingChoice {
   density?: Density;
+  /** Where a pack's context entities are marked (issue 18). */
+  contextMarking?: ContextMarking;
+}
+
+export interface StartOptions extends MarkingChoice {
   /** The `::highlight()` rules, also adopted into shadow roots. */
   highlightCss?: string;
   /** Told when the pointer enters or leaves a mention (the hover card listens here). */
@@ -58,6 +64,7 @@ export interface StartOptions {
 export interface RunningMarker {
   stop(): void;
   setDensity(density: Density): void;
+  setContextMarking(marking: ContextMarking): void;
   /** Stops highlighting these entities (`packId/entityId`); an empty set unmutes all. */
   setMuted(entityKeys: ReadonlySet<string>): void;
   /** Paints one mention as the current one (keyboard navigation), or none. */
@@ -77,7 +84,7 @@ export function startMarking(
   options: StartOptions = {},
 ): RunningMarker {
   const registry = highlightRegistry(doc);
-  if (!registry) return markStatically(doc, scanner, createWrapPainter(doc), options.density);
+  if (!registry) return markStatically(doc, scanner, createWrapPainter(doc), options);
 
   const painter = createHighlightPainter(registry);
   const { firstScanHighlight } = options;
@@ -88,6 +95,7 @@ export function startMarking(
     scheduler: options.scheduler ?? createSliceScheduler(),
     now: () => performance.now(),
     density: options.density,
+    contextMarking: options.contextMarking,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
     // Registered once the whole document was scanned: tests and tools wait for it.
     onFirstScan: firstScanHighlight
@@ -117,6 +125,7 @@ export function startMarking(
   return {
     index: marker.index,
     setDensity: (density) => marker.setDensity(density),
+    setContextMarking: (marking) => marker.setContextMarking(marking),
     setMuted: (entityKeys) => marker.setMuted(entityKeys),
     highlightCurrent,
     settled: () => marker.settled(),
@@ -137,9 +146,9 @@ function markStatically(
   doc: Document,
   scanner: TextScanner,
   painter: Painter,
-  density: Density = 'all',
+  choice: MarkingChoice,
 ): RunningMarker {
-  const index = new MentionIndex(scanner, painter, { density });
+  const index = new MentionIndex(scanner, painter, choice);
   let stopped = false;
   const root = doc.body ?? doc.documentElement;
   const { segments } = root ? collectSegments(root) : { segments: [] };
@@ -155,6 +164,10 @@ function markStatically(
     settled: () => done,
     setDensity: (next) => {
       index.setDensity(next);
+      index.paint();
+    },
+    setContextMarking: (next) => {
+      index.setContextMarking(next);
       index.paint();
     },
     setMuted: (entityKeys) => {

@@ -1,0 +1,36 @@
+/**
+ * One setting as a group of radio buttons: a legend, one labelled choice per value. Arrow
+ * keys move between the choices (native radio behaviour); the change is stored at once.
+ */
+export function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  /** Each value with its label, in the order shown. */
+  choices: Readonly<Record<T, string>>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {(Object.keys(choices) as T[]).map((choice) => (
+        <label key={choice} className="fl-switch">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          {choices[choice]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
