@@ -41,11 +41,16 @@ export function markedIndex(
   options: { painter?: Painter; density?: Density } = {},
 ): MentionIndex {
   const index = new MentionIndex(matcher, options.painter ?? NO_PAINTER, options);
+  addScanned(index, matcher, root);
+  index.paint();
+  return index;
+}
+
+/** Adds the segments under `root`, scanned here: what a local scanner hands the index. */
+export function addScanned(index: MentionIndex, matcher: Matcher, root: Node): void {
   const { segments } = collectSegments(root);
   index.add(
     segments,
     segments.map((segment) => matcher.scan(segment.text)),
   );
-  index.paint();
-  return index;
 }

@@ -7,7 +7,7 @@ import { MentionIndex } from './mention-index';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import { nthMentionOf, summarizeMentions } from './page-summary';
-import { collectSegments } from './segments';
+import { addScanned } from '../../../tests/support/marked-page';
 
 function alias(text: string, extra: Partial<AliasSpec> = {}): AliasSpec {
   return {
@@ -34,14 +34,7 @@ function setup(html: string, density: 'all' | 'first' = 'all') {
   const painter: Painter = { paint: (m) => painted.push([...m]), clear: () => {} };
   const matcher = Matcher.fromCompiled(compileMatcher(ALIASES, 'test'));
   const index = new MentionIndex(matcher, painter, { density });
-  /** Adds the segments under `root`, scanned here: what a local scanner hands the index. */
-  const addUnder = (root: Node) => {
-    const { segments } = collectSegments(root);
-    index.add(
-      segments,
-      segments.map((segment) => matcher.scan(segment.text)),
-    );
-  };
+  const addUnder = (root: Node) => addScanned(index, matcher, root);
   return { index, painted, addUnder };
 }
 
