@@ -10,10 +10,11 @@ export function aliasSpecsOf(
   packId: string,
   entity: Pick<PackEntity, 'id' | 'kind' | 'aliases'> & { role?: PackEntity['role'] },
 ): AliasSpec[] {
-  return entity.aliases.map(({ text, case: rule, context }) => ({
+  return entity.aliases.map(({ text, case: rule, context, notInside }) => ({
     text,
     case: rule,
     ...(context ? { context } : {}),
+    ...(notInside ? { notInside } : {}),
     packId,
     entityId: entity.id,
     entityKind: entity.kind,

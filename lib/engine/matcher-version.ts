@@ -5,4 +5,4 @@
  * holding an older cached matcher then rebuild it, and content scripts refuse one they
  * cannot read.
  */
-export const MATCHER_VERSION = 4;
+export const MATCHER_VERSION = 5;

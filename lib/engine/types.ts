@@ -22,6 +22,11 @@ export interface AliasSpec {
    * the page. Absent, empty or only empty terms: the alias is not gated.
    */
   context?: readonly string[];
+  /**
+   * Longer words the alias must not be matched inside (case-insensitive, word boundaries as
+   * for context terms): 豆包 is not Doubao inside 豆包子. Found by the same automaton pass.
+   */
+  notInside?: readonly string[];
   packId: string;
   entityId: string;
   entityKind: EntityKind;
@@ -54,7 +59,9 @@ export interface ScanResult {
 }
 
 /** An alias as a content script gets it back from the matcher: who it stands for. */
-export type MatchedAlias = Omit<AliasSpec, 'context' | 'entityRole'> & { entityRole: EntityRole };
+export type MatchedAlias = Omit<AliasSpec, 'context' | 'notInside' | 'entityRole'> & {
+  entityRole: EntityRole;
+};
 
 /**
  * Everything in columns, no object per alias: a content script parses this on every page

@@ -87,6 +87,16 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
     });
     entity.aliases.forEach((alias, a) => {
       const folded = alias.text.toLowerCase();
+      // A word the alias must not match inside is useless unless the alias is in it.
+      alias.notInside?.forEach((word, w) => {
+        const wordFolded = word.toLowerCase();
+        if (wordFolded === folded || !wordFolded.includes(folded)) {
+          issues.push({
+            path: ['entities', e, 'aliases', a, 'notInside', w],
+            message: `"${word}" must be longer than the alias "${alias.text}" and contain it`,
+          });
+        }
+      });
       const owner =
         alias.case === 'insensitive'
           ? anyByFolded.get(folded)

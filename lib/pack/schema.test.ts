@@ -131,6 +131,8 @@ const accepts: Accept[] = [
   ['alias case enum', `${CASED_ALIAS}.case`, 'insensitive'],
   ['alias case enum', `${CASED_ALIAS}.case`, 'sensitive'],
 
+  ['alias notInside non-empty', `${ALIAS}.notInside`, OMIT],
+  ['alias notInside non-empty', `${ALIAS}.notInside`, ['Acme Corporation']],
   ['alias context non-empty', `${CASED_ALIAS}.context`, OMIT],
   ['alias context non-empty', `${CASED_ALIAS}.context`, ['Acme', 'model']],
 
@@ -297,6 +299,14 @@ const rejects: Reject[] = [
   ['alias case enum', `${CASED_ALIAS}.case`, 'exact', ENUM],
   ['alias case enum', `${CASED_ALIAS}.case`, true, ENUM],
 
+  ['alias notInside non-empty', `${ALIAS}.notInside`, [], NON_EMPTY_LIST],
+  [
+    'alias notInside non-empty',
+    `${ALIAS}.notInside`,
+    ['Acme Corp\u200bs'],
+    INVISIBLE,
+    `${ALIAS}.notInside[0]`,
+  ],
   ['alias context non-empty', `${CASED_ALIAS}.context`, [], NON_EMPTY_LIST],
   [
     'alias context non-empty',

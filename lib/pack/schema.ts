@@ -159,7 +159,15 @@ export const aliasSchema = z.strictObject({
     .max(L.contextTermsPerAlias)
     .optional()
     .describe(
-      'For ambiguous aliases: the alias counts only when one of these terms also appears on the page.',
+      'For ambiguous aliases: the alias counts only when one of these terms also appears near it on the page.',
+    ),
+  notInside: z
+    .array(nameLine(L.aliasLength))
+    .min(1)
+    .max(L.contextTermsPerAlias)
+    .optional()
+    .describe(
+      'Longer words that hold the alias but mean something else, which it must not be matched inside (for 豆包: 豆包子). Each must contain the alias.',
     ),
 });
 

@@ -40,6 +40,11 @@ const accepts: Accept[] = [
     (p) => void (p.entities[0].role = 'subject'),
   ],
   [
+    'notInside words hold their alias',
+    'longer words holding it, in other capitals',
+    (p) => void (p.entities[0].aliases[0].notInside = ['ACME CORPORATION', 'the Acme Corp.']),
+  ],
+  [
     'ids unique per list',
     'the same id in two different lists',
     (p) => {
@@ -177,6 +182,20 @@ const accepts: Accept[] = [
 ];
 
 const rejects: Reject[] = [
+  [
+    'notInside words hold their alias',
+    'a word without the alias',
+    (p) => void (p.entities[0].aliases[0].notInside = ['Acme Inc']),
+    '$.entities[0].aliases[0].notInside[0]',
+    'must be longer than the alias "Acme Corp" and contain it',
+  ],
+  [
+    'notInside words hold their alias',
+    'the alias itself',
+    (p) => void (p.entities[0].aliases[0].notInside = ['Acme Corporation', 'acme corp']),
+    '$.entities[0].aliases[0].notInside[1]',
+    'must be longer',
+  ],
   [
     'whyNamed exactly on context entities',
     'a context entity without its line',

@@ -10,7 +10,7 @@ const now = () => 1;
 /** Records what it was asked to compile; what it returns only has to carry the key. */
 function fakeCompile() {
   return vi.fn((_aliases: AliasSpec[], key: string): CompiledMatcher => ({
-    format: 4,
+    format: 5,
     key,
     aliasText: '',
     packIds: [],
@@ -26,11 +26,11 @@ const compiledAliases = (compile: FakeCompile): AliasSpec[] => compile.mock.last
 describe('matcherKey', () => {
   it('names the matcher version and every pack version, in a stable order', () => {
     expect(
-      matcherKey(4, [
+      matcherKey(5, [
         { id: 'b', version: '1.0.0' },
         { id: 'a', version: '2.1.0' },
       ]),
-    ).toBe('engine-4|a@2.1.0,b@1.0.0');
+    ).toBe('engine-5|a@2.1.0,b@1.0.0');
   });
 });
 

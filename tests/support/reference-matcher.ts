@@ -107,6 +107,23 @@ export function referenceScan(aliases: readonly AliasSpec[], text: string): Scan
       }
     }
   });
+  // A candidate inside an occurrence of one of its alias's `notInside` words does not count.
+  const blockedSpans = aliases.map((alias) =>
+    (alias.notInside ?? []).flatMap((word) => {
+      if (word.length === 0) return [];
+      const pattern = prepare(word);
+      const spans: [number, number][] = [];
+      for (let start = 0; start + word.length <= text.length; start++) {
+        if (occursAt(at, pattern, start, false)) spans.push([start, start + word.length]);
+      }
+      return spans;
+    }),
+  );
+  const kept = candidates.filter(
+    (c) => !(blockedSpans[c.alias] ?? []).some(([start, end]) => start <= c.start && c.end <= end),
+  );
+  candidates.length = 0;
+  candidates.push(...kept);
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
   const contextHits: number[] = [];
   referenceContextTerms(aliases).forEach((term, index) => {

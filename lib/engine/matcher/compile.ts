@@ -11,7 +11,9 @@ import { MATCHER_VERSION } from '../matcher-version';
  * Tables (all unsigned; "+1" means 0 stands for "none"):
  * - per state: `label`, `fanout`, `fail` (see automaton.ts)
  * - per pattern: `patternState`, `patternLength`, `patternTerm` (+1)
- * - per pattern + 1: `patternAliasStart` into `patternAliases` (each pattern's aliases)
+ * - per pattern + 1: `patternAliasStart` into `patternAliases` (each pattern's aliases), and
+ *   `patternBlockStart` into `patternBlocked` (the aliases it blocks as a `notInside` word);
+ *   per pattern `patternFlags` (its boundary checks as a blocker)
  * - per alias: `aliasFlags`, `aliasTextEnd`, `aliasEntity`, `aliasTermStart` (one more
  *   entry than aliases) into `aliasTerms`
  * - per entity: `entityIdEnd` (where its id ends in `entityIds`), `entityPack`,
@@ -41,6 +43,9 @@ export function compileMatcher(aliases: readonly AliasSpec[], key: string): Comp
       patternTerm: encodeUnsigned(patterns.patternTerm, patterns.contextTerms.length),
       patternAliasStart: encodeUnsigned(patterns.patternAliasStart, aliases.length),
       patternAliases: encodeUnsigned(patterns.patternAliases, aliases.length),
+      patternBlockStart: encodeUnsigned(patterns.patternBlockStart, patterns.patternBlocked.length),
+      patternBlocked: encodeUnsigned(patterns.patternBlocked, aliases.length),
+      patternFlags: encodeTable(patterns.patternFlags),
       aliasFlags: encodeTable(patterns.aliasFlags),
       aliasTextEnd: encodeUnsigned(identity.textEnd, identity.textEnd.at(-1) ?? 0),
       aliasEntity: encodeUnsigned(identity.aliasEntity, identity.entityIds.length),

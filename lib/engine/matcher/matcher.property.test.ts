@@ -53,13 +53,24 @@ const aliasSpec = (text: fc.Arbitrary<string>): fc.Arbitrary<AliasSpec> =>
       text,
       case: fc.constantFrom('insensitive' as const, 'sensitive' as const),
       context: fc.option(fc.array(shortText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      // Words to block it inside; `aliasSet` makes some of them hold the alias's own text.
+      notInside: fc.option(fc.array(shortText, { minLength: 1, maxLength: 2 }), { nil: undefined }),
       packId: fc.constant('p'),
       entityId: fc.constantFrom('e', 'f'),
       entityKind: fc.constant('concept' as const),
     })
     // A role belongs to the entity: "f" is a context entity, "e" a subject by default.
+    .map((alias) => (alias.entityId === 'f' ? { ...alias, entityRole: 'context' as const } : alias))
+    // A blocker worth the name holds its alias: "x" + alias, alias + "x", alternately.
     .map((alias) =>
-      alias.entityId === 'f' ? { ...alias, entityRole: 'context' as const } : alias,
+      alias.notInside
+        ? {
+            ...alias,
+            notInside: alias.notInside.map((word, i) =>
+              i % 2 === 0 ? word + alias.text : alias.text + word,
+            ),
+          }
+        : alias,
     );
 
 const aliasSet: fc.Arbitrary<AliasSpec[]> = fc
@@ -75,13 +86,18 @@ const aliasSet: fc.Arbitrary<AliasSpec[]> = fc
         ...extra.map(([from, how, alias]) => ({
           ...alias,
           text: variant(base[from]?.text ?? 'a', how),
+          notInside: undefined,
         })),
       ]),
   );
 
 /** Texts mostly made of alias texts (and their variants) with noise between. */
 const textFor = (aliases: AliasSpec[]): fc.Arbitrary<string> => {
-  const sources = aliases.flatMap((alias) => [alias.text, ...(alias.context ?? [])]);
+  const sources = aliases.flatMap((alias) => [
+    alias.text,
+    ...(alias.context ?? []),
+    ...(alias.notInside ?? []),
+  ]);
   const fragment =
     sources.length === 0
       ? piece
@@ -187,7 +203,7 @@ describe('Matcher agrees with the reference matcher', () => {
           // its role (an alias without one stands for a subject).
           const back = Array.from({ length: revived.aliasCount }, (_, i) => revived.alias(i));
           expect(back).toEqual(
-            aliases.map(({ context: _, ...identity }) => ({
+            aliases.map(({ context: _, notInside: _blockers, ...identity }) => ({
               ...identity,
               entityRole: identity.entityRole ?? 'subject',
             })),

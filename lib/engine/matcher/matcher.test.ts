@@ -267,7 +267,7 @@ describe('edge cases', () => {
 
   it('rejects another matcher version and inconsistent tables', () => {
     const compiled = compileMatcher(['Doubao'].map(spec), 'k');
-    expect(() => Matcher.fromCompiled({ ...compiled, format: 3 as 4 })).toThrow(/version/);
+    expect(() => Matcher.fromCompiled({ ...compiled, format: 4 as 5 })).toThrow(/version/);
     const { label: _, ...withoutLabel } = compiled.tables;
     expect(() => Matcher.fromCompiled({ ...compiled, tables: withoutLabel })).toThrow(/label/);
     const selfLoop = { ...compiled.tables, fail: 'u8:AAEBAQEBAQ==' };
@@ -282,7 +282,14 @@ describe('edge cases', () => {
     });
     // One pattern whose alias list names an alias that does not exist.
     expect(() => Matcher.fromCompiled(table('patternAliases', [1]))).toThrow(/pattern aliases/);
-    expect(() => Matcher.fromCompiled(table('patternAliasStart', [1, 0]))).toThrow(/fit/);
+    expect(() => Matcher.fromCompiled(table('patternAliasStart', [1, 0]))).toThrow(
+      /pattern aliases/,
+    );
+    // A blocker list naming an alias that does not exist, or ranges out of order.
+    expect(() => Matcher.fromCompiled(table('patternBlocked', [3]))).toThrow(/blockers/);
+    expect(() => Matcher.fromCompiled(table('patternBlockStart', [1, 0]))).toThrow(/blockers/);
+    const flags = { ...compiled.tables, patternFlags: encodeTable(new Uint8Array(2)) };
+    expect(() => Matcher.fromCompiled({ ...compiled, tables: flags })).toThrow(/fit/);
     expect(() => Matcher.fromCompiled(table('entityIdEnd', [3]))).toThrow(/entities/);
   });
 
@@ -317,5 +324,29 @@ describe('edge cases', () => {
       })),
     );
     expect(() => matcher.alias(3)).toThrow(RangeError);
+  });
+});
+
+describe('words an alias must not match inside (notInside)', () => {
+  const matcher = matcherOf([
+    { text: '豆包', notInside: ['豆包子'] },
+    { text: '字节', notInside: ['字节数', '千字节'] },
+    { text: 'Seed', notInside: ['Seed Round'] },
+    // Another alias with the same text is not blocked by the first one's words.
+    '豆包',
+  ]);
+  const found = (text: string) =>
+    matcher.scan(text).candidates.map((c) => `${text.slice(c.start, c.end)}#${c.alias}`);
+
+  it.each<[string, string[]]>([
+    ['豆包子很好吃', ['豆包#3']],
+    ['豆包和豆包子', ['豆包#0', '豆包#3', '豆包#3']],
+    ['字节跳动', ['字节#1']],
+    ['文件有三千字节数据', []],
+    ['一字节数', []],
+    ['a seed round, then Seed', ['Seed#2']],
+    ['SEED ROUND', []],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 });

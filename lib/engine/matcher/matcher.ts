@@ -28,6 +28,12 @@ export class Matcher {
   /** Aliases of each pattern, ascending: `#patternAliases[#patternAliasStart[p] .. #patternAliasStart[p + 1]]`. */
   readonly #patternAliasStart: Int32Array;
   readonly #patternAliases: Int32Array;
+  /** Aliases each pattern blocks (a `notInside` word), laid out like `#patternAliases`. */
+  readonly #patternBlockStart: Int32Array;
+  readonly #patternBlocked: Int32Array;
+  readonly #patternFlags: Uint8Array;
+  /** The longest pattern, in code units: how far a blocker can reach past a candidate's start. */
+  readonly #longestPattern: number;
   readonly #aliasFlags: Uint8Array;
   readonly #termFlags: Uint8Array;
   readonly #identity: AliasIdentity;
@@ -75,7 +81,18 @@ export class Matcher {
     const patterns = this.#automaton.patternState.length;
     this.#patternAliasStart = decodeInt32(table('patternAliasStart'));
     this.#patternAliases = decodeInt32(table('patternAliases'));
+    this.#patternBlockStart = decodeInt32(table('patternBlockStart'));
+    this.#patternBlocked = decodeInt32(table('patternBlocked'));
+    this.#patternFlags = decodeUint8(table('patternFlags'));
     this.#checkPatterns(patterns);
+    this.#checkGroups(this.#patternAliasStart, this.#patternAliases, patterns, 'pattern aliases');
+    this.#checkGroups(this.#patternBlockStart, this.#patternBlocked, patterns, 'blockers');
+    if (this.#patternFlags.length !== patterns)
+      throw new Error('Matcher tables do not fit its aliases');
+    this.#longestPattern = this.#patternLength.reduce(
+      (longest, length) => Math.max(longest, length),
+      0,
+    );
     this.#identity = new AliasIdentity(compiled, this.#aliasFlags, {
       textEnd: decodeInt32(table('aliasTextEnd')),
       entityIdEnd: decodeInt32(table('entityIdEnd')),
@@ -97,33 +114,35 @@ export class Matcher {
   #checkPatterns(patterns: number): void {
     const lengths = this.#patternLength;
     const terms = this.#patternTerm;
-    const start = this.#patternAliasStart;
-    const aliases = this.#patternAliases;
     if (
       lengths.length !== patterns ||
       terms.length !== patterns ||
-      this.#termFlags.length !== this.contextTerms.length ||
-      start.length !== patterns + 1 ||
-      start[0] !== 0 ||
-      start[patterns] !== aliases.length
+      this.#termFlags.length !== this.contextTerms.length
     ) {
       throw new Error('Matcher tables do not fit its aliases');
     }
     for (let p = 0; p < patterns; p++) {
       const term = terms[p] as number;
-      if (
-        (lengths[p] as number) < 1 ||
-        term < 0 ||
-        term > this.contextTerms.length ||
-        (start[p + 1] as number) < (start[p] as number)
-      ) {
+      if ((lengths[p] as number) < 1 || term < 0 || term > this.contextTerms.length) {
         throw new Error('Matcher tables are inconsistent (patterns)');
+      }
+    }
+  }
+
+  /** Checks a pattern → aliases grouping: one start per pattern + 1, ranges in order, aliases in range. */
+  #checkGroups(start: Int32Array, aliases: Int32Array, patterns: number, what: string): void {
+    if (start.length !== patterns + 1 || start[0] !== 0 || start[patterns] !== aliases.length) {
+      throw new Error(`Matcher tables are inconsistent (${what})`);
+    }
+    for (let p = 0; p < patterns; p++) {
+      if ((start[p + 1] as number) < (start[p] as number)) {
+        throw new Error(`Matcher tables are inconsistent (${what})`);
       }
     }
     for (let k = 0; k < aliases.length; k++) {
       const alias = aliases[k] as number;
       if (alias < 0 || alias >= this.aliasCount) {
-        throw new Error('Matcher tables are inconsistent (pattern aliases)');
+        throw new Error(`Matcher tables are inconsistent (${what})`);
       }
     }
   }
@@ -194,6 +213,7 @@ export class Matcher {
     const fold = FOLD_TABLE;
     const candidates: Candidate[] = [];
     const contextHits: number[] = [];
+    const blocked: Candidate[] = [];
     const scanNumber = this.#nextScanNumber();
     const length = text.length;
     let state = 0;
@@ -231,8 +251,10 @@ export class Matcher {
         }
       }
       const found = outputLink[state] as number;
-      if (found >= 0) this.#report(text, i + 1, found, scanNumber, candidates, contextHits);
+      if (found >= 0)
+        this.#report(text, i + 1, found, scanNumber, candidates, contextHits, blocked);
     }
+    if (blocked.length > 0) dropBlocked(candidates, blocked, this.#longestPattern);
     sortCandidates(candidates);
     contextHits.sort((a, b) => a - b);
     return { candidates, contextHits };
@@ -246,6 +268,7 @@ export class Matcher {
     scanNumber: number,
     candidates: Candidate[],
     contextHits: number[],
+    blocked: Candidate[],
   ): void {
     const { fail, outputLink, patternState } = this.#automaton;
     let pattern = first;
@@ -257,6 +280,12 @@ export class Matcher {
           this.#termSeenIn[term] = scanNumber;
           contextHits.push(term);
         }
+      }
+      const lastBlocked = this.#patternBlockStart[pattern + 1] ?? 0;
+      let k = this.#patternBlockStart[pattern] ?? 0;
+      if (k < lastBlocked && fitsBoundaries(text, start, end, this.#patternFlags[pattern] ?? 0)) {
+        for (; k < lastBlocked; k++)
+          blocked.push({ start, end, alias: this.#patternBlocked[k] ?? 0 });
       }
       const last = this.#patternAliasStart[pattern + 1] ?? 0;
       for (let k = this.#patternAliasStart[pattern] ?? 0; k < last; k++) {
@@ -278,6 +307,37 @@ export class Matcher {
     }
     return ++this.#scanNumber;
   }
+}
+
+/**
+ * Removes the candidates that lie inside a word their alias must not match inside (`blocked`:
+ * one entry per blocker occurrence and alias it blocks). Runs only when a blocker occurred,
+ * so a text without one pays nothing. Both lists come in the scan's order, by end ascending,
+ * and a blocker holding a candidate ends at most `longest` units after the candidate starts,
+ * so each candidate looks at the few blockers ending in that window: linear, even for a text
+ * made of nothing but blocked words.
+ */
+function dropBlocked(
+  candidates: Candidate[],
+  blocked: readonly Candidate[],
+  longest: number,
+): void {
+  let kept = 0;
+  let from = 0;
+  for (const candidate of candidates) {
+    while (from < blocked.length && (blocked[from] as Candidate).end < candidate.end) from++;
+    let inside = false;
+    for (let k = from; k < blocked.length; k++) {
+      const word = blocked[k] as Candidate;
+      if (word.end > candidate.start + longest) break;
+      if (word.alias === candidate.alias && word.start <= candidate.start) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) candidates[kept++] = candidate;
+  }
+  candidates.length = kept;
 }
 
 function fitsBoundaries(text: string, start: number, end: number, flags: number): boolean {

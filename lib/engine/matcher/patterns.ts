@@ -4,10 +4,11 @@ import { buildAutomaton } from './build-automaton';
 import { boundaryChecks } from './word-boundary';
 
 /**
- * The automaton's patterns: distinct folded texts of all aliases and all context terms.
- * One text can be an alias of several entities (across packs) and a context term at the
- * same time; it is still one pattern, so the automaton reports it once per position and the
- * scanner fans it out to its aliases and its term.
+ * The automaton's patterns: distinct folded texts of all aliases, all context terms and all
+ * words aliases must not match inside ("blockers": 豆包子 for 豆包). One text can be an alias
+ * of several entities (across packs), a context term and a blocker at the same time; it is
+ * still one pattern, so the automaton reports it once per position and the scanner fans it
+ * out to its aliases, its term and the aliases it blocks.
  */
 
 export const SENSITIVE = 1;
@@ -24,6 +25,14 @@ export interface PatternSet {
    */
   patternAliasStart: Uint32Array;
   patternAliases: Uint32Array;
+  /**
+   * Per pattern: the aliases it blocks (it is one of their `notInside` words), ascending, at
+   * `patternBlocked[patternBlockStart[p] .. patternBlockStart[p + 1]]`.
+   */
+  patternBlockStart: Uint32Array;
+  patternBlocked: Uint32Array;
+  /** Per pattern: `CHECK_START | CHECK_END` as a blocker (only read for blockers). */
+  patternFlags: Uint8Array;
   /** Per alias: `SENSITIVE | CHECK_START | CHECK_END`. */
   aliasFlags: Uint8Array;
   /** Distinct context terms (distinct after folding; the first spelling seen is kept). */
@@ -49,6 +58,9 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
   for (const alias of aliases) texts.push(alias.text);
   for (const alias of aliases)
     if (alias.context) for (const term of alias.context) texts.push(term);
+  const blockersFrom = texts.length;
+  for (const alias of aliases)
+    if (alias.notInside) for (const word of alias.notInside) texts.push(word);
   const built = buildAutomaton(texts);
   const { core, textPattern } = built;
 
@@ -65,7 +77,7 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
   // A term's id is the order of its first mention, so ids do not depend on the trie layout.
   const patternTerm = new Uint32Array(core.patternState.length);
   const contextTerms: string[] = [];
-  for (let index = aliases.length; index < texts.length; index++) {
+  for (let index = aliases.length; index < blockersFrom; index++) {
     const pattern = textPattern[index] as number;
     if (pattern < 0 || patternTerm[pattern] !== 0) continue;
     contextTerms.push(texts[index] as string);
@@ -86,10 +98,26 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     aliasTerms.push(...[...ids].sort((a, b) => a - b));
     aliasTermStart[index + 1] = aliasTerms.length;
   }
+  // Blockers: (pattern, alias) pairs, grouped by pattern like the aliases below.
+  const blockPairs: [number, number][] = [];
+  const patternFlags = new Uint8Array(core.patternState.length);
+  let word = blockersFrom;
+  aliases.forEach((alias, index) => {
+    for (const text of alias.notInside ?? []) {
+      const pattern = textPattern[word++] as number;
+      if (pattern < 0) continue;
+      blockPairs.push([pattern, index]);
+      patternFlags[pattern] = boundaryChecks(text);
+    }
+  });
+  const blocks = groupPairs(blockPairs, core.patternState.length);
   return {
     core,
     patternLength: built.patternLength,
     patternTerm,
+    patternBlockStart: blocks.start,
+    patternBlocked: blocks.grouped,
+    patternFlags,
     ...groupByPattern(aliasPattern, core.patternState.length),
     aliasFlags,
     contextTerms,
@@ -110,16 +138,31 @@ function groupByPattern(
   aliasPattern: Uint32Array,
   patterns: number,
 ): Pick<PatternSet, 'patternAliasStart' | 'patternAliases'> {
+  const pairs: [number, number][] = [];
+  aliasPattern.forEach((tagged, alias) => {
+    if (tagged > 0) pairs.push([tagged - 1, alias]);
+  });
+  const { start, grouped } = groupPairs(pairs, patterns);
+  return { patternAliasStart: start, patternAliases: grouped };
+}
+
+/**
+ * (pattern, alias) pairs, in ascending alias order, as a start index per pattern (one more
+ * entry than patterns) into the aliases grouped by pattern: a counting sort, stable.
+ */
+function groupPairs(
+  pairs: readonly (readonly [number, number])[],
+  patterns: number,
+): { start: Uint32Array; grouped: Uint32Array } {
   const start = new Uint32Array(patterns + 1);
-  for (const tagged of aliasPattern) if (tagged > 0) start[tagged] = (start[tagged] ?? 0) + 1;
+  for (const [pattern] of pairs) start[pattern + 1] = (start[pattern + 1] ?? 0) + 1;
   for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] ?? 0) + (start[p] ?? 0);
   const next = start.slice(0, patterns);
-  const grouped = new Uint32Array(start[patterns] ?? 0);
-  aliasPattern.forEach((tagged, alias) => {
-    if (tagged === 0) return;
-    const at = next[tagged - 1] ?? 0;
+  const grouped = new Uint32Array(pairs.length);
+  for (const [pattern, alias] of pairs) {
+    const at = next[pattern] ?? 0;
     grouped[at] = alias;
-    next[tagged - 1] = at + 1;
-  });
-  return { patternAliasStart: start, patternAliases: grouped };
+    next[pattern] = at + 1;
+  }
+  return { start, grouped };
 }
