@@ -41,8 +41,8 @@ interface Evidence {
 
 /** What is near one segment: the nearest place of each context term and of each pack's subject. */
 interface Nearby {
-  terms: Map<number, FoundNearby>;
-  subjects: Map<string, FoundNearby>;
+  term(id: number): FoundNearby | undefined;
+  subject(packId: string): FoundNearby | undefined;
 }
 
 /** What an alias needs to count, decided once per alias. */
@@ -75,7 +75,12 @@ export class MentionIndex {
   private readonly byNode = new WeakMap<Text, SegmentState>();
   /** Segments holding context terms or subjects, found by their first and last text nodes. */
   private readonly evidence = new Map<Segment, Evidence>();
-  private readonly evidenceByNode = new WeakMap<Text, Evidence>();
+  /**
+   * The same, by the first and last text node of each segment, for walks from a mention.
+   * Built on the first walk only: on most pages no mention needs one (settled in its own block
+   * or by the page being about the pack), and a WeakMap entry per segment is a measurable cost.
+   */
+  private evidenceByNode: WeakMap<Text, Evidence> | null = null;
   private readonly conditional = new Set<SegmentState>();
   private readonly rules = new Map<number, AliasRule>();
   /** Per pack: mentions of its subjects on the page; past ABOUT_PACK_MENTIONS the page is about it. */
@@ -213,9 +218,15 @@ export class MentionIndex {
 
   private keepEvidence(segment: Segment, found: Evidence): void {
     this.evidence.set(segment, found);
-    // A walk from a mention meets a segment at one of its ends first.
-    this.evidenceByNode.set(segment.nodes[0] as Text, found);
-    this.evidenceByNode.set(segment.nodes[segment.nodes.length - 1] as Text, found);
+    if (this.evidenceByNode) indexEnds(this.evidenceByNode, segment, found);
+  }
+
+  private evidenceNodes(): WeakMap<Text, Evidence> {
+    if (!this.evidenceByNode) {
+      this.evidenceByNode = new WeakMap();
+      for (const [segment, found] of this.evidence) indexEnds(this.evidenceByNode, segment, found);
+    }
+    return this.evidenceByNode;
   }
 
   /**
@@ -235,30 +246,52 @@ export class MentionIndex {
     return flipped;
   }
 
-  /** The context terms and subjects near a segment, nearest first (its own block first of all). */
-  private nearbyOf(segment: Segment): Nearby {
-    const nearby: Nearby = { terms: new Map(), subjects: new Map() };
+  /**
+   * The context terms and subjects in a segment's own block. Most conditional mentions are
+   * settled here or by the page being about the pack, so this allocates nothing until asked.
+   */
+  private inBlock(segment: Segment): Nearby {
+    const own = this.evidence.get(segment);
+    return {
+      term: (id) =>
+        own?.terms.includes(id)
+          ? { text: this.matcher.contextTerm(id), side: 'same', distance: 0 }
+          : undefined,
+      subject: (packId) => {
+        const text = own?.subjects.get(packId);
+        return text === undefined ? undefined : { text, side: 'same', distance: 0 };
+      },
+    };
+  }
+
+  /**
+   * The context terms and subjects near a segment, its own block's and those of the text
+   * around it (nearness.ts), each at its nearest place: taken only when the block alone did
+   * not settle a mention.
+   */
+  private around(segment: Segment): Nearby {
+    const terms = new Map<number, FoundNearby>();
+    const subjects = new Map<string, FoundNearby>();
     const note = (found: Evidence, place: Omit<FoundNearby, 'text'>) => {
       for (const term of found.terms) {
-        if (!nearby.terms.has(term)) {
-          nearby.terms.set(term, { text: this.matcher.contextTerm(term), ...place });
-        }
+        if (!terms.has(term)) terms.set(term, { text: this.matcher.contextTerm(term), ...place });
       }
       for (const [packId, text] of found.subjects) {
-        if (!nearby.subjects.has(packId)) nearby.subjects.set(packId, { text, ...place });
+        if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
       }
     };
     const own = this.evidence.get(segment);
     if (own) note(own, { side: 'same', distance: 0 });
     // Both sides are walked in full: the nearer of "before" and "after" wins below.
     const further: [Evidence, Omit<FoundNearby, 'text'>][] = [];
+    const byNode = this.evidenceNodes();
     visitTextAround(segment, this.nearChars, (node, side, distance) => {
-      const found = this.evidenceByNode.get(node);
+      const found = byNode.get(node);
       if (found && found !== own) further.push([found, { side, distance }]);
     });
     further.sort((a, b) => a[1].distance - b[1].distance);
     for (const [found, place] of further) note(found, place);
-    return nearby;
+    return { term: (id) => terms.get(id), subject: (packId) => subjects.get(packId) };
   }
 
   /** Why a conditional candidate may count here, or null when it may not. */
@@ -266,7 +299,7 @@ export class MentionIndex {
     let contextTerm: FoundNearby | undefined;
     if (rule.terms.length > 0) {
       for (const term of rule.terms) {
-        const place = nearby.terms.get(term);
+        const place = nearby.term(term);
         if (place && (!contextTerm || place.distance < contextTerm.distance)) contextTerm = place;
       }
       // A page about the pack takes the term from anywhere on it, as it takes context entities.
@@ -280,7 +313,7 @@ export class MentionIndex {
     }
     if (!rule.passing) return reasonOf(rule.alias, { contextTerm });
     const { packId } = rule.alias;
-    const subject = nearby.subjects.get(packId);
+    const subject = nearby.subject(packId);
     const passing =
       this.contextMarking === 'everywhere'
         ? ({ rule: 'everywhere' } as const)
@@ -338,7 +371,7 @@ export class MentionIndex {
       if (gone(segment)) {
         this.evidence.delete(segment);
         for (const node of [segment.nodes[0], segment.nodes[segment.nodes.length - 1]]) {
-          if (node && this.evidenceByNode.get(node) === found) this.evidenceByNode.delete(node);
+          if (node && this.evidenceByNode?.get(node) === found) this.evidenceByNode.delete(node);
         }
         this.countSubjects(found, -1);
         lostEvidence = true;
@@ -366,20 +399,45 @@ export class MentionIndex {
   private resolveState(state: SegmentState, visible: VisibilityCheck): void {
     const { segment } = state;
     const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
+    if (!state.conditional) {
+      // Every candidate counts: no reasons to work out, each alias has its one.
+      this.applyChosen(
+        state,
+        resolveLeftmostLongest(seen, ALWAYS),
+        (alias) => this.ruleOf(alias).unconditional as MatchReason,
+      );
+      return;
+    }
     const reasons = new Map<number, MatchReason | null>();
-    let nearby: Nearby | null = null;
+    let inBlock: Nearby | null = null;
+    let around: Nearby | null = null;
     state.wants = null;
     const reasonFor = (alias: number): MatchReason | null => {
       let reason = reasons.get(alias);
       if (reason === undefined) {
         const rule = this.ruleOf(alias);
-        reason = rule.unconditional ?? this.reasonHere(rule, (nearby ??= this.nearbyOf(segment)));
+        reason =
+          rule.unconditional ??
+          this.reasonHere(rule, (inBlock ??= this.inBlock(segment))) ??
+          this.reasonHere(rule, (around ??= this.around(segment)));
         if (!reason) this.noteWants(state, rule);
         reasons.set(alias, reason);
       }
       return reason;
     };
-    let chosen = resolveLeftmostLongest(seen, (alias) => reasonFor(alias) !== null);
+    this.applyChosen(
+      state,
+      resolveLeftmostLongest(seen, (alias) => reasonFor(alias) !== null),
+      (alias) => reasonFor(alias) as MatchReason,
+    );
+  }
+
+  /** Makes `chosen` the segment's mentions, within `MAX_MENTIONS`, each with its reason. */
+  private applyChosen(
+    state: SegmentState,
+    chosen: Candidate[],
+    reasonFor: (alias: number) => MatchReason,
+  ): void {
     this.mentionCount -= state.mentions.length;
     const room = Math.max(0, this.maxMentions - this.mentionCount);
     if (chosen.length > room) {
@@ -392,7 +450,7 @@ export class MentionIndex {
         state.segment,
         candidate,
         this.matcher.alias(candidate.alias),
-        reasonFor(candidate.alias) as MatchReason,
+        reasonFor(candidate.alias),
       ),
     );
     // Only text with mentions can be hit by the pointer: index just those nodes (most
@@ -488,6 +546,12 @@ export class MentionIndex {
   }
 }
 
+/** Files a segment's evidence under its first and last text node: a walk meets one of them first. */
+function indexEnds(byNode: WeakMap<Text, Evidence>, segment: Segment, found: Evidence): void {
+  byNode.set(segment.nodes[0] as Text, found);
+  byNode.set(segment.nodes[segment.nodes.length - 1] as Text, found);
+}
+
 /** A mention's reason, built from the alias that matched and what let it in. */
 function reasonOf(
   alias: MatchedAlias,
@@ -517,6 +581,8 @@ function isGone(segment: Segment, root: Node | null): boolean {
   if (!segment.nodes.every((node) => node.isConnected)) return true;
   return root !== null && first !== undefined && root.contains(first);
 }
+
+const ALWAYS = (): boolean => true;
 
 /** One answer per element for a round of checks: a long text has many candidates in one element. */
 function remembered(check: VisibilityCheck): VisibilityCheck {
