@@ -296,6 +296,20 @@ describe('seed pack bytedance-ai-2026', () => {
     ['36氪', '36Kr'],
     ['智能涌现', 'Intelligent Emergence'],
     ['界面新闻', 'Jiemian News'],
+    // Issue 15: the forms Chinese tech media use for companies, products and concepts.
+    ['字节', 'ByteDance'],
+    ['谷歌', 'Google'],
+    ['阿里巴巴', 'Alibaba'],
+    ['阿里', 'Alibaba'],
+    ['英伟达', 'NVIDIA'],
+    ['世界模型', 'World model'],
+    ['具身智能', 'Embodied intelligence'],
+    ['动态生成', 'Dynamic generation'],
+    ['豆包专业版', 'Doubao Professional Edition'],
+    ['商汤科技', 'SenseTime'],
+    ['视觉中国', 'Visual China'],
+    ['PPT生成', 'PPT generation'],
+    ['数据回流', 'Data backflow'],
   ];
 
   it.each(CHINESE_ALIASES)('gives %s (lang zh) to %s', (chinese, english) => {
@@ -337,6 +351,11 @@ describe('seed pack bytedance-ai-2026', () => {
     'FAIR Lab',
     'Seed-Code',
     'Anthropic',
+    // Ordinary Chinese words as well: 字节 "byte", 阿里 (阿里山), 数据回流 in any data pipeline.
+    '字节',
+    '阿里',
+    '数据回流',
+    '豆包',
   ];
 
   it.each(AMBIGUOUS_ALIASES)(
