@@ -99,6 +99,11 @@ export default defineConfig({
       // popup and would drop one given in `manifest` for MV2's browser_action.
       const button = manifest.action ?? manifest.browser_action;
       if (button) button.default_icon = TOOLBAR_ICONS;
+      // Firefox puts a new add-on's button in the Extensions menu unless it asks for the
+      // toolbar; the popup is how readers search and pause, so it asks (Chromium ignores it).
+      if (manifest.browser_action) {
+        (manifest.browser_action as { default_area?: string }).default_area = 'navbar';
+      }
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({
         matches: ['<all_urls>'],
