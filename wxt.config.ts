@@ -9,7 +9,8 @@ const testHooks = process.env.FACT_LENS_TEST_HOOKS === '1';
 
 /**
  * The add-on id Firefox and addons.mozilla.org know Fact Lens by. It must never change once
- * published: it keys the reader's data and the store listing. Tests pin its UUID with it.
+ * published: it keys the reader's data and the store listing. The Firefox tests read it from
+ * the built manifest to pin the extension's UUID.
  */
 export const GECKO_ID = 'fact-lens@fact-lens';
 
@@ -58,8 +59,8 @@ export default defineConfig({
           ],
         }),
     // MV2 (Firefox) has no optional_host_permissions: origins asked for at subscribe time go
-    // in optional_permissions there, or Firefox refuses `permissions.request` for them (WXT
-    // does not move them; the Firefox sync journey failed until this was here).
+    // in optional_permissions there, or Firefox refuses `permissions.request` for them ("not
+    // declared in the manifest"; WXT does not move them, the Firefox sync journey catches it).
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
@@ -71,9 +72,9 @@ export default defineConfig({
         description: 'Open Fact Lens search',
       },
     },
-    // Chromium ignores this key; Firefox and addons.mozilla.org require the id and (for new
-    // add-ons) the data-collection declaration. 140 is the ESR before 153 and the first with
-    // the Highlight API painted and `data_collection_permissions` understood.
+    // Firefox only: Firefox and addons.mozilla.org require the id and (for new add-ons) the
+    // data-collection declaration. 140 is the ESR before 153 and the first with the Highlight
+    // API and `data_collection_permissions` on desktop.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
