@@ -7,6 +7,18 @@ import { defineConfig } from 'wxt';
  */
 const testHooks = process.env.FACT_LENS_TEST_HOOKS === '1';
 
+/**
+ * The add-on id Firefox and addons.mozilla.org know Fact Lens by. It must never change once
+ * published: it keys the reader's data and the store listing. The Firefox tests read it from
+ * the built manifest to pin the extension's UUID.
+ */
+export const GECKO_ID = 'fact-lens@fact-lens';
+
+/** Sites a subscription may ask for, one origin at a time, when the reader subscribes. */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: testHooks ? '.output/test-hooks' : '.output',
@@ -18,7 +30,7 @@ export default defineConfig({
   }),
   // Auto-imports hide where things come from; every module imports what it uses.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Fact Lens',
     description:
       'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
@@ -46,19 +58,53 @@ export default defineConfig({
             },
           ],
         }),
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions: origins asked for at subscribe time go
+    // in optional_permissions there, or Firefox refuses `permissions.request` for them ("not
+    // declared in the manifest"; WXT does not move them, the Firefox sync journey catches it).
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     commands: {
-      // Opens the popup, whose focus starts in the search box.
-      _execute_action: {
+      // Opens the popup, whose focus starts in the search box. MV2 names the command after
+      // its browser_action; WXT does not rename it.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
         description: 'Open Fact Lens search',
       },
     },
+    // Firefox only: Firefox and addons.mozilla.org require the id and (for new add-ons) the
+    // data-collection declaration. 140 is the ESR before 153 and the first with the Highlight
+    // API and `data_collection_permissions` on desktop.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Fact Lens collects and transmits nothing (README, "Security and privacy").
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Not a claim of Android support: Firefox for Android reads the declaration above
+            // from 142 on, and web-ext lint warns unless the Android minimum says so.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
   hooks: {
     // A CSS-only content script: the ::highlight() rules must reach every page and frame
     // as a user stylesheet, while the card's own CSS goes into its shadow root (card-ui.js).
     'build:manifestGenerated': (_wxt, manifest) => {
+      // The toolbar button's own icon (`icons` comes from public/icon/, drawn from
+      // assets/icon.svg by `npm run icons`). Set here: WXT builds the button's entry from the
+      // popup and would drop one given in `manifest` for MV2's browser_action.
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_icon = TOOLBAR_ICONS;
+      // Firefox puts a new add-on's button in the Extensions menu unless it asks for the
+      // toolbar; the popup is how readers search and pause, so it asks (Chromium ignores it).
+      if (manifest.browser_action) {
+        (manifest.browser_action as { default_area?: string }).default_area = 'navbar';
+      }
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({
         matches: ['<all_urls>'],

@@ -41,21 +41,54 @@ export interface FindChromiumOptions {
  * @throws Error naming the variable when it points at nothing, or naming the install
  *   command when no browser is found at all.
  */
-export function findChromium({ env, exists, platform }: FindChromiumOptions): string {
-  for (const name of ['CHROMIUM_PATH', 'CHROME_PATH']) {
+export function findChromium(options: FindChromiumOptions): string {
+  return findBrowser(
+    {
+      name: 'Chromium or Chrome',
+      envNames: ['CHROMIUM_PATH', 'CHROME_PATH'],
+      knownPaths: KNOWN_PATHS,
+      installHint: INSTALL_HINT,
+    },
+    options,
+  );
+}
+
+/** Which browser to look for, and how: shared by `findChromium` and `findFirefox`. */
+export interface BrowserLookup {
+  /** For the message when none is found, e.g. `Chromium or Chrome`. */
+  name: string;
+  /** Environment variables that name the executable, in order. */
+  envNames: readonly string[];
+  /** Install locations per `process.platform`, in order. */
+  knownPaths: Readonly<Record<string, readonly string[]>>;
+  /** How to install one; ends every error message. */
+  installHint: string;
+}
+
+/**
+ * The path of the browser `lookup` describes: the first of its environment variables that
+ * is set (which must then exist), else the first known path that exists.
+ */
+export function findBrowser(
+  lookup: BrowserLookup,
+  { env, exists, platform }: FindChromiumOptions,
+): string {
+  for (const name of lookup.envNames) {
     const value = env[name];
     if (!value) continue;
     // An explicit choice that is wrong must fail loudly, not fall back to another browser.
     if (!exists(value)) {
-      throw new Error(`${name} is set to "${value}", but no file exists there. ${INSTALL_HINT}`);
+      throw new Error(
+        `${name} is set to "${value}", but no file exists there. ${lookup.installHint}`,
+      );
     }
     return value;
   }
-  const candidates = KNOWN_PATHS[platform] ?? [];
+  const candidates = lookup.knownPaths[platform] ?? [];
   const found = candidates.find((candidate) => exists(candidate));
   if (found) return found;
   const looked = candidates.length > 0 ? `looked at ${candidates.join(', ')}` : `on ${platform}`;
-  throw new Error(`No Chromium or Chrome found (${looked}). ${INSTALL_HINT}`);
+  throw new Error(`No ${lookup.name} found (${looked}). ${lookup.installHint}`);
 }
 
 export interface ChromiumArgsOptions {

@@ -32,8 +32,12 @@ describe('normalizeSubscriptionUrl', () => {
     expect(() => normalizeSubscriptionUrl(input)).toThrow(message);
   });
 
-  it('names the origin to ask host permission for', () => {
-    expect(originPattern('http://127.0.0.1:4000/packs/index.json')).toBe('http://127.0.0.1:4000/*');
+  it('names the host to ask permission for, without a port (Firefox patterns cannot hold one)', () => {
+    expect(originPattern('http://127.0.0.1:4000/packs/index.json')).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://packs.example.org/index.json')).toBe(
+      'https://packs.example.org/*',
+    );
+    expect(originPattern('http://[::1]:8080/index.json')).toBe('http://[::1]/*');
   });
 });
 

@@ -37,9 +37,16 @@ export function normalizeSubscriptionUrl(text: string): string {
   return url.href;
 }
 
-/** The match pattern a subscription needs host permission for, e.g. `https://example.org/*`. */
+/**
+ * The match pattern a subscription needs host permission for, e.g. `https://example.org/*`.
+ * No port, even when the URL has one: Firefox's match patterns cannot hold a port (Mozilla
+ * bug 1362809), so `http://127.0.0.1:4000/*` would be granted there and then match nothing,
+ * and every download from it would fail as a network error. Without a port the pattern
+ * matches every port of that host, in Firefox and in Chromium alike.
+ */
 export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Frame, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { pointOfText } from './highlights';
+import { readHoverRange } from '../journeys/in-page';
 
 /** Helpers for specs that drive the hover card. */
 
@@ -13,16 +14,7 @@ export const cardOf = (target: Page | Frame) => target.locator('fact-lens-card [
 
 /** Where the current (hovered or keyboard-selected) mention is: its text and its line box. */
 export function hoveredTextRange(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('fact-lens-hover');
-    const range = highlight ? [...highlight][0] : undefined;
-    if (!range) return null;
-    const live = document.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    const rect = live.getBoundingClientRect();
-    return `${live.toString()}@${Math.round(rect.left + scrollX)},${Math.round(rect.top + scrollY)}`;
-  });
+  return page.evaluate(readHoverRange);
 }
 
 /**

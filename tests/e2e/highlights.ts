@@ -1,13 +1,17 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import {
+  readMarkerActive,
+  readPaintedTexts,
+  readPointOfText,
+  STATE_HIGHLIGHTS,
+  type PaintedQuery,
+} from '../journeys/in-page';
 
 /**
  * Reads what Fact Lens painted, from the page's own world: the CSS highlight registry
  * is per document and shared by the page and our content script.
  */
-
-/** Highlights that mark state rather than mentions. */
-const STATE_HIGHLIGHTS = ['fact-lens-active', 'fact-lens-hover'];
 
 /**
  * Text of each range in the named highlights (all mention highlights when `names` is
@@ -16,33 +20,9 @@ const STATE_HIGHLIGHTS = ['fact-lens-active', 'fact-lens-hover'];
  */
 function paintedTexts(
   target: Page | Frame,
-  query: { names?: string[]; within?: string; inShadowOf?: string } = {},
+  query: Omit<PaintedQuery, 'stateNames'> = {},
 ): Promise<string[]> {
-  return target.evaluate(
-    ([query, stateNames]) => {
-      const containers: Node[] = query.within
-        ? [...document.querySelectorAll(query.within)]
-        : query.inShadowOf
-          ? [document.querySelector(query.inShadowOf)?.shadowRoot].filter((n) => n != null)
-          : [document];
-      const texts: string[] = [];
-      for (const [name, highlight] of CSS.highlights) {
-        const wanted = query.names
-          ? query.names.includes(name)
-          : name.startsWith('fact-lens-') && !stateNames.includes(name);
-        if (!wanted) continue;
-        for (const range of highlight) {
-          if (!containers.some((node) => node.contains(range.startContainer))) continue;
-          const live = document.createRange();
-          live.setStart(range.startContainer, range.startOffset);
-          live.setEnd(range.endContainer, range.endOffset);
-          texts.push(live.toString());
-        }
-      }
-      return texts;
-    },
-    [query, STATE_HIGHLIGHTS] as const,
-  );
+  return target.evaluate(readPaintedTexts, { ...query, stateNames: STATE_HIGHLIGHTS });
 }
 
 /** Text of every painted mention, in registry order. */
@@ -112,7 +92,7 @@ export async function hoveredText(target: Page | Frame): Promise<string | null> 
  * registers this highlight (`test.use({ extensionBuild: 'test-hooks' })`); the user build never does.
  */
 export function markerActive(target: Page | Frame): Promise<boolean> {
-  return target.evaluate(() => CSS.highlights.has('fact-lens-active'));
+  return target.evaluate(readMarkerActive);
 }
 
 /** Center of the first occurrence of `text` inside `selector`, in viewport coordinates. */
@@ -121,23 +101,7 @@ export function pointOfText(
   selector: string,
   text: string,
 ): Promise<{ x: number; y: number }> {
-  return target.evaluate(
-    ([selector, text]) => {
-      const root = document.querySelector(selector);
-      const walker = document.createTreeWalker(root ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue?.indexOf(text) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`"${text}" not found in ${selector}`);
-    },
-    [selector, text] as const,
-  );
+  return target.evaluate(readPointOfText, [selector, text] as const);
 }
 
 /** Opens `url` and waits until Fact Lens has finished its first scan there. */
