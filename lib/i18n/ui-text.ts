@@ -1,3 +1,5 @@
+import type englishMessages from '../../public/_locales/en/messages.json';
+
 /**
  * The one translation interface of the UI. The messages themselves are the browser's
  * (`public/_locales/<locale>/messages.json`, read by `browser.i18n.getMessage`); lib/ never
@@ -9,7 +11,7 @@
  * The ids of the English messages, which are the default locale's and so every locale's. A
  * type only: no message text is bundled into scripts, the browser holds them.
  */
-export type MessageId = keyof typeof import('../../public/_locales/en/messages.json');
+export type MessageId = keyof typeof englishMessages;
 
 /**
  * One whole message with its `$1`-style substitutions filled in (the messages name them as
