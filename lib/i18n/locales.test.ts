@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readLocale, type LocaleMessage } from '../../tests/support/ui-text';
+import { LOCALES_DIR, readLocale, type LocaleMessage } from '../../tests/support/ui-text';
 
 /** Every UI language the extension ships: the folders of `public/_locales/`. */
-const LOCALES = readdirSync(fileURLToPath(new URL('../../public/_locales/', import.meta.url)));
+const LOCALES = readdirSync(LOCALES_DIR);
 const english = readLocale('en');
 
 /** A message's placeholders as `name=content`, and the `$NAME$`s its text uses. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { MessageId, UiText } from '../../lib/i18n/ui-text';
 
 /** One entry of a `messages.json`, as the browser reads it. */
@@ -11,10 +11,17 @@ export interface LocaleMessage {
 
 export type LocaleMessages = Record<string, LocaleMessage>;
 
+/**
+ * Where the locales are. From the working directory (Vitest runs in the project's root):
+ * in a jsdom suite `import.meta.url` is not a file URL.
+ */
+export const LOCALES_DIR = join(process.cwd(), 'public', '_locales');
+
 /** A locale's `public/_locales/<locale>/messages.json`. */
 export function readLocale(locale: string): LocaleMessages {
-  const url = new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url);
-  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as LocaleMessages;
+  return JSON.parse(
+    readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8'),
+  ) as LocaleMessages;
 }
 
 /**
