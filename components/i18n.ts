@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { MessageId, UiText } from '../lib/i18n/ui-text';
+import { intlLocale, type MessageId, type UiText } from '../lib/i18n/ui-text';
 
 /**
  * The browser's translations, for every component. The browser picks the messages of its
@@ -9,11 +9,11 @@ export const ui: UiText = {
   t: (id: MessageId, ...substitutions: string[]) => browser.i18n.getMessage(id, substitutions),
   // A getter: read when a date or number is formatted, not when a module is loaded.
   get locale() {
-    return browser.i18n.getUILanguage();
+    return intlLocale(browser.i18n.getUILanguage(), messagesLanguage());
   },
 };
 
-/** Shorthand for components: `t('popup_title')`. */
+/** Shorthand for components: `t('pauseEverywhere')`. */
 export const t = ui.t;
 
 /**

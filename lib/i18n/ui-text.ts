@@ -25,6 +25,17 @@ export interface UiText {
   readonly locale: string;
 }
 
+/**
+ * The locale for `Intl`: the browser's UI language when the messages are in that language
+ * (so "en-GB" keeps its day-month order), else the messages' own language, so a date never
+ * reads in another language than the sentence around it (a browser in Swiss German gets
+ * the English messages, and English dates).
+ */
+export function intlLocale(uiLanguage: string, messagesLanguage: string): string {
+  const primary = (tag: string) => tag.split(/[-_]/)[0]?.toLowerCase();
+  return primary(uiLanguage) === primary(messagesLanguage) ? uiLanguage : messagesLanguage;
+}
+
 /** A count written the reader's way ("1,234", "1.234", …). */
 export function formatCount(ui: UiText, count: number): string {
   return new Intl.NumberFormat(ui.locale).format(count);
