@@ -91,6 +91,7 @@ for (const language of LANGUAGES) {
     });
 
     test('the card speaks it, and axe finds nothing serious', async ({ page, server }) => {
+      await page.setViewportSize({ width: 1000, height: 900 });
       await page.goto(`${server}/index.html`);
       await expect.poll(() => markerActive(page)).toBe(true);
       const { card } = await enterCardOf(page, '#lede', 'Doubao');
@@ -102,6 +103,11 @@ for (const language of LANGUAGES) {
       ).toBeVisible();
       await expect(card.locator('.fl-card-fact time').first()).toHaveText(language.card.asOf);
       expect(await seriousViolations(page, 'fact-lens-card')).toEqual([]);
+      // For the README (docs/card-zh.png is this, in zh-CN; CJK glyphs need fonts-noto-cjk).
+      await card.screenshot({
+        path: test.info().outputPath(`card-${language.uiLanguage}.png`),
+        animations: 'disabled',
+      });
     });
   });
 }
