@@ -12,7 +12,7 @@ export default defineConfig({
       'tests/support/**/*.test.ts',
       'tests/architecture/**/*.test.ts',
     ],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/support/i18n-setup.ts'],
     environment: 'node',
   },
 });

@@ -31,9 +31,11 @@ export default defineConfig({
   // Auto-imports hide where things come from; every module imports what it uses.
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Fact Lens',
-    description:
-      'Recognizes the people, companies and products of installed fact packs on any page and shows what is known about them, with sources.',
+    // The UI's words are the browser's i18n messages (public/_locales/, README "Languages"):
+    // English is the default, used for any UI language without its own folder.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // alarms: scheduled pack sync. Host access for subscriptions is asked for per origin
     // when the user subscribes (optional_host_permissions), never up front.
     // unlimitedStorage: the browser may not evict our IndexedDB databases (packs, and the
@@ -69,7 +71,7 @@ export default defineConfig({
       // its browser_action; WXT does not rename it.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Open Fact Lens search',
+        description: '__MSG_commandOpenSearch__',
       },
     },
     // Firefox only: Firefox and addons.mozilla.org require the id and (for new add-ons) the

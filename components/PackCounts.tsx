@@ -1,11 +1,13 @@
 import type { PackCounts as Counts } from '../lib/domain/pack';
+import { formatCount } from '../lib/i18n/ui-text';
+import { t, ui } from './i18n';
 
 const COUNT_LABELS = [
-  ['entities', 'entities'],
-  ['facts', 'facts'],
-  ['sources', 'sources'],
-  ['propositions', 'propositions'],
-  ['aliases', 'aliases'],
+  ['entities', 'count_entities'],
+  ['facts', 'count_facts'],
+  ['sources', 'count_sources'],
+  ['propositions', 'count_propositions'],
+  ['aliases', 'count_aliases'],
 ] as const;
 
 /** What a pack holds, one count per list; shared by the popup and the options page. */
@@ -14,8 +16,8 @@ export function PackCounts({ counts }: { counts: Counts }) {
     <dl className="fl-pack-counts">
       {COUNT_LABELS.map(([key, label]) => (
         <div key={key} data-count={key}>
-          <dt>{label}</dt>
-          <dd>{counts[key]}</dd>
+          <dt>{t(label)}</dt>
+          <dd>{formatCount(ui, counts[key])}</dd>
         </div>
       ))}
     </dl>

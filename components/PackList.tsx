@@ -1,22 +1,28 @@
 import type { InstalledPack } from '../lib/domain/pack';
+import { formatPartialDate } from '../lib/cards/display-text';
+import { t, ui } from './i18n';
 import { PackCounts } from './PackCounts';
 
 /** Installed packs with what they contain. All pack text is rendered as text. */
 export function PackList({ packs }: { packs: readonly InstalledPack[] }) {
   if (packs.length === 0) {
-    return <p className="fl-muted">No fact packs are installed.</p>;
+    return <p className="fl-muted">{t('noPacks')}</p>;
   }
   return (
-    <ul className="fl-pack-list" aria-label="Installed fact packs">
+    <ul className="fl-pack-list" aria-label={t('installedPacksLabel')}>
       {packs.map((pack) => (
         <li key={pack.id} className="fl-pack" data-pack-id={pack.id}>
           <div className="fl-pack-head">
             <span className="fl-pack-title">{pack.title}</span>
             <span className="fl-pack-version">v{pack.version}</span>
-            {!pack.enabled && <span className="fl-pack-badge">off</span>}
+            {!pack.enabled && <span className="fl-pack-badge">{t('packOff')}</span>}
           </div>
           <p className="fl-pack-meta">
-            {pack.publisher.name} · published {pack.publishedAt}
+            {t(
+              'packPublished',
+              pack.publisher.name,
+              formatPartialDate(pack.publishedAt, ui.locale),
+            )}
           </p>
           <PackCounts counts={pack.counts} />
         </li>

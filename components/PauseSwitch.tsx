@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { SettingsHandle } from './useSettings';
 
 /** "Pause everywhere", shared by the popup and the options page. */
@@ -17,7 +18,7 @@ export function PauseSwitch({
           void update((current) => ({ ...current, paused }));
         }}
       />
-      Pause everywhere
+      {t('pauseEverywhere')}
     </label>
   );
 }

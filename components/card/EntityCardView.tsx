@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { EntityCard } from '../../lib/domain/card';
 import type { MatchReason } from '../../lib/domain/match-reason';
-import { KIND_LABELS } from '../../lib/cards/display-text';
+import { kindLabel } from '../../lib/cards/display-text';
+import { formatCount } from '../../lib/i18n/ui-text';
+import { t, ui } from '../i18n';
 import { FactItem } from './FactItem';
 import { PropositionItem } from './PropositionItem';
 import { SourceItem } from './SourceItem';
@@ -48,9 +50,9 @@ export function EntityCardView(props: EntityCardViewProps) {
           {entity.name}
         </h2>
         <span className="fl-card-kind" data-kind={entity.kind}>
-          {KIND_LABELS[entity.kind]}
+          {kindLabel(ui, entity.kind)}
         </span>
-        {showMatched && <span className="fl-card-matched">as “{matchedText}”</span>}
+        {showMatched && <span className="fl-card-matched">{t('card_matchedAs', matchedText)}</span>}
         <span className="fl-card-pack-name">
           {pack.title} · v{pack.version}
         </span>
@@ -62,9 +64,9 @@ export function EntityCardView(props: EntityCardViewProps) {
       {why && <WhyMarked reason={why} entityName={entity.name} packTitle={pack.title} />}
 
       {card.propositions.length > 0 && (
-        <section className="fl-card-section" aria-label="Propositions">
+        <section className="fl-card-section" aria-label={t('heading_propositions')}>
           <h3 className="fl-overline">
-            {card.propositions.length === 1 ? 'Proposition' : 'Propositions'}
+            {t(card.propositions.length === 1 ? 'heading_proposition' : 'heading_propositions')}
           </h3>
           <ul>
             {card.propositions.map((proposition) => (
@@ -74,10 +76,10 @@ export function EntityCardView(props: EntityCardViewProps) {
         </section>
       )}
 
-      <section className="fl-card-section" aria-label="Facts">
-        <h3 className="fl-overline">Facts</h3>
+      <section className="fl-card-section" aria-label={t('heading_facts')}>
+        <h3 className="fl-overline">{t('heading_facts')}</h3>
         {card.facts.length === 0 ? (
-          <p className="fl-muted">This pack has no facts about {entity.name} yet.</p>
+          <p className="fl-muted">{t('card_noFacts', entity.name)}</p>
         ) : (
           <ol>
             {facts.map((fact) => (
@@ -87,14 +89,14 @@ export function EntityCardView(props: EntityCardViewProps) {
         )}
         {facts.length < card.facts.length && (
           <button type="button" className="fl-link-button" onClick={() => setAllFacts(true)}>
-            Show all {card.facts.length} facts
+            {t('card_showAllFacts', formatCount(ui, card.facts.length))}
           </button>
         )}
       </section>
 
       {card.sources.length > 0 && (
-        <section className="fl-card-section" aria-label="Sources">
-          <h3 className="fl-overline">Sources</h3>
+        <section className="fl-card-section" aria-label={t('heading_sources')}>
+          <h3 className="fl-overline">{t('heading_sources')}</h3>
           <ul>
             {card.sources.map((source) => (
               <SourceItem key={source.id} source={source} />
@@ -104,8 +106,8 @@ export function EntityCardView(props: EntityCardViewProps) {
       )}
 
       {card.related.length > 0 && (
-        <section className="fl-card-section" aria-label="Related">
-          <h3 className="fl-overline">Related</h3>
+        <section className="fl-card-section" aria-label={t('heading_related')}>
+          <h3 className="fl-overline">{t('heading_related')}</h3>
           <ul className="fl-card-chips">
             {card.related.map((related) => (
               <li key={related.entityId}>

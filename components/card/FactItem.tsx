@@ -1,5 +1,6 @@
 import type { CardFact, CardSource } from '../../lib/domain/card';
 import { formatPartialDate } from '../../lib/cards/display-text';
+import { t, ui } from '../i18n';
 import { StatusBadge } from './StatusBadge';
 import { useDisclosure } from './useDisclosure';
 
@@ -18,10 +19,10 @@ export function FactItem({ fact, sources }: FactItemProps) {
       <p className="fl-card-claim">{fact.claim}</p>
       <div className="fl-card-fact-meta">
         <StatusBadge status={fact.status} />
-        <time dateTime={fact.asOf}>as of {formatPartialDate(fact.asOf)}</time>
+        <time dateTime={fact.asOf}>{t('card_asOf', formatPartialDate(fact.asOf, ui.locale))}</time>
         {origin && <span>{origin.publisher}</span>}
         <button className="fl-link-button" {...quote.toggle}>
-          {quote.open ? 'Hide quote' : 'Quote'}
+          {t(quote.open ? 'card_hideQuote' : 'card_quote')}
         </button>
       </div>
       <blockquote className="fl-card-quote" {...quote.region}>

@@ -1,11 +1,12 @@
 import type { CardSource } from '../../lib/domain/card';
 import { formatPartialDate, safeHref } from '../../lib/cards/display-text';
+import { ui } from '../i18n';
 
 /** A source: its title (a link when it has an http(s) URL), publisher, authors and date. */
 export function SourceItem({ source }: { source: CardSource }) {
   const href = safeHref(source.url);
   const meta = [source.publisher, source.authors.join(', ')];
-  if (source.publishedAt) meta.push(formatPartialDate(source.publishedAt));
+  if (source.publishedAt) meta.push(formatPartialDate(source.publishedAt, ui.locale));
   return (
     <li className="fl-card-source" data-source-id={source.id}>
       {href ? (

@@ -1,5 +1,6 @@
 import type { MatchReason } from '../../lib/domain/match-reason';
 import { explainMatch } from '../../lib/cards/why-text';
+import { t, ui } from '../i18n';
 import { useDisclosure } from './useDisclosure';
 
 /**
@@ -21,11 +22,11 @@ export function WhyMarked({
   return (
     <div className="fl-card-why">
       <button {...toggle} className="fl-link-button">
-        Why is this marked?
+        {t('card_whyToggle')}
       </button>
       <ul {...region} className="fl-card-why-lines">
         {open &&
-          explainMatch(reason, { entity: entityName, pack: packTitle }).map((line) => (
+          explainMatch(ui, reason, { entity: entityName, pack: packTitle }).map((line) => (
             <li key={line}>{line}</li>
           ))}
       </ul>

@@ -3,6 +3,7 @@ import type { EntityCard } from '../../lib/domain/card';
 import type { EntityRef } from '../../lib/domain/entity';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import { EntityCardView } from '../card/EntityCardView';
+import { messagesLanguage, t } from '../i18n';
 import { useCardPosition } from './useCardPosition';
 
 interface Notice {
@@ -91,17 +92,13 @@ export function HoverCard({
   const body = (() => {
     switch (state.content.status) {
       case 'loading':
-        return <p className="fl-card-state fl-muted">Loading…</p>;
+        return <p className="fl-card-state fl-muted">{t('loading')}</p>;
       case 'missing':
-        return (
-          <p className="fl-card-state fl-muted">
-            Fact Lens no longer has this entry. Its pack may have been removed or updated.
-          </p>
-        );
+        return <p className="fl-card-state fl-muted">{t('card_missing')}</p>;
       case 'error':
         return (
           <p className="fl-card-state fl-error" role="alert">
-            Could not load this card: {state.content.message}
+            {t('card_loadError', state.content.message)}
           </p>
         );
       case 'ready':
@@ -125,6 +122,8 @@ export function HoverCard({
     <div
       ref={cardRef}
       className="fl-card"
+      // The language of the card's own words; pack text inside is whatever the pack wrote.
+      lang={messagesLanguage()}
       popover="manual"
       role="dialog"
       aria-modal="false"
@@ -149,7 +148,7 @@ export function HoverCard({
             className="fl-card-tool"
             onClick={trustedOnly(() => controller.back())}
           >
-            ← Back
+            {t('card_back')}
           </button>
         )}
         <span className="fl-card-toolbar-space" />
@@ -159,22 +158,22 @@ export function HoverCard({
             className="fl-card-tool"
             onClick={trustedOnly(() => {
               actions.copyCitation(ready).then(
-                () => setNotice({ text: 'Citation copied.' }),
-                () => setNotice({ text: 'Could not copy: the page did not allow it.' }),
+                () => setNotice({ text: t('card_citationCopied') }),
+                () => setNotice({ text: t('card_copyFailed') }),
               );
             })}
           >
-            Copy citation
+            {t('card_copyCitation')}
           </button>
         )}
         {ready && actions.openSearch && (
           <button
             type="button"
             className="fl-card-tool"
-            title="Search every pack for this name"
+            title={t('card_searchTitle')}
             onClick={trustedOnly(() => actions.openSearch?.(ready.entity.name))}
           >
-            Search
+            {t('card_search')}
           </button>
         )}
         {ready && actions.mute && (
@@ -187,29 +186,29 @@ export function HoverCard({
                 controller.pin(); // keep the card so the undo stays reachable
                 setNotice(
                   undo
-                    ? { text: `${ready.entity.name} is no longer highlighted on this site.`, undo }
-                    : { text: 'Could not change this site’s settings.' },
+                    ? { text: t('card_muted', ready.entity.name), undo }
+                    : { text: t('card_muteFailed') },
                 );
               });
             })}
           >
-            Don’t highlight here
+            {t('card_mute')}
           </button>
         )}
         <button
           type="button"
           className="fl-card-tool"
           aria-pressed={state.pinned}
-          title={state.pinned ? 'Unpin: hide when the pointer leaves' : 'Keep this card open'}
+          title={t(state.pinned ? 'card_unpinTitle' : 'card_pinTitle')}
           onClick={trustedOnly(() => controller.togglePin())}
         >
-          {state.pinned ? 'Pinned' : 'Pin'}
+          {t(state.pinned ? 'card_pinned' : 'card_pin')}
         </button>
         <button
           type="button"
           className="fl-card-tool fl-card-close"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('card_close')}
+          title={t('card_closeTitle')}
           onClick={trustedOnly(() => controller.close())}
         >
           ×
@@ -226,10 +225,10 @@ export function HoverCard({
                 const undo = notice.undo;
                 setNotice(null);
                 // Offer it again: the entity stays muted until an undo gets through.
-                undo?.().catch(() => setNotice({ text: 'Could not undo.', undo }));
+                undo?.().catch(() => setNotice({ text: t('card_undoFailed'), undo }));
               })}
             >
-              Undo
+              {t('undo')}
             </button>
           )}
         </p>

@@ -1,3 +1,6 @@
+import type { MessageId } from '../../lib/i18n/ui-text';
+import { t } from '../i18n';
+
 /**
  * One setting as a group of radio buttons: a legend, one labelled choice per value. Arrow
  * keys move between the choices (native radio behaviour); the change is stored at once.
@@ -11,8 +14,8 @@ export function ChoiceGroup<T extends string>({
 }: {
   legend: string;
   name: string;
-  /** Each value with its label, in the order shown. */
-  choices: Readonly<Record<T, string>>;
+  /** Each value with its label's message, in the order shown. */
+  choices: Readonly<Record<T, MessageId>>;
   value: T;
   onChange: (value: T) => void;
 }) {
@@ -28,7 +31,7 @@ export function ChoiceGroup<T extends string>({
             checked={value === choice}
             onChange={() => onChange(choice)}
           />
-          {choices[choice]}
+          {t(choices[choice])}
         </label>
       ))}
     </fieldset>

@@ -135,7 +135,7 @@ describe('settings file', () => {
       { text: '{"format":"fact-lens-settings"}' },
     ]);
     expect(liveText(imports, 'status')).toBe(
-      'Imported settings: 1 subscription added, mutes of 2 sites.',
+      'Imported settings: subscriptions added: 1; sites with mutes: 2.',
     );
   });
 

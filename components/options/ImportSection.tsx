@@ -1,6 +1,7 @@
 import { useId, type ChangeEvent } from 'react';
 import { FeedbackArea } from './FeedbackArea';
 import { useFeedback } from './useFeedback';
+import { t } from '../i18n';
 import type { PackManagement } from './usePackManagement';
 
 /** Installs a pack from a JSON file (exported from another browser, or made by a publisher). */
@@ -16,7 +17,7 @@ export function ImportSection({ manage: { actions } }: { manage: PackManagement 
     input.value = '';
     void feedback.track(
       async () => actions.importSettings(await file.text()),
-      `Importing ${file.name}…`,
+      t('options_importing', file.name),
     );
   };
 
@@ -28,30 +29,30 @@ export function ImportSection({ manage: { actions } }: { manage: PackManagement 
     input.value = '';
     void feedback.track(
       async () => actions.importFile(await file.text()),
-      `Installing ${file.name}…`,
+      t('options_installing', file.name),
     );
   };
 
   return (
     <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import and export</h2>
+      <h2 id="import-heading">{t('options_importExport')}</h2>
       <div className="fl-options-field">
-        <label htmlFor={inputId}>Import a pack file</label>
+        <label htmlFor={inputId}>{t('options_importPack')}</label>
         <input id={inputId} type="file" accept=".json,application/json" onChange={onChange} />
       </div>
-      <p className="fl-muted">
-        A pack file is the JSON document of a fact pack. Each pack&apos;s Export button saves one.
-      </p>
+      <p className="fl-muted">{t('options_importPackHint')}</p>
       <p>
         <button
           type="button"
-          onClick={() => void feedback.track(actions.exportSettings, 'Exporting settings…')}
+          onClick={() =>
+            void feedback.track(actions.exportSettings, t('options_exportingSettings'))
+          }
         >
-          Export my settings
+          {t('options_exportSettings')}
         </button>
       </p>
       <div className="fl-options-field">
-        <label htmlFor={settingsInputId}>Import settings</label>
+        <label htmlFor={settingsInputId}>{t('options_importSettings')}</label>
         <input
           id={settingsInputId}
           type="file"
@@ -59,10 +60,7 @@ export function ImportSection({ manage: { actions } }: { manage: PackManagement 
           onChange={onSettingsChange}
         />
       </div>
-      <p className="fl-muted">
-        A settings file holds your settings, subscriptions (with their pinned keys) and the entities
-        you muted on each site. A file with anything malformed is refused whole.
-      </p>
+      <p className="fl-muted">{t('options_importSettingsHint')}</p>
       <FeedbackArea {...feedback} />
     </section>
   );

@@ -5,16 +5,18 @@ import { withSiteDisabled } from '../../lib/settings/store';
 import { useSettings } from '../useSettings';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PackSections } from './PackSections';
+import { t } from '../i18n';
+import type { MessageId } from '../../lib/i18n/ui-text';
 
-const DENSITY_LABELS: Record<Density, string> = {
-  all: 'Every mention',
-  first: 'Only the first mention of each entity on a page',
+const DENSITY_LABELS: Record<Density, MessageId> = {
+  all: 'options_densityAll',
+  first: 'options_densityFirst',
 };
 
-const CONTEXT_LABELS: Record<ContextMarking, string> = {
-  near: 'Near its subjects, or on pages about the pack (recommended)',
-  everywhere: 'Everywhere',
-  never: 'Never',
+const CONTEXT_LABELS: Record<ContextMarking, MessageId> = {
+  near: 'options_contextNear',
+  everywhere: 'options_contextEverywhere',
+  never: 'options_contextNever',
 };
 
 /**
@@ -26,28 +28,28 @@ export function OptionsApp() {
   const { settings, update, error } = useSettings();
   const [undo, setUndo] = useState<{ site: string } | null>(null);
   const delayId = useId();
-  if (!settings) return <main className="fl-options">Loading…</main>;
+  if (!settings) return <main className="fl-options">{t('loading')}</main>;
   return (
     <main className="fl-options">
-      <h1>Fact Lens settings</h1>
+      <h1>{t('options_title')}</h1>
       {error && (
         <p role="alert" className="fl-error">
-          Not saved: {error}
+          {t('options_notSaved', error)}
         </p>
       )}
 
       <section aria-labelledby="general-heading">
-        <h2 id="general-heading">Highlighting</h2>
+        <h2 id="general-heading">{t('options_highlighting')}</h2>
         <PauseSwitch settings={settings} update={update} />
         <ChoiceGroup
-          legend="Highlight"
+          legend={t('options_density')}
           name="density"
           choices={DENSITY_LABELS}
           value={settings.density}
           onChange={(density) => void update((current) => ({ ...current, density }))}
         />
         <ChoiceGroup
-          legend="Also mark companies and products a pack only mentions in passing"
+          legend={t('options_context')}
           name="contextEntities"
           choices={CONTEXT_LABELS}
           value={settings.contextEntities}
@@ -56,7 +58,7 @@ export function OptionsApp() {
           }
         />
         <p className="fl-options-delay">
-          <label htmlFor={delayId}>Show a card after the pointer rests for</label>{' '}
+          <label htmlFor={delayId}>{t('options_delay')}</label>{' '}
           <input
             id={delayId}
             type="number"
@@ -71,17 +73,17 @@ export function OptionsApp() {
               void update((current) => ({ ...current, hoverDelayMs: clamped }));
             }}
           />{' '}
-          ms
+          {t('options_delayUnit')}
         </p>
       </section>
 
       <PackSections />
 
       <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites where Fact Lens is off</h2>
+        <h2 id="sites-heading">{t('options_sites')}</h2>
         {undo && (
           <p role="status" className="fl-options-notice">
-            Fact Lens is back on for {undo.site}.{' '}
+            {t('options_siteBackOn', undo.site)}{' '}
             <button
               type="button"
               className="fl-link-button"
@@ -90,12 +92,12 @@ export function OptionsApp() {
                 setUndo(null);
               }}
             >
-              Undo
+              {t('undo')}
             </button>
           </p>
         )}
         {settings.disabledSites.length === 0 ? (
-          <p className="fl-muted">None. Switch a site off from the popup while you are on it.</p>
+          <p className="fl-muted">{t('options_noSites')}</p>
         ) : (
           <ul className="fl-options-sites">
             {settings.disabledSites.map((site) => (
@@ -108,7 +110,7 @@ export function OptionsApp() {
                     setUndo({ site });
                   }}
                 >
-                  Turn back on
+                  {t('options_turnBackOn')}
                 </button>
               </li>
             ))}

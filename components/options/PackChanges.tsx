@@ -1,5 +1,7 @@
 import type { PackChangeSummary } from '../../lib/domain/pack';
 import { DateTime } from './DateTime';
+import { t } from '../i18n';
+import { Message } from '../Message';
 
 /** What the install that put this version in place changed; nothing for a first install. */
 export function PackChanges({
@@ -11,9 +13,15 @@ export function PackChanges({
 }) {
   if (!change || change.from === null) return null;
   return (
-    <section className="fl-options-pack-changes" aria-label={`Changes in ${title} ${change.to}`}>
+    <section
+      className="fl-options-pack-changes"
+      aria-label={t('options_changesLabel', title, change.to)}
+    >
       <p>
-        Last update: {change.from} → {change.to}, <DateTime at={change.at} />
+        <Message
+          id="options_lastUpdate"
+          parts={[change.from, change.to, <DateTime key="at" at={change.at} />]}
+        />
       </p>
       <ul>
         {change.lines.map((line, index) => (

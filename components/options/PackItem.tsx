@@ -9,19 +9,21 @@ import { PackChanges } from './PackChanges';
 import { SubscriptionStatus } from './SubscriptionStatus';
 import type { PackManagement } from './usePackManagement';
 import type { FeedbackHandle } from './useFeedback';
+import { t } from '../i18n';
 
 /** Where a pack came from, in the reader's words. */
 function sourceText(pack: ListedPack, subscription: Subscription | undefined): string {
   switch (pack.origin) {
     case 'bundled':
-      return 'Bundled with Fact Lens';
+      return t('options_originBundled');
     case 'file':
-      return 'Imported from a file';
+      return t('options_originFile');
     case 'url':
-      if (!pack.sourceUrl) return 'Subscribed';
-      return subscription
-        ? `Subscribed: ${pack.sourceUrl}`
-        : `Downloaded from ${pack.sourceUrl} (no longer subscribed)`;
+      if (!pack.sourceUrl) return t('options_originSubscribed');
+      return t(
+        subscription ? 'options_originSubscribedUrl' : 'options_originDownloaded',
+        pack.sourceUrl,
+      );
   }
 }
 
@@ -54,25 +56,23 @@ export function PackItem({
           {pack.title}
         </h3>
         <span className="fl-pack-version">v{pack.version}</span>
-        {!pack.enabled && <span className="fl-pack-badge">off</span>}
+        {!pack.enabled && <span className="fl-pack-badge">{t('packOff')}</span>}
       </div>
       <p className="fl-pack-meta">
         {pack.id} · {pack.publisher.name}
       </p>
       <PackCounts counts={pack.counts} />
       <dl className="fl-options-details">
-        <Detail label="Source">
+        <Detail label={t('options_source')}>
           <span className="fl-options-url">{sourceText(pack, subscription)}</span>
         </Detail>
-        <Detail label={updated ? 'Updated' : 'Installed'}>
+        <Detail label={t(updated ? 'options_updated' : 'options_installed')}>
           <DateTime at={pack.installedAt} testId="pack-installed-at" />
         </Detail>
       </dl>
       {subscription && <SubscriptionStatus subscription={subscription} />}
       {pack.heldBelow && (
-        <p className="fl-options-held fl-muted">
-          Updates held: you rolled back from {pack.heldBelow}; newer versions will still install.
-        </p>
+        <p className="fl-options-held fl-muted">{t('options_held', pack.heldBelow)}</p>
       )}
       <PackChanges title={pack.title} change={pack.lastChange} />
       <div className="fl-options-actions">
@@ -87,32 +87,36 @@ export function PackItem({
               void track(() => actions.setEnabled(pack, enabled));
             }}
           />
-          Highlight {pack.title} on pages
+          {t('options_highlightPack', pack.title)}
         </label>
         {pack.previousVersion !== null && (
           <BusyButton
             busy={busy}
-            onClick={() => void track(() => actions.rollback(pack), `Rolling back ${pack.title}…`)}
+            onClick={() =>
+              void track(() => actions.rollback(pack), t('options_rollingBack', pack.title))
+            }
           >
-            Roll back to {pack.previousVersion}
+            {t('options_rollBack', pack.previousVersion)}
           </BusyButton>
         )}
         {subscription && (
           <BusyButton
             busy={busy}
-            onClick={() => void track(() => actions.sync(subscription.url), 'Syncing…')}
+            onClick={() => void track(() => actions.sync(subscription.url), t('options_syncing'))}
           >
-            Sync now
+            {t('options_syncNow')}
           </BusyButton>
         )}
         <BusyButton busy={busy} onClick={() => void track(() => actions.exportPack(pack))}>
-          Export
+          {t('options_export')}
         </BusyButton>
         <BusyButton
           busy={busy}
-          onClick={() => void trackRemoval(() => actions.remove(pack), `Removing ${pack.title}…`)}
+          onClick={() =>
+            void trackRemoval(() => actions.remove(pack), t('options_removing', pack.title))
+          }
         >
-          Remove
+          {t('options_remove')}
         </BusyButton>
       </div>
     </article>

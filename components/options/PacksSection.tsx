@@ -5,6 +5,7 @@ import { FeedbackArea } from './FeedbackArea';
 import { ListPlaceholder } from './ListPlaceholder';
 import { PackItem } from './PackItem';
 import { useFeedback } from './useFeedback';
+import { t } from '../i18n';
 import type { PackManagement } from './usePackManagement';
 
 /** The subscription a pack was synced from, while the reader is still subscribed to it. */
@@ -25,7 +26,7 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
   const removal = useFeedback();
   return (
     <section aria-labelledby="packs-heading">
-      <h2 id="packs-heading">Fact packs</h2>
+      <h2 id="packs-heading">{t('options_packs')}</h2>
       <FeedbackArea {...removal} />
       <FeedbackArea {...outcome} />
       {packs === null ? (
@@ -34,13 +35,13 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
         <>
           {loadError && (
             <p role="alert" className="fl-error">
-              The list may be out of date: {loadError}
+              {t('options_listStale', loadError)}
             </p>
           )}
           {packs.length === 0 ? (
-            <p className="fl-muted">No fact packs are installed.</p>
+            <p className="fl-muted">{t('noPacks')}</p>
           ) : (
-            <ul className="fl-pack-list" aria-label="Installed fact packs">
+            <ul className="fl-pack-list" aria-label={t('installedPacksLabel')}>
               {packs.map((pack) => (
                 <li key={pack.id}>
                   <PackItem
@@ -57,9 +58,9 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
           {!packs.some((pack) => pack.origin === 'bundled') && (
             <BusyButton
               busy={busy}
-              onClick={() => void outcome.track(actions.restoreSeed, 'Restoring the bundled pack…')}
+              onClick={() => void outcome.track(actions.restoreSeed, t('options_restoringSeed'))}
             >
-              Restore the bundled pack
+              {t('options_restoreSeed')}
             </BusyButton>
           )}
         </>

@@ -7,6 +7,7 @@ import { checkSubscriptionInput, type SubscriptionField } from './subscription-i
 import { TextField } from './TextField';
 import { useFeedback } from './useFeedback';
 import type { PackManagement } from './usePackManagement';
+import { t } from '../i18n';
 
 const EMPTY: Record<SubscriptionField, string> = { url: '', publicKey: '' };
 
@@ -32,7 +33,7 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
       try {
         if (!(await permission)) {
           const origin = new URL(checked.url).origin;
-          return failure(`Fact Lens needs permission to read ${origin} to sync this subscription.`);
+          return failure(t('options_needsPermission', origin));
         }
         const result = await actions.subscribe(checked.url, checked.publicKey);
         if (result.subscribed) setValues(EMPTY);
@@ -40,7 +41,7 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
       } finally {
         setSubscribing(false);
       }
-    }, 'Subscribing…');
+    }, t('options_subscribing'));
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -71,25 +72,25 @@ export function SubscribeForm({ manage: { busy, actions } }: { manage: PackManag
 
   return (
     <section aria-labelledby="subscribe-heading">
-      <h2 id="subscribe-heading">Subscribe to a pack</h2>
+      <h2 id="subscribe-heading">{t('options_subscribeHeading')}</h2>
       {/* noValidate: the form's own check explains what is wrong, in the page's words. */}
       <form onSubmit={onSubmit} noValidate>
         <TextField
-          label="Pack or index URL"
+          label={t('options_subscribeUrl')}
           type="url"
           placeholder="https://example.org/packs/index.json"
           inputRef={urlRef}
           {...field('url')}
         />
         <TextField
-          label="Publisher key (optional)"
+          label={t('options_subscribeKey')}
           type="text"
-          hint="ed25519:… — when set, every pack must carry a valid signature by this key."
+          hint={t('options_subscribeKeyHint')}
           inputRef={keyRef}
           {...field('publicKey')}
         />
         <BusyButton type="submit" busy={busy || subscribing}>
-          {subscribing ? 'Subscribing…' : 'Subscribe'}
+          {t(subscribing ? 'options_subscribing' : 'options_subscribe')}
         </BusyButton>
       </form>
       <FeedbackArea {...feedback} />

@@ -5,6 +5,7 @@ import { Detail } from './Detail';
 import { SubscriptionStatus } from './SubscriptionStatus';
 import type { FeedbackHandle } from './useFeedback';
 import type { PackManagement } from './usePackManagement';
+import { t } from '../i18n';
 
 /** One subscription: its URL, its key, how its checks went, and its controls. */
 export function SubscriptionItem({
@@ -25,21 +26,26 @@ export function SubscriptionItem({
         {url}
       </h3>
       <dl className="fl-options-details">
-        <Detail label="Publisher key">
-          {publicKey ? 'Publisher key pinned' : 'No key pinned'}
+        <Detail label={t('options_publisherKey')}>
+          {t(publicKey ? 'options_keyPinned' : 'options_noKey')}
         </Detail>
-        <Detail label="Packs">{packIds.length > 0 ? packIds.join(', ') : 'None yet'}</Detail>
+        <Detail label={t('options_subscriptionPacks')}>
+          {packIds.length > 0 ? packIds.join(', ') : t('options_noneYet')}
+        </Detail>
       </dl>
       <SubscriptionStatus subscription={subscription} />
       <div className="fl-options-actions">
-        <BusyButton busy={busy} onClick={() => void track(() => actions.sync(url), 'Syncing…')}>
-          Sync now
+        <BusyButton
+          busy={busy}
+          onClick={() => void track(() => actions.sync(url), t('options_syncing'))}
+        >
+          {t('options_syncNow')}
         </BusyButton>
         <BusyButton
           busy={busy}
-          onClick={() => void track(() => actions.unsubscribe(url), 'Unsubscribing…')}
+          onClick={() => void track(() => actions.unsubscribe(url), t('options_unsubscribing'))}
         >
-          Unsubscribe
+          {t('options_unsubscribe')}
         </BusyButton>
       </div>
     </article>

@@ -4,6 +4,9 @@ import { syncOverdueSince } from '../../lib/sync/schedule';
 import { DateTime } from './DateTime';
 import { Detail } from './Detail';
 import { asSentence } from './feedback';
+import { t, ui } from '../i18n';
+import { formatCount } from '../../lib/i18n/ui-text';
+import { Message } from '../Message';
 
 /**
  * What sync last saw of a subscription; shown with the subscription and with its packs. A
@@ -23,29 +26,30 @@ export function SubscriptionStatus({
   const overdueSince = syncOverdueSince(subscription, givenNow ?? renderedAt);
   return (
     <dl className="fl-options-details">
-      <Detail label="Last checked">
-        {lastCheckedAt ? <DateTime at={lastCheckedAt} /> : 'Not yet'}
+      <Detail label={t('options_lastChecked')}>
+        {lastCheckedAt ? <DateTime at={lastCheckedAt} /> : t('options_notYet')}
       </Detail>
-      <Detail label="Last successful check">
-        {lastSuccessAt ? <DateTime at={lastSuccessAt} /> : 'Not yet'}
+      <Detail label={t('options_lastSuccess')}>
+        {lastSuccessAt ? <DateTime at={lastSuccessAt} /> : t('options_notYet')}
       </Detail>
-      <Detail label="Next check">
+      <Detail label={t('options_nextCheck')}>
         <DateTime at={nextCheckAt} />
       </Detail>
       {lastError ? (
-        <Detail label="Status" className="fl-error">
-          Error: {asSentence(lastError.message)}
+        <Detail label={t('options_status')} className="fl-error">
+          {t('options_statusError', asSentence(lastError.message))}
         </Detail>
       ) : (
-        <Detail label="Status">{lastCheckedAt ? 'OK' : 'Not checked yet'}</Detail>
-      )}
-      {overdueSince !== null && (
-        <Detail label="Warning" className="fl-error">
-          Not synced since <DateTime at={overdueSince} />, more than 7 days ago: its packs may be
-          out of date.
+        <Detail label={t('options_status')}>
+          {t(lastCheckedAt ? 'options_statusOk' : 'options_notChecked')}
         </Detail>
       )}
-      {failures > 0 && <Detail label="Failures in a row">{failures}</Detail>}
+      {overdueSince !== null && (
+        <Detail label={t('options_warning')} className="fl-error">
+          <Message id="options_overdue" parts={[<DateTime key="at" at={overdueSince} />]} />
+        </Detail>
+      )}
+      {failures > 0 && <Detail label={t('options_failures')}>{formatCount(ui, failures)}</Detail>}
     </dl>
   );
 }

@@ -4,6 +4,8 @@ import type { InstalledPack } from '../../lib/domain/pack';
 import { failure, saying, type Feedback } from './feedback';
 import { saveTextFile } from './save-file';
 import { describeFirstSync, describeSync } from './sync-summary';
+import { t, ui } from '../i18n';
+import { formatCount } from '../../lib/i18n/ui-text';
 
 /** Sends one request, then reads the lists again, and answers the request's reply. */
 export type Perform = <T>(send: () => Promise<Reply<T>>) => Promise<Reply<T>>;
@@ -17,26 +19,30 @@ export type ManageActions = ReturnType<typeof manageActions>;
 export function manageActions(perform: Perform) {
   async function restore(title: string, undo: RestorePackRequest): Promise<Feedback> {
     const reply = await perform(() => request('restorePack', undo));
-    if (reply.ok) return saying(`Restored ${reply.value.title}.`);
+    if (reply.ok) return saying(t('feedback_restored', reply.value.title));
     // The undo stays offered: the reader can try again.
     return { ...failure(reply.error), action: undoAction(title, undo) };
   }
 
   function undoAction(title: string, undo: RestorePackRequest) {
-    return { label: 'Undo', pending: `Restoring ${title}…`, run: () => restore(title, undo) };
+    return {
+      label: t('undo'),
+      pending: t('feedback_restoring', title),
+      run: () => restore(title, undo),
+    };
   }
 
   async function importText(text: string, allowNotNewer: boolean): Promise<Feedback> {
     const reply = await perform(() =>
       request('installPack', allowNotNewer ? { text, allowNotNewer } : { text }),
     );
-    if (reply.ok) return saying(`Installed ${reply.value.title} ${reply.value.version}.`);
+    if (reply.ok) return saying(t('feedback_installed', reply.value.title, reply.value.version));
     if (reply.error.code !== 'not-newer') return failure(reply.error);
     return {
       ...failure(reply.error),
       action: {
-        label: 'Install anyway',
-        pending: 'Installing…',
+        label: t('feedback_installAnyway'),
+        pending: t('feedback_installingPack'),
         run: () => importText(text, true),
       },
     };
@@ -53,9 +59,9 @@ export function manageActions(perform: Perform) {
       const reply = await perform(() => request('removePack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
       const { undo } = reply.value;
-      if (!undo) return saying(`${pack.title} was already removed.`);
+      if (!undo) return saying(t('feedback_alreadyRemoved', pack.title));
       return {
-        ...saying(`Removed ${pack.title}.`),
+        ...saying(t('feedback_removed', pack.title)),
         action: { ...undoAction(pack.title, undo), focus: true },
       };
     },
@@ -63,7 +69,7 @@ export function manageActions(perform: Perform) {
     async rollback(pack: InstalledPack): Promise<Feedback> {
       const reply = await perform(() => request('rollbackPack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
-      return saying(`Rolled back ${reply.value.title} to ${reply.value.version}.`);
+      return saying(t('feedback_rolledBack', reply.value.title, reply.value.version));
     },
 
     async exportPack(pack: InstalledPack): Promise<Feedback | null> {
@@ -87,15 +93,18 @@ export function manageActions(perform: Perform) {
       if (!reply.ok) return failure(reply.error);
       const added = reply.value.subscriptionsAdded.length;
       return saying(
-        `Imported settings: ${added} ${added === 1 ? 'subscription' : 'subscriptions'} added, ` +
-          `mutes of ${reply.value.siteRules} ${reply.value.siteRules === 1 ? 'site' : 'sites'}.`,
+        t(
+          'feedback_settingsImported',
+          formatCount(ui, added),
+          formatCount(ui, reply.value.siteRules),
+        ),
       );
     },
 
     async restoreSeed(): Promise<Feedback> {
       const reply = await perform(() => request('restoreSeedPack'));
       if (!reply.ok) return failure(reply.error);
-      return saying(`Restored ${reply.value.title} ${reply.value.version}.`);
+      return saying(t('feedback_restoredVersion', reply.value.title, reply.value.version));
     },
 
     /** Checks one subscription now, or all of them without a URL. */
@@ -119,7 +128,7 @@ export function manageActions(perform: Perform) {
     async unsubscribe(url: string): Promise<Feedback> {
       const reply = await perform(() => request('removeSubscription', { url }));
       if (!reply.ok) return failure(reply.error);
-      return saying(`Unsubscribed from ${url}. Its packs stay installed.`);
+      return saying(t('feedback_unsubscribed', url));
     },
 
     /** Installs a pack file's text; a version not newer than the installed one can be forced. */

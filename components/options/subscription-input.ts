@@ -1,6 +1,7 @@
 import { isPublicKeyText } from '../../lib/distribution/signature';
 import { normalizeSubscriptionUrl, SubscriptionError } from '../../lib/sync/subscriptions';
 import { asSentence } from './feedback';
+import { t } from '../i18n';
 
 export type SubscriptionField = 'url' | 'publicKey';
 
@@ -14,7 +15,7 @@ export type CheckedSubscription =
  */
 export function checkSubscriptionInput(urlText: string, keyText: string): CheckedSubscription {
   if (!urlText.trim()) {
-    return { ok: false, field: 'url', message: 'Enter the address of a pack or an index.' };
+    return { ok: false, field: 'url', message: t('options_enterUrl') };
   }
   let url: string;
   try {
@@ -29,8 +30,7 @@ export function checkSubscriptionInput(urlText: string, keyText: string): Checke
     return {
       ok: false,
       field: 'publicKey',
-      message:
-        'This is not a publisher key: it must be "ed25519:" followed by 44 base64 characters.',
+      message: t('options_badKey'),
     };
   }
   return { ok: true, url, publicKey };

@@ -3,6 +3,7 @@ import { PauseSwitch } from '../PauseSwitch';
 import { withSiteDisabled } from '../../lib/settings/store';
 import type { SettingsHandle } from '../useSettings';
 import type { PageTabState } from './usePageTab';
+import { t } from '../i18n';
 
 /** Pause everywhere, and turn Fact Lens off or on for the current tab's site. */
 export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTabState }) {
@@ -23,11 +24,11 @@ export function Controls({ handle, tab }: { handle: SettingsHandle; tab: PageTab
               void update((current) => withSiteDisabled(current, site, disabled));
             }}
           />
-          Off on {site}
+          {t('popup_offOnSite', site)}
         </label>
       )}
       {!runsOn(settings, site) && (
-        <span className="fl-popup-controls-state">Not marking this page</span>
+        <span className="fl-popup-controls-state">{t('popup_notMarking')}</span>
       )}
     </div>
   );

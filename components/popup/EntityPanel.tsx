@@ -3,6 +3,7 @@ import type { EntityCard } from '../../lib/domain/card';
 import type { EntityRef } from '../../lib/domain/entity';
 import { request } from '../../lib/messaging/client';
 import { EntityCardView } from '../card/EntityCardView';
+import { t } from '../i18n';
 
 type PanelState =
   | { status: 'loading' }
@@ -37,16 +38,16 @@ export function EntityPanel({ entity, onBack }: { entity: EntityRef; onBack: () 
   return (
     <section aria-labelledby={headingId}>
       <button type="button" className="fl-popup-back" onClick={back} autoFocus>
-        ← {trail.length > 1 ? 'Back' : 'Back to results'}
+        {t(trail.length > 1 ? 'popup_back' : 'popup_backToResults')}
       </button>
-      {state.status === 'loading' && <p className="fl-muted">Loading…</p>}
+      {state.status === 'loading' && <p className="fl-muted">{t('loading')}</p>}
       {state.status === 'error' && (
         <p role="alert" className="fl-error">
-          Could not load this entry: {state.message}
+          {t('popup_entryError', state.message)}
         </p>
       )}
       {state.status === 'ready' && !state.card && (
-        <p className="fl-muted">This entry is no longer installed.</p>
+        <p className="fl-muted">{t('popup_entryGone')}</p>
       )}
       {state.status === 'ready' && state.card && (
         <EntityCardView

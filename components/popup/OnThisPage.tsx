@@ -1,5 +1,7 @@
 import { useRef } from 'react';
-import { KIND_LABELS } from '../../lib/cards/display-text';
+import { kindLabel } from '../../lib/cards/display-text';
+import { formatCount } from '../../lib/i18n/ui-text';
+import { t, ui } from '../i18n';
 import type { PageTabState } from './usePageTab';
 
 interface Props {
@@ -15,16 +17,16 @@ interface Props {
 export function OnThisPage({ tab, reveal }: Props) {
   // Per entity: which mention the next click goes to.
   const nextOccurrence = useRef(new Map<string, number>());
-  if (tab.status === 'loading') return <p className="fl-muted">Looking at this page…</p>;
+  if (tab.status === 'loading') return <p className="fl-muted">{t('popup_lookingAtPage')}</p>;
   if (tab.status === 'unavailable') {
-    return <p className="fl-muted">Fact Lens is not running on this page.</p>;
+    return <p className="fl-muted">{t('popup_notRunning')}</p>;
   }
   if (tab.entities.length === 0) {
-    return <p className="fl-muted">Nothing from your packs is mentioned on this page.</p>;
+    return <p className="fl-muted">{t('popup_nothingOnPage')}</p>;
   }
   return (
     <>
-      <ul className="fl-popup-on-page" aria-label="Entities on this page">
+      <ul className="fl-popup-on-page" aria-label={t('popup_entitiesOnPage')}>
         {tab.entities.map((entity) => (
           <li key={entity.entityKey}>
             <button
@@ -38,19 +40,18 @@ export function OnThisPage({ tab, reveal }: Props) {
               }}
             >
               <span className="fl-popup-on-page-name">{entity.firstText}</span>
-              <span className="fl-popup-on-page-kind">{KIND_LABELS[entity.kind]}</span>
-              <span className="fl-popup-on-page-count" aria-label={`${entity.count} mentions`}>
-                {entity.count}
+              <span className="fl-popup-on-page-kind">{kindLabel(ui, entity.kind)}</span>
+              <span
+                className="fl-popup-on-page-count"
+                aria-label={t('popup_mentions', formatCount(ui, entity.count))}
+              >
+                {formatCount(ui, entity.count)}
               </span>
             </button>
           </li>
         ))}
       </ul>
-      {tab.capped && (
-        <p className="fl-muted">
-          This page names more than Fact Lens marks on one page; only the first are marked.
-        </p>
-      )}
+      {tab.capped && <p className="fl-muted">{t('popup_capped')}</p>}
     </>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import type { EntityRef } from '../../lib/domain/entity';
 import type { SearchDocument } from '../../lib/search/search-documents';
 import type { SearchHit } from '../../lib/search/search-index';
+import { t } from '../i18n';
+import { Message } from '../Message';
 import { PackList } from '../PackList';
 import { usePacks } from '../usePacks';
 import { useSettings } from '../useSettings';
@@ -39,10 +41,16 @@ export function PopupApp() {
 
   const open = (hit: SearchHit) => {
     if (hit.opens) setView({ kind: 'entity', entity: hit.opens });
-    else setView({ kind: 'item', title: hit.title, text: hit.snippet, label: hit.kind });
+    else
+      setView({
+        kind: 'item',
+        title: hit.title,
+        text: hit.snippet,
+        label: t(`docKind_${hit.kind}`),
+      });
   };
   const openDocument = (doc: SearchDocument) =>
-    setView({ kind: 'item', title: doc.title, text: doc.text, label: doc.kind });
+    setView({ kind: 'item', title: doc.title, text: doc.text, label: t(`docKind_${doc.kind}`) });
 
   if (view.kind === 'entity') {
     return (
@@ -60,7 +68,7 @@ export function PopupApp() {
           autoFocus
           onClick={() => setView({ kind: 'search' })}
         >
-          ← Back to results
+          {t('popup_backToResults')}
         </button>
         <article>
           <p className="fl-overline fl-popup-item-label">{view.label}</p>
@@ -88,14 +96,14 @@ export function PopupApp() {
   return (
     <main className="fl-popup">
       <header className="fl-popup-header">
-        <h1>Fact Lens</h1>
+        <h1>{t('extName')}</h1>
         <Controls handle={settings} tab={page} />
       </header>
       <input
         className="fl-popup-search"
         type="search"
-        placeholder="Search people, companies, facts… (豆包 works too)"
-        aria-label="Search every installed pack"
+        placeholder={t('popup_searchPlaceholder')}
+        aria-label={t('popup_searchLabel')}
         role="combobox"
         aria-expanded={hits.length > 0}
         aria-controls="search-results"
@@ -108,20 +116,20 @@ export function PopupApp() {
         }}
         onKeyDown={onKeyDown}
       />
-      {search.status === 'loading' && <p className="fl-muted">Preparing search…</p>}
+      {search.status === 'loading' && <p className="fl-muted">{t('popup_preparingSearch')}</p>}
       {search.status === 'error' && (
         <p role="alert" className="fl-error">
-          Search is unavailable: {search.message}
+          {t('popup_searchUnavailable', search.message)}
         </p>
       )}
       {results && hits.length === 0 && (
         <p className="fl-muted" role="status">
-          Nothing matches “{query.trim()}”. Try part of a name, a Chinese name, or fewer words.
+          {t('popup_noMatch', query.trim())}
         </p>
       )}
       {results?.namesOnly && (
         <p className="fl-muted" role="status">
-          Showing names only: type a little more to search facts and sources too.
+          {t('popup_namesOnly')}
         </p>
       )}
       {results && hits.length > 0 && (
@@ -136,14 +144,14 @@ export function PopupApp() {
         <>
           <section aria-labelledby="on-page-heading">
             <h2 id="on-page-heading" className="fl-overline">
-              On this page
+              {t('popup_onThisPage')}
             </h2>
             <OnThisPage tab={page} reveal={page.reveal} />
           </section>
           {search.status === 'ready' && search.propositions.length > 0 && (
             <section aria-labelledby="propositions-heading">
               <h2 id="propositions-heading" className="fl-overline">
-                Propositions
+                {t('heading_propositions')}
               </h2>
               <ul className="fl-popup-overview">
                 {search.propositions.map((doc) => (
@@ -162,21 +170,29 @@ export function PopupApp() {
           )}
           <section aria-labelledby="packs-heading">
             <h2 id="packs-heading" className="fl-overline">
-              Installed packs
+              {t('popup_installedPacks')}
             </h2>
-            {packs.status === 'loading' && <p className="fl-muted">Loading…</p>}
+            {packs.status === 'loading' && <p className="fl-muted">{t('loading')}</p>}
             {packs.status === 'error' && (
               <p role="alert" className="fl-error">
-                Could not read the installed packs: {packs.error.message}
+                {t('popup_packsError', packs.error.message)}
               </p>
             )}
             {packs.status === 'ready' && <PackList packs={packs.packs} />}
           </section>
           <p className="fl-popup-footer">
             <a href="/options.html" target="_blank" rel="noopener">
-              Settings
+              {t('popup_settings')}
             </a>{' '}
-            · <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> on a page steps through what is marked
+            ·{' '}
+            <Message
+              id="popup_keysHint"
+              parts={[
+                <>
+                  <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd>
+                </>,
+              ]}
+            />
           </p>
         </>
       )}

@@ -1,12 +1,14 @@
 import type { SearchHit, SearchResults } from '../../lib/search/search-index';
-import { KIND_LABELS } from '../../lib/cards/display-text';
+import { kindLabel } from '../../lib/cards/display-text';
+import { formatCount } from '../../lib/i18n/ui-text';
+import { t, ui } from '../i18n';
 import { Highlighted } from './Highlighted';
 
 const GROUPS = [
-  ['entities', 'Entities'],
-  ['propositions', 'Propositions'],
-  ['facts', 'Facts'],
-  ['sources', 'Sources'],
+  ['entities', 'heading_entities'],
+  ['propositions', 'heading_propositions'],
+  ['facts', 'heading_facts'],
+  ['sources', 'heading_sources'],
 ] as const;
 
 /** Every hit in the order shown, for arrow-key navigation. */
@@ -32,10 +34,11 @@ export function SearchResultsList({ results, activeId, onOpen, onHover }: Props)
     <div
       id="search-results"
       role="listbox"
-      aria-label="Search results"
+      aria-label={t('popup_searchResults')}
       className="fl-popup-results"
     >
-      {GROUPS.map(([group, label]) => {
+      {GROUPS.map(([group, heading]) => {
+        const label = t(heading);
         const hits = results[group];
         if (hits.length === 0) return null;
         const more = results.totals[hits[0]?.kind ?? 'entity'] - hits.length;
@@ -56,7 +59,7 @@ export function SearchResultsList({ results, activeId, onOpen, onHover }: Props)
                 <span className="fl-popup-result-title">
                   <Highlighted text={hit.title} ranges={hit.titleRanges} />
                   {hit.entityKind && (
-                    <span className="fl-popup-result-kind">{KIND_LABELS[hit.entityKind]}</span>
+                    <span className="fl-popup-result-kind">{kindLabel(ui, hit.entityKind)}</span>
                   )}
                 </span>
                 {hit.snippet && (
@@ -66,7 +69,9 @@ export function SearchResultsList({ results, activeId, onOpen, onHover }: Props)
                 )}
               </div>
             ))}
-            {more > 0 && <p className="fl-popup-result-more">and {more} more</p>}
+            {more > 0 && (
+              <p className="fl-popup-result-more">{t('popup_more', formatCount(ui, more))}</p>
+            )}
           </div>
         );
       })}

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { HoverCard, type HoverCardActions } from '../../components/hovercard/HoverCard';
+import { ui as uiText } from '../../components/i18n';
 import { citationText } from '../../lib/cards/display-text';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import type { PageCardActions } from '../../lib/content/card-ui';
@@ -38,7 +39,7 @@ export async function mountHoverCard(
 ): Promise<void> {
   const actions: HoverCardActions = {
     ...pageActions,
-    copyCitation: (card) => navigator.clipboard.writeText(citationText(card)),
+    copyCitation: (card) => navigator.clipboard.writeText(citationText(uiText, card)),
   };
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'fact-lens-card',

@@ -3,4 +3,4 @@ import { renderPage } from '../../components/render-page';
 import '../../components/pack.css';
 import '../../components/options/options.css';
 
-renderPage(<OptionsApp />);
+renderPage(<OptionsApp />, 'options_title');

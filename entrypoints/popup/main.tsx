@@ -4,4 +4,4 @@ import '../../components/card/card.css';
 import '../../components/pack.css';
 import '../../components/popup/popup.css';
 
-renderPage(<PopupApp />);
+renderPage(<PopupApp />, 'extName');

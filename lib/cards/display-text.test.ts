@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityCard } from '../domain/card';
+import { englishUi, uiTextFor } from '../../tests/support/ui-text';
 import { citationText, formatPartialDate, safeHref, sourceLine } from './display-text';
 
 describe('formatPartialDate', () => {
   it.each([
     ['2026', '2026'],
     ['2026-01', 'Jan 2026'],
-    ['2025-12-07', '7 Dec 2025'],
+    ['2025-12-07', 'Dec 7, 2025'],
     ['2026-13', '2026'],
+    ['2026-02-00', 'Feb 2026'],
     ['soon', 'soon'],
     ['', ''],
-  ])('%j → %j', (input, expected) => {
-    expect(formatPartialDate(input)).toBe(expected);
+  ])('%j → %j in English', (input, expected) => {
+    expect(formatPartialDate(input, 'en')).toBe(expected);
+  });
+
+  it.each([
+    ['2026', '2026年'],
+    ['2026-01', '2026年1月'],
+    ['2025-12-07', '2025年12月7日'],
+  ])('%j → %j in Chinese, never a day the date does not have', (input, expected) => {
+    expect(formatPartialDate(input, 'zh-CN')).toBe(expected);
+  });
+
+  it('is not moved by the time zone: 1 January stays in its year', () => {
+    expect(formatPartialDate('2026-01-01', 'en')).toBe('Jan 1, 2026');
   });
 });
 
@@ -42,10 +56,10 @@ const source = {
 
 describe('citations', () => {
   it('names a source by title, publisher, authors and date', () => {
-    expect(sourceLine(source)).toBe(
-      'ByteDance bets on four AI propositions · 36Kr · Deng Yongyi, Zhou Xinyu · 5 Jan 2026',
+    expect(sourceLine(englishUi, source)).toBe(
+      'ByteDance bets on four AI propositions · 36Kr · Deng Yongyi, Zhou Xinyu · Jan 5, 2026',
     );
-    expect(sourceLine({ ...source, authors: [], publishedAt: undefined })).toBe(
+    expect(sourceLine(englishUi, { ...source, authors: [], publishedAt: undefined })).toBe(
       'ByteDance bets on four AI propositions · 36Kr',
     );
   });
@@ -66,12 +80,36 @@ describe('citations', () => {
       sources: [source, { ...source, id: 't', url: undefined, title: 'Other' }],
       related: [],
     };
-    expect(citationText(card).split('\n')).toEqual([
+    expect(citationText(englishUi, card).split('\n')).toEqual([
       'Doubao (Product): An assistant.',
       'Sources:',
-      '- ByteDance bets on four AI propositions · 36Kr · Deng Yongyi, Zhou Xinyu · 5 Jan 2026 https://36kr.com/p/1',
-      '- Other · 36Kr · Deng Yongyi, Zhou Xinyu · 5 Jan 2026',
+      '- ByteDance bets on four AI propositions · 36Kr · Deng Yongyi, Zhou Xinyu · Jan 5, 2026 https://36kr.com/p/1',
+      '- Other · 36Kr · Deng Yongyi, Zhou Xinyu · Jan 5, 2026',
       'From the fact pack "ByteDance AI 2026" v1.2.0, via Fact Lens.',
+    ]);
+  });
+
+  it('cites in the reader’s language, with whole sentences', () => {
+    const card: EntityCard = {
+      pack: { id: 'p', title: '字节 AI 2026', version: '1.2.0' },
+      entity: {
+        id: 'd',
+        name: '豆包',
+        kind: 'product',
+        summary: '助手。',
+        aliases: [],
+        role: 'subject',
+      },
+      propositions: [],
+      facts: [],
+      sources: [source],
+      related: [],
+    };
+    expect(citationText(uiTextFor('zh_CN'), card).split('\n')).toEqual([
+      '豆包（产品）：助手。',
+      '来源：',
+      '- ByteDance bets on four AI propositions · 36Kr · Deng Yongyi, Zhou Xinyu · 2026年1月5日 https://36kr.com/p/1',
+      '出自事实包“字节 AI 2026” v1.2.0，经由 Fact Lens。',
     ]);
   });
 });

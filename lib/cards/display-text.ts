@@ -1,57 +1,53 @@
 import type { EntityKind, FactStatus } from '../pack/schema';
 import type { CardSource, EntityCard } from '../domain/card';
+import type { MessageId, UiText } from '../i18n/ui-text';
 
-/** What each fact status means to a reader, in a few words. */
-export const STATUS_LABELS: Record<FactStatus, string> = {
-  'unnamed-sources': 'Unnamed sources',
-  official: 'Official',
-  disclosed: 'Disclosed',
-  'third-party-data': 'Third-party data',
-  target: 'Target',
-  opinion: 'Opinion',
-};
+/** The message ids of a fact status: its label, and what it means to a reader. */
+const STATUS_IDS = {
+  'unnamed-sources': ['status_unnamed_sources', 'statusInfo_unnamed_sources'],
+  official: ['status_official', 'statusInfo_official'],
+  disclosed: ['status_disclosed', 'statusInfo_disclosed'],
+  'third-party-data': ['status_third_party_data', 'statusInfo_third_party_data'],
+  target: ['status_target', 'statusInfo_target'],
+  opinion: ['status_opinion', 'statusInfo_opinion'],
+} as const satisfies Record<FactStatus, readonly [MessageId, MessageId]>;
+
+/** A fact status in a few words ("Official"). */
+export const statusLabel = (ui: UiText, status: FactStatus) => ui.t(STATUS_IDS[status][0]);
 
 /** A sentence for screen readers and tooltips: how much weight the claim carries. */
-export const STATUS_DESCRIPTIONS: Record<FactStatus, string> = {
-  'unnamed-sources': 'Reported, citing sources who are not named',
-  official: 'Stated officially by the company or person',
-  disclosed: 'Disclosed by the company, e.g. in a filing or release',
-  'third-party-data': 'Measured by a third party',
-  target: 'A goal or plan, not an outcome',
-  opinion: 'An opinion or assessment',
-};
+export const statusDescription = (ui: UiText, status: FactStatus) => ui.t(STATUS_IDS[status][1]);
 
-export const KIND_LABELS: Record<EntityKind, string> = {
-  person: 'Person',
-  company: 'Company',
-  organization: 'Organization',
-  team: 'Team',
-  product: 'Product',
-  model: 'Model',
-  concept: 'Concept',
-};
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** An entity kind as a label ("Person"). */
+export const kindLabel = (ui: UiText, kind: EntityKind) => ui.t(`kind_${kind}`);
 
 /**
- * `2026` → "2026", `2026-01` → "Jan 2026", `2026-01-07` → "7 Jan 2026". Written out by
- * hand rather than with `Intl`: a partial date has no day to format, and the card must
- * read the same in every locale's test run. Anything else is shown as given.
+ * `2026` → "2026", `2026-01` → "Jan 2026", `2026-01-07` → "Jan 7, 2026" (in English; in
+ * Chinese 2026年, 2026年1月, 2026年1月7日): with `Intl` in the reader's locale, asking only for
+ * the parts the date has, so a year or a month is never shown as its first day. UTC, so
+ * the reader's time zone cannot move a date. Anything else is shown as given.
  */
-export function formatPartialDate(date: string): string {
+export function formatPartialDate(date: string, locale: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
   if (!match) return date;
-  const [, year, month, day] = match;
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (monthName === undefined) return year ?? date;
-  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+  const [, year, month, day] = match.map(Number);
+  if (year === undefined) return date;
+  const valid = (value: number | undefined, max: number) =>
+    value !== undefined && !Number.isNaN(value) && value >= 1 && value <= max;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (valid(month, 12)) {
+    options.month = 'short';
+    if (valid(day, 31)) options.day = 'numeric';
+  }
+  const at = Date.UTC(year, (options.month ? (month ?? 1) : 1) - 1, options.day ? day : 1);
+  return new Intl.DateTimeFormat(locale, options).format(at);
 }
 
 /** One line naming a source: title, publisher, authors, date. */
-export function sourceLine(source: CardSource): string {
+export function sourceLine(ui: UiText, source: CardSource): string {
   const parts = [source.title, source.publisher];
   if (source.authors.length > 0) parts.push(source.authors.join(', '));
-  if (source.publishedAt) parts.push(formatPartialDate(source.publishedAt));
+  if (source.publishedAt) parts.push(formatPartialDate(source.publishedAt, ui.locale));
   return parts.join(' · ');
 }
 
@@ -59,15 +55,16 @@ export function sourceLine(source: CardSource): string {
  * Plain-text citation of a card, for the clipboard: what the entity is and where that is
  * known from, so a pasted note keeps its provenance.
  */
-export function citationText(card: EntityCard): string {
-  const lines = [`${card.entity.name} (${KIND_LABELS[card.entity.kind]}): ${card.entity.summary}`];
+export function citationText(ui: UiText, card: EntityCard): string {
+  const { entity, pack } = card;
+  const lines = [ui.t('citation_entity', entity.name, kindLabel(ui, entity.kind), entity.summary)];
   if (card.sources.length > 0) {
-    lines.push('Sources:');
+    lines.push(ui.t('citation_sources'));
     for (const source of card.sources) {
-      lines.push(`- ${sourceLine(source)}${source.url ? ` ${source.url}` : ''}`);
+      lines.push(`- ${sourceLine(ui, source)}${source.url ? ` ${source.url}` : ''}`);
     }
   }
-  lines.push(`From the fact pack "${card.pack.title}" v${card.pack.version}, via Fact Lens.`);
+  lines.push(ui.t('citation_pack', pack.title, pack.version));
   return lines.join('\n');
 }
 

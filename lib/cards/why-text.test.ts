@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchReason } from '../domain/match-reason';
+import { englishUi, uiTextFor } from '../../tests/support/ui-text';
 import { explainMatch } from './why-text';
 
 const names = { entity: 'Google', pack: 'ByteDance AI 2026' };
@@ -77,6 +78,17 @@ describe('explainMatch', () => {
       ],
     ],
   ])('%s', (_, reason, lines) => {
-    expect(explainMatch(reason, names)).toEqual(lines);
+    expect(explainMatch(englishUi, reason, names)).toEqual(lines);
+  });
+
+  it('says it in Chinese in whole sentences, with the number the Chinese way', () => {
+    const reason = base({
+      role: 'context',
+      passing: { rule: 'near-subject', subject: { text: '豆包', side: 'before', distance: 1200 } },
+    });
+    expect(explainMatch(uiTextFor('zh_CN'), reason, { entity: '谷歌', pack: '字节 AI' })).toEqual([
+      '匹配到“Google”：事实包“字节 AI”中 谷歌 的名称。',
+      '此事实包只是顺带提到 谷歌；这里标记它，是因为该事实包的主体“豆包”在它前面 1,200 个字符处。',
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { packWith } from '../support/pack-fixtures';
 import { cardOf, hover } from './cards';
 import { sendRequest } from './extension';
+import { seriousViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { highlightedTexts, markerActive } from './highlights';
 
@@ -164,10 +164,6 @@ test('the card has no serious accessibility violations, and is saved in light an
       path: test.info().outputPath(`card-${colorScheme}.png`),
       animations: 'disabled',
     });
-    const results = await new AxeBuilder({ page }).include('fact-lens-card').analyze();
-    const serious = results.violations.filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await seriousViolations(page, 'fact-lens-card')).toEqual([]);
   }
 });

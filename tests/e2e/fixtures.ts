@@ -68,6 +68,12 @@ export interface ExtensionFixtures {
    */
   grantedHosts: string[];
   /**
+   * The browser's UI language, which picks the extension's messages (public/_locales):
+   * `'en'` unless a spec says `test.use({ uiLanguage: 'zh-CN' })`. Not Playwright's
+   * `locale`, which only emulates a page's `navigator.language` and Accept-Language.
+   */
+  uiLanguage: string;
+  /**
    * A fresh Chromium profile with the extension loaded, one per test (so IndexedDB and
    * storage start empty). Replaces Playwright's default `context`; `page` is its first tab.
    */
@@ -94,6 +100,16 @@ export interface ServerFixtures {
   chromiumPath: string;
 }
 
+/**
+ * Chromium in another language. `--lang` is what picks the extension's messages (checked
+ * on Linux, headless: `LANGUAGE`, `LANG` or `LC_ALL` in the environment change nothing);
+ * `--accept-lang` gives pages the `navigator.language` and Accept-Language a reader with
+ * that language has. Headless Chromium still answers `i18n.getUILanguage()` with "en-US".
+ */
+export function uiLanguageArgs(language: string): string[] {
+  return [`--lang=${language}`, `--accept-lang=${language}`];
+}
+
 export const test = base.extend<ExtensionFixtures, ServerFixtures>({
   chromiumPath: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern.
@@ -117,8 +133,9 @@ export const test = base.extend<ExtensionFixtures, ServerFixtures>({
   // (see chromiumArgs) so the real Chromium, not the headless shell, runs either way.
   grantedHosts: [[], { option: true }],
   extensionBuild: ['production', { option: true }],
+  uiLanguage: ['en', { option: true }],
 
-  context: async ({ chromiumPath, headless, grantedHosts, extensionBuild }, use) => {
+  context: async ({ chromiumPath, headless, grantedHosts, extensionBuild, uiLanguage }, use) => {
     const build = extensionBuilds[extensionBuild];
     // Checked here, not left to Chromium: a missing folder would only show as a worker that
     // never registers, ten seconds later.
@@ -131,7 +148,10 @@ export const test = base.extend<ExtensionFixtures, ServerFixtures>({
     const context = await chromium.launchPersistentContext('', {
       headless: false,
       executablePath: chromiumPath,
-      args: chromiumArgs(loaded?.dir ?? build.dir, { headless, uid: process.getuid?.() }),
+      args: [
+        ...chromiumArgs(loaded?.dir ?? build.dir, { headless, uid: process.getuid?.() }),
+        ...uiLanguageArgs(uiLanguage),
+      ],
     });
     await use(context);
     await context.close();

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
+import { seriousViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { gotoMarked, highlightedTexts, hoveredText } from './highlights';
 
@@ -143,17 +143,6 @@ test('popup and options pages have no serious accessibility violations', async (
     await expect(
       page.getByText(/^(Loading…|Preparing search…|Looking at this page…)$/),
     ).toHaveCount(0);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-    expect(
-      serious.flatMap((violation) =>
-        violation.nodes.map(
-          (node) =>
-            `${path} ${violation.id}: ${node.target.join(' ')} ${node.failureSummary ?? ''}`,
-        ),
-      ),
-    ).toEqual([]);
+    expect((await seriousViolations(page)).map((line) => `${path} ${line}`)).toEqual([]);
   }
 });

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { seriousViolations } from './accessibility';
+import { enterCardOf } from './cards';
+import { expect, test } from './fixtures';
+import { markerActive } from './highlights';
+
+/**
+ * The UI in the browser's language (public/_locales): Chromium started in Simplified
+ * Chinese shows the popup, the options page and the card in Chinese, with `lang` saying so;
+ * in English, as the other specs expect. Pack text stays as the pack wrote it ("Doubao").
+ */
+
+// The card's shadow root is open to Playwright only in the test-hooks build.
+test.use({ extensionBuild: 'test-hooks' });
+
+interface Language {
+  uiLanguage: string;
+  /** The `lang` attribute the pages and the card carry. */
+  lang: string;
+  /** What each part shows while it waits for its data; checks run once it is gone. */
+  waiting: RegExp;
+  popup: { searchLabel: string; pause: string; onThisPage: string };
+  options: { heading: string; title: string; packs: string; density: string };
+  card: { copy: string; facts: string; kind: string; asOf: RegExp };
+}
+
+const LANGUAGES: Language[] = [
+  {
+    uiLanguage: 'zh-CN',
+    lang: 'zh-CN',
+    waiting: /^(正在加载…|正在准备搜索…|正在查看此页面…)$/,
+    popup: { searchLabel: '搜索所有已安装的事实包', pause: '全局暂停', onThisPage: '本页提及' },
+    options: {
+      heading: 'Fact Lens 设置',
+      title: 'Fact Lens 设置',
+      packs: '事实包',
+      density: '每一次提及',
+    },
+    card: { copy: '复制引用', facts: '事实', kind: '产品', asOf: /^截至 \d{4}年\d{1,2}月/ },
+  },
+  {
+    uiLanguage: 'en',
+    lang: 'en',
+    waiting: /^(Loading…|Preparing search…|Looking at this page…)$/,
+    popup: {
+      searchLabel: 'Search every installed pack',
+      pause: 'Pause everywhere',
+      onThisPage: 'On this page',
+    },
+    options: {
+      heading: 'Fact Lens settings',
+      title: 'Fact Lens settings',
+      packs: 'Fact packs',
+      density: 'Every mention',
+    },
+    card: { copy: 'Copy citation', facts: 'Facts', kind: 'Product', asOf: /^as of [A-Z][a-z]{2} / },
+  },
+];
+
+async function settled(page: Page, waiting: RegExp): Promise<void> {
+  await expect(page.locator('main')).toBeVisible();
+  await expect(page.getByText(waiting)).toHaveCount(0);
+}
+
+for (const language of LANGUAGES) {
+  test.describe(`with Chromium in ${language.uiLanguage}`, () => {
+    test.use({ uiLanguage: language.uiLanguage });
+
+    test('the popup and the options page speak it, and axe finds nothing serious', async ({
+      page,
+      extensionId,
+    }) => {
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await settled(page, language.waiting);
+      await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
+      await expect(page.getByRole('combobox', { name: language.popup.searchLabel })).toBeFocused();
+      await expect(page.getByText(language.popup.pause)).toBeVisible();
+      await expect(page.getByRole('heading', { name: language.popup.onThisPage })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await settled(page, language.waiting);
+      await expect(page.locator('html')).toHaveAttribute('lang', language.lang);
+      await expect(page).toHaveTitle(language.options.title);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(language.options.heading);
+      await expect(
+        page.getByRole('heading', { name: language.options.packs, exact: true }),
+      ).toBeVisible();
+      await expect(page.getByRole('radio', { name: language.options.density })).toBeChecked();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the card speaks it, and axe finds nothing serious', async ({ page, server }) => {
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await page.goto(`${server}/index.html`);
+      await expect.poll(() => markerActive(page)).toBe(true);
+      const { card } = await enterCardOf(page, '#lede', 'Doubao');
+      await expect(card).toHaveAttribute('lang', language.lang);
+      await expect(card.getByRole('button', { name: language.card.copy })).toBeVisible();
+      await expect(card.locator('.fl-card-kind')).toHaveText(language.card.kind);
+      await expect(
+        card.getByRole('heading', { name: language.card.facts, exact: true }),
+      ).toBeVisible();
+      await expect(card.locator('.fl-card-fact time').first()).toHaveText(language.card.asOf);
+      expect(await seriousViolations(page, 'fact-lens-card')).toEqual([]);
+      // For the README (docs/card-zh.png is this, in zh-CN; CJK glyphs need fonts-noto-cjk).
+      await card.screenshot({
+        path: test.info().outputPath(`card-${language.uiLanguage}.png`),
+        animations: 'disabled',
+      });
+    });
+  });
+}
