@@ -82,6 +82,8 @@ export class MentionIndex {
    */
   private evidenceByNode: WeakMap<Text, Evidence> | null = null;
   private readonly conditional = new Set<SegmentState>();
+  /** The conditional segments with a candidate left out: only these can gain from new evidence. */
+  private readonly waiting = new Set<SegmentState>();
   private readonly rules = new Map<number, AliasRule>();
   /** Per pack: mentions of its subjects on the page; past ABOUT_PACK_MENTIONS the page is about it. */
   private readonly subjectMentions = new Map<string, number>();
@@ -190,7 +192,7 @@ export class MentionIndex {
       added.push(state);
     }
     const again = new Set(added);
-    for (const state of this.conditional) {
+    for (const state of aboutChanged ? this.conditional : this.waiting) {
       if (aboutChanged || wantsAny(state, newTerms, newPacks)) again.add(state);
     }
     for (const state of again) this.resolveState(state, visible);
@@ -294,6 +296,17 @@ export class MentionIndex {
     return { term: (id) => terms.get(id), subject: (packId) => subjects.get(packId) };
   }
 
+  /**
+   * Whether a walk around the mention could find what its alias needs: not when none of its
+   * context terms, or no subject of its pack, is anywhere on the page (the common case for
+   * an ambiguous word on a page about something else), so that case costs no walk.
+   */
+  private mayBeNear(rule: AliasRule): boolean {
+    if (rule.terms.length > 0 && !rule.terms.some((term) => (this.termSegments.get(term) ?? 0) > 0))
+      return false;
+    return !rule.passing || (this.subjectMentions.get(rule.alias.packId) ?? 0) > 0;
+  }
+
   /** Why a conditional candidate may count here, or null when it may not. */
   private reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | null {
     let contextTerm: FoundNearby | undefined;
@@ -381,6 +394,7 @@ export class MentionIndex {
       if (gone(segment)) {
         this.states.delete(segment);
         this.conditional.delete(state);
+        this.waiting.delete(state);
         this.mentionCount -= state.mentions.length;
         for (const node of segment.nodes) {
           if (this.byNode.get(node) === state) this.byNode.delete(node);
@@ -412,6 +426,7 @@ export class MentionIndex {
     let inBlock: Nearby | null = null;
     let around: Nearby | null = null;
     state.wants = null;
+    this.waiting.delete(state);
     const reasonFor = (alias: number): MatchReason | null => {
       let reason = reasons.get(alias);
       if (reason === undefined) {
@@ -419,7 +434,7 @@ export class MentionIndex {
         reason =
           rule.unconditional ??
           this.reasonHere(rule, (inBlock ??= this.inBlock(segment))) ??
-          this.reasonHere(rule, (around ??= this.around(segment)));
+          (this.mayBeNear(rule) ? this.reasonHere(rule, (around ??= this.around(segment))) : null);
         if (!reason) this.noteWants(state, rule);
         reasons.set(alias, reason);
       }
@@ -463,6 +478,7 @@ export class MentionIndex {
   /** Remembers what a dropped candidate waits for, so only news of that resolves it again. */
   private noteWants(state: SegmentState, rule: AliasRule): void {
     const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
+    this.waiting.add(state);
     for (const term of rule.terms) wants.terms.add(term);
     if (rule.passing && this.contextMarking === 'near') wants.packs.add(rule.alias.packId);
   }
@@ -480,6 +496,7 @@ export class MentionIndex {
       state.conditional = state.candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
       if (state.conditional) this.conditional.add(state);
       else this.conditional.delete(state);
+      this.waiting.delete(state);
     }
     this.resolveAll(this.states.values());
   }
