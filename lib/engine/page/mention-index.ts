@@ -1,4 +1,4 @@
-import type { FoundNearby, MatchReason } from '../../domain/match-reason';
+import type { FoundNearby, MatchReason, PassingReason } from '../../domain/match-reason';
 import { resolveLeftmostLongest } from '../matcher/resolve';
 import type { Candidate, MatchedAlias, ScanResult } from '../types';
 import { toMention, type Mention } from './mentions';
@@ -47,6 +47,8 @@ interface Nearby {
 
 /** What an alias needs to count, decided once per alias. */
 interface AliasRule {
+  /** The alias's index in the matcher. */
+  index: number;
   alias: MatchedAlias;
   /** Its context terms (gated when non-empty). */
   terms: readonly number[];
@@ -82,9 +84,21 @@ export class MentionIndex {
    */
   private evidenceByNode: WeakMap<Text, Evidence> | null = null;
   private readonly conditional = new Set<SegmentState>();
-  /** The conditional segments with a candidate left out: only these can gain from new evidence. */
-  private readonly waiting = new Set<SegmentState>();
+  /**
+   * The conditional segments with a candidate left out, by what they wait for (a context term,
+   * a pack's subject): only these can gain from new evidence, and a term that never turns up
+   * costs the segments waiting for it nothing.
+   */
+  private readonly waitingForTerm = new Map<number, Set<SegmentState>>();
+  private readonly waitingForPack = new Map<string, Set<SegmentState>>();
   private readonly rules = new Map<number, AliasRule>();
+  /**
+   * Places and reasons that do not depend on where on the page a mention is (a term in its own
+   * block, a term or the pack's subjects elsewhere on a page about the pack), shared by all the
+   * mentions they explain: a dense page has thousands. Emptied whenever the page's counts may
+   * have changed (each batch, each removal, a new marking choice).
+   */
+  private readonly shared = new Map<string, FoundNearby | MatchReason>();
   /** Per pack: mentions of its subjects on the page; past ABOUT_PACK_MENTIONS the page is about it. */
   private readonly subjectMentions = new Map<string, number>();
   /** Per context term: segments holding it. A page about a pack accepts its terms anywhere. */
@@ -145,7 +159,7 @@ export class MentionIndex {
         terms.length === 0 && (!passing || this.contextMarking === 'everywhere')
           ? reasonOf(alias, passing ? { passing: { rule: 'everywhere' } } : {})
           : null;
-      rule = { alias, terms, passing, unconditional };
+      rule = { index, alias, terms, passing, unconditional };
       this.rules.set(index, rule);
     }
     return rule;
@@ -164,6 +178,7 @@ export class MentionIndex {
   add(segments: readonly Segment[], results: readonly ScanResult[]): void {
     if (results.length !== segments.length)
       throw new Error(`${segments.length} segments but ${results.length} scan results`);
+    this.shared.clear();
     const added: SegmentState[] = [];
     const newTerms = new Set<number>();
     const newPacks = new Set<string>();
@@ -192,8 +207,11 @@ export class MentionIndex {
       added.push(state);
     }
     const again = new Set(added);
-    for (const state of aboutChanged ? this.conditional : this.waiting) {
-      if (aboutChanged || wantsAny(state, newTerms, newPacks)) again.add(state);
+    if (aboutChanged) for (const state of this.conditional) again.add(state);
+    for (const term of newTerms)
+      for (const state of this.waitingForTerm.get(term) ?? []) again.add(state);
+    for (const packId of newPacks) {
+      for (const state of this.waitingForPack.get(packId) ?? []) again.add(state);
     }
     for (const state of again) this.resolveState(state, visible);
   }
@@ -255,10 +273,7 @@ export class MentionIndex {
   private inBlock(segment: Segment): Nearby {
     const own = this.evidence.get(segment);
     return {
-      term: (id) =>
-        own?.terms.includes(id)
-          ? { text: this.matcher.contextTerm(id), side: 'same', distance: 0 }
-          : undefined,
+      term: (id) => (own?.terms.includes(id) ? this.termPlace(id, 'same') : undefined),
       subject: (packId) => {
         const text = own?.subjects.get(packId);
         return text === undefined ? undefined : { text, side: 'same', distance: 0 };
@@ -318,29 +333,68 @@ export class MentionIndex {
       // A page about the pack takes the term from anywhere on it, as it takes context entities.
       if (!contextTerm && this.isAbout(rule.alias.packId)) {
         const term = rule.terms.find((id) => (this.termSegments.get(id) ?? 0) > 0);
-        if (term !== undefined) {
-          contextTerm = { text: this.matcher.contextTerm(term), side: 'page', distance: 0 };
-        }
+        if (term !== undefined) contextTerm = this.termPlace(term, 'page');
       }
       if (!contextTerm) return null;
     }
-    if (!rule.passing) return reasonOf(rule.alias, { contextTerm });
+    if (!rule.passing) return this.sharedReason(rule, contextTerm);
     const { packId } = rule.alias;
     const subject = nearby.subject(packId);
-    const passing =
+    const passing: PassingReason | null =
       this.contextMarking === 'everywhere'
-        ? ({ rule: 'everywhere' } as const)
+        ? { rule: 'everywhere' }
         : this.contextMarking === 'never'
           ? null
           : subject
-            ? ({ rule: 'near-subject', subject } as const)
+            ? { rule: 'near-subject', subject }
             : this.isAbout(packId)
-              ? ({
-                  rule: 'about-pack',
-                  subjectMentions: this.subjectMentions.get(packId) ?? 0,
-                } as const)
+              ? { rule: 'about-pack', subjectMentions: this.subjectMentions.get(packId) ?? 0 }
               : null;
-    return passing ? reasonOf(rule.alias, { contextTerm, passing }) : null;
+    return passing ? this.sharedReason(rule, contextTerm, passing) : null;
+  }
+
+  /** Where a term is when that does not depend on the mention: its own block, or the page. */
+  private termPlace(term: number, side: 'same' | 'page'): FoundNearby {
+    const key = `${side}:${term}`;
+    let place = this.shared.get(key) as FoundNearby | undefined;
+    if (!place) {
+      place = { text: this.matcher.contextTerm(term), side, distance: 0 };
+      this.shared.set(key, place);
+    }
+    return place;
+  }
+
+  /**
+   * A mention's reason, one object for all mentions with the same alias and the same reason
+   * when nothing in it depends on the mention's place (no distance).
+   */
+  private sharedReason(
+    rule: AliasRule,
+    contextTerm?: FoundNearby,
+    passing?: PassingReason,
+  ): MatchReason {
+    const { alias } = rule;
+    const termKey = !contextTerm
+      ? ''
+      : contextTerm.side === 'same' || contextTerm.side === 'page'
+        ? contextTerm.side + contextTerm.text
+        : null;
+    const passKey = !passing
+      ? ''
+      : passing.rule === 'everywhere'
+        ? 'e'
+        : passing.rule === 'about-pack'
+          ? `a${passing.subjectMentions}`
+          : null;
+    // A reason holding a distance or a subject's spelling belongs to its mention alone.
+    if (termKey === null || passKey === null) return reasonOf(alias, { contextTerm, passing });
+    const key = `${rule.index}|${termKey}|${passKey}`;
+    let reason = this.shared.get(key) as MatchReason | undefined;
+    if (!reason) {
+      reason = reasonOf(alias, { contextTerm, passing });
+      this.shared.set(key, reason);
+    }
+    return reason;
   }
 
   /**
@@ -394,7 +448,7 @@ export class MentionIndex {
       if (gone(segment)) {
         this.states.delete(segment);
         this.conditional.delete(state);
-        this.waiting.delete(state);
+        this.stopWaiting(state);
         this.mentionCount -= state.mentions.length;
         for (const node of segment.nodes) {
           if (this.byNode.get(node) === state) this.byNode.delete(node);
@@ -402,7 +456,10 @@ export class MentionIndex {
       }
     }
     // What let a conditional mention in may have left with the removed text.
-    if (lostEvidence) this.resolveAll(this.conditional);
+    if (lostEvidence) {
+      this.shared.clear();
+      this.resolveAll(this.conditional);
+    }
   }
 
   private resolveAll(states: Iterable<SegmentState>): void {
@@ -425,8 +482,7 @@ export class MentionIndex {
     const reasons = new Map<number, MatchReason | null>();
     let inBlock: Nearby | null = null;
     let around: Nearby | null = null;
-    state.wants = null;
-    this.waiting.delete(state);
+    this.stopWaiting(state);
     const reasonFor = (alias: number): MatchReason | null => {
       let reason = reasons.get(alias);
       if (reason === undefined) {
@@ -478,9 +534,23 @@ export class MentionIndex {
   /** Remembers what a dropped candidate waits for, so only news of that resolves it again. */
   private noteWants(state: SegmentState, rule: AliasRule): void {
     const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
-    this.waiting.add(state);
-    for (const term of rule.terms) wants.terms.add(term);
-    if (rule.passing && this.contextMarking === 'near') wants.packs.add(rule.alias.packId);
+    for (const term of rule.terms) {
+      wants.terms.add(term);
+      setIn(this.waitingForTerm, term).add(state);
+    }
+    if (rule.passing && this.contextMarking === 'near') {
+      wants.packs.add(rule.alias.packId);
+      setIn(this.waitingForPack, rule.alias.packId).add(state);
+    }
+  }
+
+  /** Takes a segment off the waiting lists (resolved again, or gone). */
+  private stopWaiting(state: SegmentState): void {
+    const { wants } = state;
+    if (!wants) return;
+    for (const term of wants.terms) this.waitingForTerm.get(term)?.delete(state);
+    for (const packId of wants.packs) this.waitingForPack.get(packId)?.delete(state);
+    state.wants = null;
   }
 
   setDensity(density: Density): void {
@@ -492,11 +562,12 @@ export class MentionIndex {
     if (marking === this.contextMarking) return;
     this.contextMarking = marking;
     this.rules.clear();
+    this.shared.clear();
     for (const state of this.states.values()) {
       state.conditional = state.candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
       if (state.conditional) this.conditional.add(state);
       else this.conditional.delete(state);
-      this.waiting.delete(state);
+      this.stopWaiting(state);
     }
     this.resolveAll(this.states.values());
   }
@@ -583,13 +654,11 @@ function reasonOf(
   };
 }
 
-/** Whether a dropped conditional candidate of `state` waits for one of these. */
-function wantsAny(state: SegmentState, terms: Set<number>, packs: Set<string>): boolean {
-  const { wants } = state;
-  if (!wants) return false;
-  for (const term of terms) if (wants.terms.has(term)) return true;
-  for (const packId of packs) if (wants.packs.has(packId)) return true;
-  return false;
+/** The set under `key`, created empty when there is none. */
+function setIn<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }
 
 /** Whether a segment's text left the document or lies under `root`. */
