@@ -33,10 +33,11 @@ interface SegmentState {
 interface Evidence {
   /** Context terms found in its text. */
   terms: readonly number[];
-  /** Per pack: how one of its subjects was written here (an ungated alias of a subject). */
-  subjects: Map<string, string>;
-  /** Per pack: its subjects' (non-overlapping) mentions here, for the "about the pack" rule. */
-  counts: Map<string, number>;
+  /**
+   * Per pack: how one of its subjects was written here (an ungated alias of a subject), and how
+   * many (non-overlapping) mentions of its subjects are here, for the "about the pack" rule.
+   */
+  subjects: Map<string, { text: string; count: number }>;
 }
 
 /** What is near one segment: the nearest place of each context term and of each pack's subject. */
@@ -218,8 +219,7 @@ export class MentionIndex {
 
   /** What `candidates` and `contextHits` of one segment offer nearby mentions, or null. */
   private evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
-    let subjects: Map<string, string> | null = null;
-    let counts: Map<string, number> | null = null;
+    let subjects: Evidence['subjects'] | null = null;
     let reached = 0;
     for (const candidate of candidates) {
       const rule = this.ruleOf(candidate.alias);
@@ -228,12 +228,12 @@ export class MentionIndex {
       reached = candidate.end;
       const { packId } = rule.alias;
       subjects ??= new Map();
-      counts ??= new Map();
-      if (!subjects.has(packId)) subjects.set(packId, rule.alias.text);
-      counts.set(packId, (counts.get(packId) ?? 0) + 1);
+      const seen = subjects.get(packId);
+      if (seen) seen.count++;
+      else subjects.set(packId, { text: rule.alias.text, count: 1 });
     }
     if (!subjects && terms.length === 0) return null;
-    return { terms, subjects: subjects ?? new Map(), counts: counts ?? new Map() };
+    return { terms, subjects: subjects ?? new Map() };
   }
 
   private keepEvidence(segment: Segment, found: Evidence): void {
@@ -258,7 +258,7 @@ export class MentionIndex {
       this.termSegments.set(term, (this.termSegments.get(term) ?? 0) + sign);
     }
     let flipped = false;
-    for (const [packId, count] of found.counts) {
+    for (const [packId, { count }] of found.subjects) {
       const before = this.isAbout(packId);
       this.subjectMentions.set(packId, (this.subjectMentions.get(packId) ?? 0) + sign * count);
       flipped ||= before !== this.isAbout(packId);
@@ -275,7 +275,7 @@ export class MentionIndex {
     return {
       term: (id) => (own?.terms.includes(id) ? this.termPlace(id, 'same') : undefined),
       subject: (packId) => {
-        const text = own?.subjects.get(packId);
+        const text = own?.subjects.get(packId)?.text;
         return text === undefined ? undefined : { text, side: 'same', distance: 0 };
       },
     };
@@ -293,7 +293,7 @@ export class MentionIndex {
       for (const term of found.terms) {
         if (!terms.has(term)) terms.set(term, { text: this.matcher.contextTerm(term), ...place });
       }
-      for (const [packId, text] of found.subjects) {
+      for (const [packId, { text }] of found.subjects) {
         if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
       }
     };
