@@ -42,8 +42,21 @@ export async function hover(target: Page | Frame, selector: string, text: string
     origin = { x: box.x + border.x, y: box.y + border.y };
   }
   const { x, y } = await pointOfText(frame, selector, text);
+  // The browser routes a pointer event to a cross-origin frame by where it last composited
+  // it: moving right after a scroll can send the event to the old layout. Two animation
+  // frames in the page and in the frame mean the scrolled layout has been composited.
+  await afterTwoFrames(frame.page().mainFrame());
+  if (frameElement) await afterTwoFrames(frame);
   await frame.page().mouse.move(origin.x + x, origin.y + y);
 }
+
+const afterTwoFrames = (frame: Frame): Promise<void> =>
+  frame.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+  );
 
 /**
  * Hovers `text` inside `selector`, waits for the card to name `name`, then moves the pointer
