@@ -1,5 +1,5 @@
 import { sharedAttempt } from '../async/shared-attempt';
-import type { LocalMatcher, TextScanner } from '../engine/page/scanner';
+import { LOCAL_BATCH_CHARS, type LocalMatcher, type TextScanner } from '../engine/page/scanner';
 import { SMALL_DOCUMENT_CHARS, type RemoteScan } from '../engine/remote-scan';
 import type { MatchedAlias, ScanResult } from '../engine/types';
 
@@ -105,6 +105,11 @@ export class HybridScanner implements TextScanner {
       if (!this.#local) this.#wentLocal = false;
     });
     return loading.then((matcher) => texts.map((text) => matcher.scan(text)));
+  }
+
+  /** Batches going local are matched here, and capped; those sent away are not. */
+  batchChars(): number {
+    return this.#matchesRemotely(0) ? Infinity : LOCAL_BATCH_CHARS;
   }
 
   alias(index: number): MatchedAlias {

@@ -40,6 +40,9 @@ interface Evidence {
   subjects: Map<string, { text: string; count: number }>;
 }
 
+/** What keeps a conditional candidate out: a context term, a subject nearby, or the reader's "never". */
+type Missing = 'term' | 'subject' | 'nothing';
+
 /** What is near one segment: the nearest place of each context term and of each pack's subject. */
 interface Nearby {
   term(id: number): FoundNearby | undefined;
@@ -312,18 +315,23 @@ export class MentionIndex {
   }
 
   /**
-   * Whether a walk around the mention could find what its alias needs: not when none of its
-   * context terms, or no subject of its pack, is anywhere on the page (the common case for
-   * an ambiguous word on a page about something else), so that case costs no walk.
+   * What a walk around the mention could not find because the page has none of it: its
+   * alias's context terms, or any subject of its pack (the common case for an ambiguous word
+   * on a page about something else), so that case costs no walk. Null when a walk may help.
    */
-  private mayBeNear(rule: AliasRule): boolean {
+  private missingFromPage(rule: AliasRule): Missing | null {
     if (rule.terms.length > 0 && !rule.terms.some((term) => (this.termSegments.get(term) ?? 0) > 0))
-      return false;
-    return !rule.passing || (this.subjectMentions.get(rule.alias.packId) ?? 0) > 0;
+      return 'term';
+    return rule.passing && (this.subjectMentions.get(rule.alias.packId) ?? 0) === 0
+      ? 'subject'
+      : null;
   }
 
-  /** Why a conditional candidate may count here, or null when it may not. */
-  private reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | null {
+  /**
+   * Why a conditional candidate may count here, or what it lacks: a context term, a subject of
+   * its pack nearby, or nothing can help (the reader's "never").
+   */
+  private reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | Missing {
     let contextTerm: FoundNearby | undefined;
     if (rule.terms.length > 0) {
       for (const term of rule.terms) {
@@ -335,22 +343,21 @@ export class MentionIndex {
         const term = rule.terms.find((id) => (this.termSegments.get(id) ?? 0) > 0);
         if (term !== undefined) contextTerm = this.termPlace(term, 'page');
       }
-      if (!contextTerm) return null;
+      if (!contextTerm) return 'term';
     }
     if (!rule.passing) return this.sharedReason(rule, contextTerm);
     const { packId } = rule.alias;
+    if (this.contextMarking === 'everywhere')
+      return this.sharedReason(rule, contextTerm, { rule: 'everywhere' });
+    if (this.contextMarking === 'never') return 'nothing';
     const subject = nearby.subject(packId);
-    const passing: PassingReason | null =
-      this.contextMarking === 'everywhere'
-        ? { rule: 'everywhere' }
-        : this.contextMarking === 'never'
-          ? null
-          : subject
-            ? { rule: 'near-subject', subject }
-            : this.isAbout(packId)
-              ? { rule: 'about-pack', subjectMentions: this.subjectMentions.get(packId) ?? 0 }
-              : null;
-    return passing ? this.sharedReason(rule, contextTerm, passing) : null;
+    if (subject) return this.sharedReason(rule, contextTerm, { rule: 'near-subject', subject });
+    return this.isAbout(packId)
+      ? this.sharedReason(rule, contextTerm, {
+          rule: 'about-pack',
+          subjectMentions: this.subjectMentions.get(packId) ?? 0,
+        })
+      : 'subject';
   }
 
   /** Where a term is when that does not depend on the mention: its own block, or the page. */
@@ -487,11 +494,16 @@ export class MentionIndex {
       let reason = reasons.get(alias);
       if (reason === undefined) {
         const rule = this.ruleOf(alias);
-        reason =
-          rule.unconditional ??
-          this.reasonHere(rule, (inBlock ??= this.inBlock(segment))) ??
-          (this.mayBeNear(rule) ? this.reasonHere(rule, (around ??= this.around(segment))) : null);
-        if (!reason) this.noteWants(state, rule);
+        let found =
+          rule.unconditional ?? this.reasonHere(rule, (inBlock ??= this.inBlock(segment)));
+        if (typeof found === 'string' && found !== 'nothing') {
+          found =
+            this.missingFromPage(rule) ?? this.reasonHere(rule, (around ??= this.around(segment)));
+        }
+        if (typeof found === 'string') {
+          this.noteWants(state, rule, found);
+          reason = null;
+        } else reason = found;
         reasons.set(alias, reason);
       }
       return reason;
@@ -531,14 +543,21 @@ export class MentionIndex {
     }
   }
 
-  /** Remembers what a dropped candidate waits for, so only news of that resolves it again. */
-  private noteWants(state: SegmentState, rule: AliasRule): void {
+  /**
+   * Remembers what a dropped candidate waits for, so only news of that resolves it again: its
+   * context terms while it has none, then its pack's subjects. (Waiting for both at once had
+   * every batch naming a subject resolve again, on a dense page, hundreds of segments whose
+   * term never comes.)
+   */
+  private noteWants(state: SegmentState, rule: AliasRule, missing: Missing): void {
+    if (missing === 'nothing') return;
     const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
-    for (const term of rule.terms) {
-      wants.terms.add(term);
-      setIn(this.waitingForTerm, term).add(state);
-    }
-    if (rule.passing && this.contextMarking === 'near') {
+    if (missing === 'term') {
+      for (const term of rule.terms) {
+        wants.terms.add(term);
+        setIn(this.waitingForTerm, term).add(state);
+      }
+    } else {
       wants.packs.add(rule.alias.packId);
       setIn(this.waitingForPack, rule.alias.packId).add(state);
     }

@@ -109,6 +109,23 @@ describe('evidence that comes and goes', () => {
     expect(page.texts()).toEqual(['Google', 'Doubao']);
   });
 
+  // Meta needs its term (Instagram) and a subject (Doubao): it waits for one, then the other.
+  it.each([
+    ['the term, then the subject', ['Instagram', 'Doubao']],
+    ['the subject, then the term', ['Doubao', 'Instagram']],
+  ])('lets a gated context entity in once both come: %s', (_, [first, second]) => {
+    const page = marked('<p>Meta</p><p id="one"></p><p id="two"></p>');
+    const addText = (id: string, text: string) => {
+      const block = document.getElementById(id) as HTMLElement;
+      block.textContent = text;
+      page.add(block);
+    };
+    addText('one', first as string);
+    expect(page.texts()).toEqual(first === 'Doubao' ? ['Doubao'] : []);
+    addText('two', second as string);
+    expect(page.texts()).toEqual(['Meta', 'Doubao']);
+  });
+
   it('drops it again when that subject leaves the page', () => {
     const page = marked('<p>Google</p><p id="subject">Doubao</p>');
     expect(page.texts()).toEqual(['Google', 'Doubao']);

@@ -361,47 +361,61 @@ export class PageMarker {
     };
     return (shouldYield) => {
       if (this.stopped) return true;
-      if (long === null && pending.length === 0 && !collector.done) {
-        let sawLong = false;
-        collector.run(
-          (segment) => {
-            pending.push(segment);
-            if (segment.text.length > CHUNK_CHARS) sawLong = true;
-          },
-          () => sawLong || shouldYield(),
-        );
-        for (const shadow of collector.shadowRoots.splice(0)) {
-          this.observe(shadow);
-          this.options.onShadowRoot?.(shadow);
-        }
-      }
       for (;;) {
-        if (long !== null) {
-          if (!long.run(shouldYield)) return false;
-          const finished: ChunkedScan = long;
-          long = null;
+        if (long === null && pending.length === 0 && !collector.done) {
+          // Walk no more than the scanner can match within the slice (`batchChars`).
+          const most = this.options.scanner.batchChars?.() ?? Infinity;
+          let chars = 0;
+          let sawLong = false;
+          collector.run(
+            (segment) => {
+              pending.push(segment);
+              chars += segment.text.length;
+              if (segment.text.length > CHUNK_CHARS) sawLong = true;
+            },
+            () => sawLong || chars >= most || shouldYield(),
+          );
+          for (const shadow of collector.shadowRoots.splice(0)) {
+            this.observe(shadow);
+            this.options.onShadowRoot?.(shadow);
+          }
+        }
+        // Apply what was walked; a text past CHUNK_CHARS is matched chunk by chunk in its place.
+        for (;;) {
+          if (long !== null) {
+            if (!long.run(shouldYield)) return false;
+            const finished: ChunkedScan = long;
+            long = null;
+            const last = collector.done && pending.length === 0;
+            const results = finished.results();
+            const noteCapped = () => finished.capped && this.index.noteCapped();
+            if (Array.isArray(results)) noteCapped();
+            else void (results as Promise<unknown>).then(noteCapped, () => {});
+            apply([finished.segment], results, last);
+            if (last) return true;
+            if (shouldYield()) return false;
+            continue;
+          }
+          const cut = pending.findIndex((segment) => segment.text.length > CHUNK_CHARS);
+          const batch = cut === -1 ? pending.splice(0) : pending.splice(0, cut);
           const last = collector.done && pending.length === 0;
-          const results = finished.results();
-          const noteCapped = () => finished.capped && this.index.noteCapped();
-          if (Array.isArray(results)) noteCapped();
-          else void (results as Promise<unknown>).then(noteCapped, () => {});
-          apply([finished.segment], results, last);
+          if (batch.length > 0 || last) {
+            apply(
+              batch,
+              this.options.scanner.scanTexts(batch.map((segment) => segment.text)),
+              last,
+            );
+          }
           if (last) return true;
-          if (shouldYield()) return false;
-          continue;
+          if (pending.length === 0) break;
+          long = new ChunkedScan(
+            pending.shift() as Segment,
+            this.options.scanner,
+            this.options.scheduler,
+          );
         }
-        const cut = pending.findIndex((segment) => segment.text.length > CHUNK_CHARS);
-        const batch = cut === -1 ? pending.splice(0) : pending.splice(0, cut);
-        const last = collector.done && pending.length === 0;
-        if (batch.length > 0 || last) {
-          apply(batch, this.options.scanner.scanTexts(batch.map((segment) => segment.text)), last);
-        }
-        if (pending.length === 0) return last;
-        long = new ChunkedScan(
-          pending.shift() as Segment,
-          this.options.scanner,
-          this.options.scheduler,
-        );
+        // Walked text is all applied: walk on while the slice lasts.
+        if (shouldYield()) return false;
       }
     };
   }
