@@ -77,48 +77,68 @@ export const MAX_MENTIONS = 10_000;
  * happens (see `scanner.ts`, `scheduler.ts`, `page-marker.ts`).
  */
 export class MentionIndex {
-  private readonly states = new Map<Segment, SegmentState>();
-  private readonly byNode = new WeakMap<Text, SegmentState>();
+  readonly #states = new Map<Segment, SegmentState>();
+  readonly #byNode = new WeakMap<Text, SegmentState>();
   /** Segments holding context terms or subjects, found by their first and last text nodes. */
-  private readonly evidence = new Map<Segment, Evidence>();
+  readonly #evidence = new Map<Segment, Evidence>();
   /**
    * The same, by the first and last text node of each segment, for walks from a mention.
    * Built on the first walk only: on most pages no mention needs one (settled in its own block
    * or by the page being about the pack), and a WeakMap entry per segment is a measurable cost.
    */
-  private evidenceByNode: WeakMap<Text, Evidence> | null = null;
-  private readonly conditional = new Set<SegmentState>();
+  #evidenceByNode: WeakMap<Text, Evidence> | null = null;
+  readonly #conditional = new Set<SegmentState>();
   /**
    * The conditional segments with a candidate left out, by what they wait for (a context term,
    * a pack's subject): only these can gain from new evidence, and a term that never turns up
    * costs the segments waiting for it nothing.
    */
-  private readonly waitingForTerm = new Map<number, Set<SegmentState>>();
-  private readonly waitingForPack = new Map<string, Set<SegmentState>>();
-  private readonly rules = new Map<number, AliasRule>();
+  readonly #waitingForTerm = new Map<number, Set<SegmentState>>();
+  readonly #waitingForPack = new Map<string, Set<SegmentState>>();
+  readonly #rules = new Map<number, AliasRule>();
   /**
    * Places and reasons that do not depend on where on the page a mention is (a term in its own
    * block, a term or the pack's subjects elsewhere on a page about the pack), shared by all the
    * mentions they explain: a dense page has thousands. Emptied whenever the page's counts may
-   * have changed (each batch, each removal, a new marking choice).
+   * have changed (each batch, each removal, a new marking choice). Keyed by objects and
+   * numbers, not strings: building a key per mention cost more than the reason it saved.
    */
-  private readonly shared = new Map<string, FoundNearby | MatchReason>();
+  readonly #shared = {
+    /** A context term in the mention's own block (`same`) or elsewhere on the page (`page`). */
+    same: new Map<number, FoundNearby>(),
+    page: new Map<number, FoundNearby>(),
+    /** A subject in the mention's own block, by how it was written. */
+    subjects: new Map<string, FoundNearby>(),
+    /**
+     * Per alias, by its shared context-term place (or `NONE`) and its shared subject place (or
+     * `NONE`): the reason. For one alias the rest of a shareable reason is fixed until the next
+     * emptying: none for a subject; "everywhere", "near this subject" or "about the pack"
+     * (with the page's count) for a context entity.
+     */
+    reasons: new Map<AliasRule, Map<FoundNearby, Map<FoundNearby, MatchReason>>>(),
+    clear(): void {
+      this.same.clear();
+      this.page.clear();
+      this.subjects.clear();
+      this.reasons.clear();
+    },
+  };
   /** Per pack: mentions of its subjects on the page; past ABOUT_PACK_MENTIONS the page is about it. */
-  private readonly subjectMentions = new Map<string, number>();
+  readonly #subjectMentions = new Map<string, number>();
   /** Per context term: segments holding it. A page about a pack accepts its terms anywhere. */
-  private readonly termSegments = new Map<number, number>();
-  private contextMarking: ContextMarking;
-  private density: Density;
+  readonly #termSegments = new Map<number, number>();
+  #contextMarking: ContextMarking;
+  #density: Density;
   /** Entities (`packId/entityId`) the user asked not to highlight on this site. */
-  private muted: ReadonlySet<string> = new Set();
-  private painted = new WeakSet<Mention>();
-  private readonly visibility: VisibilityRound;
-  private mentionCount = 0;
-  private wasCapped = false;
+  #muted: ReadonlySet<string> = new Set();
+  #painted = new WeakSet<Mention>();
+  readonly #visibility: VisibilityRound;
+  #mentionCount = 0;
+  #wasCapped = false;
 
   constructor(
-    private readonly matcher: AliasLookup,
-    private readonly painter: Painter,
+    matcher: AliasLookup,
+    painter: Painter,
     options: {
       density?: Density;
       contextMarking?: ContextMarking;
@@ -128,50 +148,54 @@ export class MentionIndex {
       nearChars?: number;
     } = {},
   ) {
-    this.nearChars = options.nearChars ?? NEAR_CHARS;
-    this.density = options.density ?? 'all';
-    this.contextMarking = options.contextMarking ?? 'near';
-    this.visibility = options.visibility ?? ALL_VISIBLE;
-    this.maxMentions = options.maxMentions ?? MAX_MENTIONS;
+    this.#matcher = matcher;
+    this.#painter = painter;
+    this.#nearChars = options.nearChars ?? NEAR_CHARS;
+    this.#density = options.density ?? 'all';
+    this.#contextMarking = options.contextMarking ?? 'near';
+    this.#visibility = options.visibility ?? ALL_VISIBLE;
+    this.#maxMentions = options.maxMentions ?? MAX_MENTIONS;
   }
 
-  private readonly maxMentions: number;
-  private readonly nearChars: number;
+  readonly #matcher: AliasLookup;
+  readonly #painter: Painter;
+  readonly #maxMentions: number;
+  readonly #nearChars: number;
 
   /** Whether mentions were left out because the document reached `MAX_MENTIONS`. */
   get capped(): boolean {
-    return this.wasCapped;
+    return this.#wasCapped;
   }
 
   /** Records that text was left unmatched for being too much (page-marker.ts, a huge text). */
   noteCapped(): void {
-    this.wasCapped = true;
+    this.#wasCapped = true;
   }
 
   /** Whether any segment holds candidates (visible or not). */
   get hasSegments(): boolean {
-    return this.states.size > 0;
+    return this.#states.size > 0;
   }
 
-  private ruleOf(index: number): AliasRule {
-    let rule = this.rules.get(index);
+  #ruleOf(index: number): AliasRule {
+    let rule = this.#rules.get(index);
     if (!rule) {
-      const alias = this.matcher.alias(index);
-      const terms = this.matcher.contextTermIdsOf(index);
+      const alias = this.#matcher.alias(index);
+      const terms = this.#matcher.contextTermIdsOf(index);
       const passing = alias.entityRole === 'context';
       const unconditional =
-        terms.length === 0 && (!passing || this.contextMarking === 'everywhere')
+        terms.length === 0 && (!passing || this.#contextMarking === 'everywhere')
           ? reasonOf(alias, passing ? { passing: { rule: 'everywhere' } } : {})
           : null;
       rule = { index, alias, terms, passing, unconditional };
-      this.rules.set(index, rule);
+      this.#rules.set(index, rule);
     }
     return rule;
   }
 
   /** Whether the page mentions `packId`'s subjects often enough to be about the pack. */
-  private isAbout(packId: string): boolean {
-    return (this.subjectMentions.get(packId) ?? 0) >= ABOUT_PACK_MENTIONS;
+  #isAbout(packId: string): boolean {
+    return (this.#subjectMentions.get(packId) ?? 0) >= ABOUT_PACK_MENTIONS;
   }
 
   /**
@@ -182,50 +206,50 @@ export class MentionIndex {
   add(segments: readonly Segment[], results: readonly ScanResult[]): void {
     if (results.length !== segments.length)
       throw new Error(`${segments.length} segments but ${results.length} scan results`);
-    this.shared.clear();
+    this.#shared.clear();
     const added: SegmentState[] = [];
     const newTerms = new Set<number>();
     const newPacks = new Set<string>();
     let aboutChanged = false;
-    const visible = remembered(this.visibility());
+    const visible = remembered(this.#visibility());
     for (const [i, segment] of segments.entries()) {
       const { candidates, contextHits } = results[i] as ScanResult;
-      const found = this.evidenceIn(candidates, contextHits);
+      const found = this.#evidenceIn(candidates, contextHits);
       if (found) {
-        this.keepEvidence(segment, found);
+        this.#keepEvidence(segment, found);
         for (const term of found.terms) newTerms.add(term);
         for (const packId of found.subjects.keys()) newPacks.add(packId);
-        aboutChanged = this.countSubjects(found, 1) || aboutChanged;
+        aboutChanged = this.#countSubjects(found, 1) || aboutChanged;
       }
       // Most segments hold no candidate, so nothing to resolve, paint or hit-test. Kept, they
       // made `remove(null)`, which runs after every rescan, check every text node of the page.
       if (candidates.length === 0) continue;
-      if (this.mentionCount >= this.maxMentions) {
-        this.wasCapped = true;
+      if (this.#mentionCount >= this.#maxMentions) {
+        this.#wasCapped = true;
         continue;
       }
-      const conditional = candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
+      const conditional = candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);
       const state: SegmentState = { segment, candidates, mentions: [], conditional, wants: null };
-      this.states.set(segment, state);
-      if (conditional) this.conditional.add(state);
+      this.#states.set(segment, state);
+      if (conditional) this.#conditional.add(state);
       added.push(state);
     }
     const again = new Set(added);
-    if (aboutChanged) for (const state of this.conditional) again.add(state);
+    if (aboutChanged) for (const state of this.#conditional) again.add(state);
     for (const term of newTerms)
-      for (const state of this.waitingForTerm.get(term) ?? []) again.add(state);
+      for (const state of this.#waitingForTerm.get(term) ?? []) again.add(state);
     for (const packId of newPacks) {
-      for (const state of this.waitingForPack.get(packId) ?? []) again.add(state);
+      for (const state of this.#waitingForPack.get(packId) ?? []) again.add(state);
     }
-    for (const state of again) this.resolveState(state, visible);
+    for (const state of again) this.#resolveState(state, visible);
   }
 
   /** What `candidates` and `contextHits` of one segment offer nearby mentions, or null. */
-  private evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
+  #evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
     let subjects: Evidence['subjects'] | null = null;
     let reached = 0;
     for (const candidate of candidates) {
-      const rule = this.ruleOf(candidate.alias);
+      const rule = this.#ruleOf(candidate.alias);
       // Only an unambiguous subject speaks for its pack: a gated alias needs evidence itself.
       if (rule.passing || rule.terms.length > 0 || candidate.start < reached) continue;
       reached = candidate.end;
@@ -239,32 +263,33 @@ export class MentionIndex {
     return { terms, subjects: subjects ?? new Map() };
   }
 
-  private keepEvidence(segment: Segment, found: Evidence): void {
-    this.evidence.set(segment, found);
-    if (this.evidenceByNode) indexEnds(this.evidenceByNode, segment, found);
+  #keepEvidence(segment: Segment, found: Evidence): void {
+    this.#evidence.set(segment, found);
+    if (this.#evidenceByNode) indexEnds(this.#evidenceByNode, segment, found);
   }
 
-  private evidenceNodes(): WeakMap<Text, Evidence> {
-    if (!this.evidenceByNode) {
-      this.evidenceByNode = new WeakMap();
-      for (const [segment, found] of this.evidence) indexEnds(this.evidenceByNode, segment, found);
+  #evidenceNodes(): WeakMap<Text, Evidence> {
+    if (!this.#evidenceByNode) {
+      this.#evidenceByNode = new WeakMap();
+      for (const [segment, found] of this.#evidence)
+        indexEnds(this.#evidenceByNode, segment, found);
     }
-    return this.evidenceByNode;
+    return this.#evidenceByNode;
   }
 
   /**
    * Adds (or takes away, `sign` -1) a segment's context terms and subject mentions to the
    * page's counts; says whether the page became (or stopped being) about a pack.
    */
-  private countSubjects(found: Evidence, sign: 1 | -1): boolean {
+  #countSubjects(found: Evidence, sign: 1 | -1): boolean {
     for (const term of found.terms) {
-      this.termSegments.set(term, (this.termSegments.get(term) ?? 0) + sign);
+      this.#termSegments.set(term, (this.#termSegments.get(term) ?? 0) + sign);
     }
     let flipped = false;
     for (const [packId, { count }] of found.subjects) {
-      const before = this.isAbout(packId);
-      this.subjectMentions.set(packId, (this.subjectMentions.get(packId) ?? 0) + sign * count);
-      flipped ||= before !== this.isAbout(packId);
+      const before = this.#isAbout(packId);
+      this.#subjectMentions.set(packId, (this.#subjectMentions.get(packId) ?? 0) + sign * count);
+      flipped ||= before !== this.#isAbout(packId);
     }
     return flipped;
   }
@@ -273,13 +298,16 @@ export class MentionIndex {
    * The context terms and subjects in a segment's own block. Most conditional mentions are
    * settled here or by the page being about the pack, so this allocates nothing until asked.
    */
-  private inBlock(segment: Segment): Nearby {
-    const own = this.evidence.get(segment);
+  #inBlock(segment: Segment): Nearby {
+    const own = this.#evidence.get(segment);
     return {
-      term: (id) => (own?.terms.includes(id) ? this.termPlace(id, 'same') : undefined),
+      term: (id) => (own?.terms.includes(id) ? this.#termPlace(id, 'same') : undefined),
       subject: (packId) => {
         const text = own?.subjects.get(packId)?.text;
-        return text === undefined ? undefined : { text, side: 'same', distance: 0 };
+        if (text === undefined) return undefined;
+        let place = this.#shared.subjects.get(text);
+        if (!place) this.#shared.subjects.set(text, (place = { text, side: 'same', distance: 0 }));
+        return place;
       },
     };
   }
@@ -289,23 +317,23 @@ export class MentionIndex {
    * around it (nearness.ts), each at its nearest place: taken only when the block alone did
    * not settle a mention.
    */
-  private around(segment: Segment): Nearby {
+  #around(segment: Segment): Nearby {
     const terms = new Map<number, FoundNearby>();
     const subjects = new Map<string, FoundNearby>();
     const note = (found: Evidence, place: Omit<FoundNearby, 'text'>) => {
       for (const term of found.terms) {
-        if (!terms.has(term)) terms.set(term, { text: this.matcher.contextTerm(term), ...place });
+        if (!terms.has(term)) terms.set(term, { text: this.#matcher.contextTerm(term), ...place });
       }
       for (const [packId, { text }] of found.subjects) {
         if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
       }
     };
-    const own = this.evidence.get(segment);
+    const own = this.#evidence.get(segment);
     if (own) note(own, { side: 'same', distance: 0 });
     // Both sides are walked in full: the nearer of "before" and "after" wins below.
     const further: [Evidence, Omit<FoundNearby, 'text'>][] = [];
-    const byNode = this.evidenceNodes();
-    visitTextAround(segment, this.nearChars, (node, side, distance) => {
+    const byNode = this.#evidenceNodes();
+    visitTextAround(segment, this.#nearChars, (node, side, distance) => {
       const found = byNode.get(node);
       if (found && found !== own) further.push([found, { side, distance }]);
     });
@@ -319,10 +347,13 @@ export class MentionIndex {
    * alias's context terms, or any subject of its pack (the common case for an ambiguous word
    * on a page about something else), so that case costs no walk. Null when a walk may help.
    */
-  private missingFromPage(rule: AliasRule): Missing | null {
-    if (rule.terms.length > 0 && !rule.terms.some((term) => (this.termSegments.get(term) ?? 0) > 0))
+  #missingFromPage(rule: AliasRule): Missing | null {
+    if (
+      rule.terms.length > 0 &&
+      !rule.terms.some((term) => (this.#termSegments.get(term) ?? 0) > 0)
+    )
       return 'term';
-    return rule.passing && (this.subjectMentions.get(rule.alias.packId) ?? 0) === 0
+    return rule.passing && (this.#subjectMentions.get(rule.alias.packId) ?? 0) === 0
       ? 'subject'
       : null;
   }
@@ -331,7 +362,7 @@ export class MentionIndex {
    * Why a conditional candidate may count here, or what it lacks: a context term, a subject of
    * its pack nearby, or nothing can help (the reader's "never").
    */
-  private reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | Missing {
+  #reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | Missing {
     let contextTerm: FoundNearby | undefined;
     if (rule.terms.length > 0) {
       for (const term of rule.terms) {
@@ -339,68 +370,53 @@ export class MentionIndex {
         if (place && (!contextTerm || place.distance < contextTerm.distance)) contextTerm = place;
       }
       // A page about the pack takes the term from anywhere on it, as it takes context entities.
-      if (!contextTerm && this.isAbout(rule.alias.packId)) {
-        const term = rule.terms.find((id) => (this.termSegments.get(id) ?? 0) > 0);
-        if (term !== undefined) contextTerm = this.termPlace(term, 'page');
+      if (!contextTerm && this.#isAbout(rule.alias.packId)) {
+        const term = rule.terms.find((id) => (this.#termSegments.get(id) ?? 0) > 0);
+        if (term !== undefined) contextTerm = this.#termPlace(term, 'page');
       }
       if (!contextTerm) return 'term';
     }
-    if (!rule.passing) return this.sharedReason(rule, contextTerm);
+    if (!rule.passing) return this.#sharedReason(rule, contextTerm);
     const { packId } = rule.alias;
-    if (this.contextMarking === 'everywhere')
-      return this.sharedReason(rule, contextTerm, { rule: 'everywhere' });
-    if (this.contextMarking === 'never') return 'nothing';
+    if (this.#contextMarking === 'everywhere')
+      return this.#sharedReason(rule, contextTerm, { rule: 'everywhere' });
+    if (this.#contextMarking === 'never') return 'nothing';
     const subject = nearby.subject(packId);
-    if (subject) return this.sharedReason(rule, contextTerm, { rule: 'near-subject', subject });
-    return this.isAbout(packId)
-      ? this.sharedReason(rule, contextTerm, {
+    if (subject) return this.#sharedReason(rule, contextTerm, { rule: 'near-subject', subject });
+    return this.#isAbout(packId)
+      ? this.#sharedReason(rule, contextTerm, {
           rule: 'about-pack',
-          subjectMentions: this.subjectMentions.get(packId) ?? 0,
+          subjectMentions: this.#subjectMentions.get(packId) ?? 0,
         })
       : 'subject';
   }
 
   /** Where a term is when that does not depend on the mention: its own block, or the page. */
-  private termPlace(term: number, side: 'same' | 'page'): FoundNearby {
-    const key = `${side}:${term}`;
-    let place = this.shared.get(key) as FoundNearby | undefined;
-    if (!place) {
-      place = { text: this.matcher.contextTerm(term), side, distance: 0 };
-      this.shared.set(key, place);
-    }
+  #termPlace(term: number, side: 'same' | 'page'): FoundNearby {
+    const places = this.#shared[side];
+    let place = places.get(term);
+    if (!place)
+      places.set(term, (place = { text: this.#matcher.contextTerm(term), side, distance: 0 }));
     return place;
   }
 
   /**
    * A mention's reason, one object for all mentions with the same alias and the same reason
-   * when nothing in it depends on the mention's place (no distance).
+   * when nothing in it depends on the mention's place (a term's distance, a subject nearby).
    */
-  private sharedReason(
-    rule: AliasRule,
-    contextTerm?: FoundNearby,
-    passing?: PassingReason,
-  ): MatchReason {
-    const { alias } = rule;
-    const termKey = !contextTerm
-      ? ''
-      : contextTerm.side === 'same' || contextTerm.side === 'page'
-        ? contextTerm.side + contextTerm.text
-        : null;
-    const passKey = !passing
-      ? ''
-      : passing.rule === 'everywhere'
-        ? 'e'
-        : passing.rule === 'about-pack'
-          ? `a${passing.subjectMentions}`
-          : null;
-    // A reason holding a distance or a subject's spelling belongs to its mention alone.
-    if (termKey === null || passKey === null) return reasonOf(alias, { contextTerm, passing });
-    const key = `${rule.index}|${termKey}|${passKey}`;
-    let reason = this.shared.get(key) as MatchReason | undefined;
-    if (!reason) {
-      reason = reasonOf(alias, { contextTerm, passing });
-      this.shared.set(key, reason);
-    }
+  #sharedReason(rule: AliasRule, contextTerm?: FoundNearby, passing?: PassingReason): MatchReason {
+    const subject = passing?.rule === 'near-subject' ? passing.subject : undefined;
+    const shareable =
+      (!contextTerm || contextTerm.side === 'same' || contextTerm.side === 'page') &&
+      (!subject || subject.side === 'same');
+    if (!shareable) return reasonOf(rule.alias, { contextTerm, passing });
+    let byTerm = this.#shared.reasons.get(rule);
+    if (!byTerm) this.#shared.reasons.set(rule, (byTerm = new Map()));
+    let bySubject = byTerm.get(contextTerm ?? NONE);
+    if (!bySubject) byTerm.set(contextTerm ?? NONE, (bySubject = new Map()));
+    let reason = bySubject.get(subject ?? NONE);
+    if (!reason)
+      bySubject.set(subject ?? NONE, (reason = reasonOf(rule.alias, { contextTerm, passing })));
     return reason;
   }
 
@@ -410,16 +426,16 @@ export class MentionIndex {
    * whether any segment's mentions changed.
    */
   recheckVisibility(roots: ReadonlySet<Node> | null): boolean {
-    const visible = remembered(this.visibility());
+    const visible = remembered(this.#visibility());
     const under = new Map<Node, boolean>();
     let changed = false;
-    for (const state of this.states.values()) {
+    for (const state of this.#states.values()) {
       // Any of its text nodes: a class on an inline element hides or shows just its words.
       if (roots !== null && !state.segment.nodes.some((node) => isUnder(node, roots, under))) {
         continue;
       }
       const before = state.mentions;
-      this.resolveState(state, visible);
+      this.#resolveState(state, visible);
       const after = state.mentions;
       if (
         before.length !== after.length ||
@@ -441,74 +457,75 @@ export class MentionIndex {
       if (answer === undefined) decided.set(segment, (answer = isGone(segment, root)));
       return answer;
     };
-    for (const [segment, found] of this.evidence) {
+    for (const [segment, found] of this.#evidence) {
       if (gone(segment)) {
-        this.evidence.delete(segment);
+        this.#evidence.delete(segment);
         for (const node of [segment.nodes[0], segment.nodes[segment.nodes.length - 1]]) {
-          if (node && this.evidenceByNode?.get(node) === found) this.evidenceByNode.delete(node);
+          if (node && this.#evidenceByNode?.get(node) === found) this.#evidenceByNode.delete(node);
         }
-        this.countSubjects(found, -1);
+        this.#countSubjects(found, -1);
         lostEvidence = true;
       }
     }
-    for (const [segment, state] of this.states) {
+    for (const [segment, state] of this.#states) {
       if (gone(segment)) {
-        this.states.delete(segment);
-        this.conditional.delete(state);
-        this.stopWaiting(state);
-        this.mentionCount -= state.mentions.length;
+        this.#states.delete(segment);
+        this.#conditional.delete(state);
+        this.#stopWaiting(state);
+        this.#mentionCount -= state.mentions.length;
         for (const node of segment.nodes) {
-          if (this.byNode.get(node) === state) this.byNode.delete(node);
+          if (this.#byNode.get(node) === state) this.#byNode.delete(node);
         }
       }
     }
     // What let a conditional mention in may have left with the removed text.
     if (lostEvidence) {
-      this.shared.clear();
-      this.resolveAll(this.conditional);
+      this.#shared.clear();
+      this.#resolveAll(this.#conditional);
     }
   }
 
-  private resolveAll(states: Iterable<SegmentState>): void {
-    const visible = remembered(this.visibility());
-    for (const state of states) this.resolveState(state, visible);
+  #resolveAll(states: Iterable<SegmentState>): void {
+    const visible = remembered(this.#visibility());
+    for (const state of states) this.#resolveState(state, visible);
   }
 
-  private resolveState(state: SegmentState, visible: VisibilityCheck): void {
+  #resolveState(state: SegmentState, visible: VisibilityCheck): void {
     const { segment } = state;
     const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
     if (!state.conditional) {
       // Every candidate counts: no reasons to work out, each alias has its one.
-      this.applyChosen(
+      this.#applyChosen(
         state,
         resolveLeftmostLongest(seen, ALWAYS),
-        (alias) => this.ruleOf(alias).unconditional as MatchReason,
+        (alias) => this.#ruleOf(alias).unconditional as MatchReason,
       );
       return;
     }
     const reasons = new Map<number, MatchReason | null>();
     let inBlock: Nearby | null = null;
     let around: Nearby | null = null;
-    this.stopWaiting(state);
+    this.#stopWaiting(state);
     const reasonFor = (alias: number): MatchReason | null => {
       let reason = reasons.get(alias);
       if (reason === undefined) {
-        const rule = this.ruleOf(alias);
+        const rule = this.#ruleOf(alias);
         let found =
-          rule.unconditional ?? this.reasonHere(rule, (inBlock ??= this.inBlock(segment)));
+          rule.unconditional ?? this.#reasonHere(rule, (inBlock ??= this.#inBlock(segment)));
         if (typeof found === 'string' && found !== 'nothing') {
           found =
-            this.missingFromPage(rule) ?? this.reasonHere(rule, (around ??= this.around(segment)));
+            this.#missingFromPage(rule) ??
+            this.#reasonHere(rule, (around ??= this.#around(segment)));
         }
         if (typeof found === 'string') {
-          this.noteWants(state, rule, found);
+          this.#noteWants(state, rule, found);
           reason = null;
         } else reason = found;
         reasons.set(alias, reason);
       }
       return reason;
     };
-    this.applyChosen(
+    this.#applyChosen(
       state,
       resolveLeftmostLongest(seen, (alias) => reasonFor(alias) !== null),
       (alias) => reasonFor(alias) as MatchReason,
@@ -516,30 +533,30 @@ export class MentionIndex {
   }
 
   /** Makes `chosen` the segment's mentions, within `MAX_MENTIONS`, each with its reason. */
-  private applyChosen(
+  #applyChosen(
     state: SegmentState,
     chosen: Candidate[],
     reasonFor: (alias: number) => MatchReason,
   ): void {
-    this.mentionCount -= state.mentions.length;
-    const room = Math.max(0, this.maxMentions - this.mentionCount);
+    this.#mentionCount -= state.mentions.length;
+    const room = Math.max(0, this.#maxMentions - this.#mentionCount);
     if (chosen.length > room) {
       chosen = chosen.slice(0, room);
-      this.wasCapped = true;
+      this.#wasCapped = true;
     }
-    this.mentionCount += chosen.length;
+    this.#mentionCount += chosen.length;
     state.mentions = chosen.map((candidate) =>
       toMention(
         state.segment,
         candidate,
-        this.matcher.alias(candidate.alias),
+        this.#matcher.alias(candidate.alias),
         reasonFor(candidate.alias),
       ),
     );
     // Only text with mentions can be hit by the pointer: index just those nodes (most
     // of a page has none, and a WeakMap entry per text node is a measurable cost).
     if (state.mentions.length > 0) {
-      for (const node of state.segment.nodes) this.byNode.set(node, state);
+      for (const node of state.segment.nodes) this.#byNode.set(node, state);
     }
   }
 
@@ -549,55 +566,55 @@ export class MentionIndex {
    * every batch naming a subject resolve again, on a dense page, hundreds of segments whose
    * term never comes.)
    */
-  private noteWants(state: SegmentState, rule: AliasRule, missing: Missing): void {
+  #noteWants(state: SegmentState, rule: AliasRule, missing: Missing): void {
     if (missing === 'nothing') return;
     const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
     if (missing === 'term') {
       for (const term of rule.terms) {
         wants.terms.add(term);
-        setIn(this.waitingForTerm, term).add(state);
+        setIn(this.#waitingForTerm, term).add(state);
       }
     } else {
       wants.packs.add(rule.alias.packId);
-      setIn(this.waitingForPack, rule.alias.packId).add(state);
+      setIn(this.#waitingForPack, rule.alias.packId).add(state);
     }
   }
 
   /** Takes a segment off the waiting lists (resolved again, or gone). */
-  private stopWaiting(state: SegmentState): void {
+  #stopWaiting(state: SegmentState): void {
     const { wants } = state;
     if (!wants) return;
-    for (const term of wants.terms) this.waitingForTerm.get(term)?.delete(state);
-    for (const packId of wants.packs) this.waitingForPack.get(packId)?.delete(state);
+    for (const term of wants.terms) this.#waitingForTerm.get(term)?.delete(state);
+    for (const packId of wants.packs) this.#waitingForPack.get(packId)?.delete(state);
     state.wants = null;
   }
 
   setDensity(density: Density): void {
-    this.density = density;
+    this.#density = density;
   }
 
   /** Applies the reader's choice for context entities to every segment at once. */
   setContextMarking(marking: ContextMarking): void {
-    if (marking === this.contextMarking) return;
-    this.contextMarking = marking;
-    this.rules.clear();
-    this.shared.clear();
-    for (const state of this.states.values()) {
-      state.conditional = state.candidates.some(({ alias }) => !this.ruleOf(alias).unconditional);
-      if (state.conditional) this.conditional.add(state);
-      else this.conditional.delete(state);
-      this.stopWaiting(state);
+    if (marking === this.#contextMarking) return;
+    this.#contextMarking = marking;
+    this.#rules.clear();
+    this.#shared.clear();
+    for (const state of this.#states.values()) {
+      state.conditional = state.candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);
+      if (state.conditional) this.#conditional.add(state);
+      else this.#conditional.delete(state);
+      this.#stopWaiting(state);
     }
-    this.resolveAll(this.states.values());
+    this.#resolveAll(this.#states.values());
   }
 
   setMuted(entityKeys: ReadonlySet<string>): void {
-    this.muted = entityKeys;
+    this.#muted = entityKeys;
   }
 
   /** Every mention in reading order (document order of segments). */
   all(): Mention[] {
-    const states = [...this.states.values()].filter((state) => state.mentions.length > 0);
+    const states = [...this.#states.values()].filter((state) => state.mentions.length > 0);
     states.sort((a, b) => documentOrder(a.segment, b.segment));
     return states.flatMap((state) => state.mentions);
   }
@@ -607,10 +624,10 @@ export class MentionIndex {
    * Painting needs no order, so only "first" pays for sorting into reading order.
    */
   visible(): Mention[] {
-    const muted = this.muted;
-    if (this.density === 'all') {
+    const muted = this.#muted;
+    if (this.#density === 'all') {
       const mentions: Mention[] = [];
-      for (const state of this.states.values()) {
+      for (const state of this.#states.values()) {
         for (const mention of state.mentions) {
           if (!muted.has(mention.entityKey)) mentions.push(mention);
         }
@@ -622,24 +639,24 @@ export class MentionIndex {
 
   /** The painted mentions in reading order (keyboard navigation, "on this page"). */
   visibleInReadingOrder(): Mention[] {
-    const seen = new Set<string>(this.muted);
+    const seen = new Set<string>(this.#muted);
     return this.all().filter(
       (mention) =>
-        !seen.has(mention.entityKey) && (this.density === 'all' || !!seen.add(mention.entityKey)),
+        !seen.has(mention.entityKey) && (this.#density === 'all' || !!seen.add(mention.entityKey)),
     );
   }
 
   /** Paints the visible mentions and returns them. */
   paint(): Mention[] {
     const visible = this.visible();
-    this.painter.paint(visible);
-    this.painted = new WeakSet(visible);
+    this.#painter.paint(visible);
+    this.#painted = new WeakSet(visible);
     return visible;
   }
 
   /** Whether the last paint showed this mention: only painted mentions answer the pointer. */
   isPainted(mention: Mention): boolean {
-    return this.painted.has(mention);
+    return this.#painted.has(mention);
   }
 
   /**
@@ -648,7 +665,7 @@ export class MentionIndex {
    * joined text, not of `node`: add `segment.starts[i]` to an offset inside `segment.nodes[i]`.
    */
   mentionsOfNode(node: Node): { segment: Segment; mentions: Mention[] } | null {
-    const state = node.nodeType === Node.TEXT_NODE ? this.byNode.get(node as Text) : undefined;
+    const state = node.nodeType === Node.TEXT_NODE ? this.#byNode.get(node as Text) : undefined;
     return state ? { segment: state.segment, mentions: state.mentions } : null;
   }
 }
@@ -688,6 +705,9 @@ function isGone(segment: Segment, root: Node | null): boolean {
 }
 
 const ALWAYS = (): boolean => true;
+
+/** The key of a shared reason without a context term or without a subject. */
+const NONE: FoundNearby = { text: '', side: 'same', distance: 0 };
 
 /** One answer per element for a round of checks: a long text has many candidates in one element. */
 function remembered(check: VisibilityCheck): VisibilityCheck {

@@ -87,39 +87,42 @@ const MAX_CANDIDATES_PER_TEXT = 20_000;
  */
 export class PageMarker {
   readonly index: MentionIndex;
-  private readonly observer: MutationObserver;
-  private readonly observed = new WeakSet<Node>();
-  private readonly dirty = new Set<Node>();
+  readonly #observer: MutationObserver;
+  readonly #observed = new WeakSet<Node>();
+  readonly #dirty = new Set<Node>();
   /** Elements whose `class`, `style`, `hidden` or `open` changed: their text may have appeared or gone. */
-  private readonly restyled = new Set<Node>();
+  readonly #restyled = new Set<Node>();
   /** Blocks that became `aria-hidden`: their mentions go, nothing to rescan. */
-  private readonly hiddenBlocks = new Set<Element>();
-  private flushQueued = false;
+  readonly #hiddenBlocks = new Set<Element>();
+  #flushQueued = false;
   /** Jobs of the current round of rescans (caused by changes) still running, and their time. */
-  private roundJobs = 0;
-  private roundWork = 0;
+  #roundJobs = 0;
+  #roundWork = 0;
   /** No round of rescans starts before this (`MUTATION_SHARE`). */
-  private quietUntil = 0;
+  #quietUntil = 0;
   /** Set when nodes were removed: their mentions must go even if nothing needs a rescan. */
-  private sweepNeeded = false;
-  private lastPaint = 0;
-  private stopped = false;
+  #sweepNeeded = false;
+  #lastPaint = 0;
+  #stopped = false;
   /**
    * Batches whose scan results are still on their way (matched in the background), chained so
    * that every batch, and the removal of what a rescan replaces, applies in the order the
    * batches were collected. Null while nothing is waiting: local results then apply at once.
    */
-  private waiting: Promise<void> | null = null;
-  private waitingCount = 0;
+  #waiting: Promise<void> | null = null;
+  #waitingCount = 0;
 
-  constructor(private readonly options: PageMarkerOptions) {
+  readonly #options: PageMarkerOptions;
+
+  constructor(options: PageMarkerOptions) {
+    this.#options = options;
     this.index = new MentionIndex(options.scanner, options.painter, {
       density: options.density,
       contextMarking: options.contextMarking,
       visibility: options.visibility ?? readerCanSee,
     });
     const MutationObserverImpl = options.doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new MutationObserverImpl((records) => this.onMutations(records));
+    this.#observer = new MutationObserverImpl((records) => this.#onMutations(records));
   }
 
   /**
@@ -128,28 +131,28 @@ export class PageMarker {
    * to while the rest is scanned jumps the queue (`followViewport`).
    */
   start(): void {
-    const root = this.options.doc.body ?? this.options.doc.documentElement;
+    const root = this.#options.doc.body ?? this.#options.doc.documentElement;
     if (!root) return;
-    this.observe(this.options.doc);
+    this.#observe(this.#options.doc);
     const collector = new SegmentCollector(root);
     let unfollow: (() => void) | null = null;
     let firstSlice = true;
-    const scan = this.scanJob(root, collector, false, () => {
+    const scan = this.#scanJob(root, collector, false, () => {
       unfollow?.();
-      this.options.onFirstScan?.();
+      this.#options.onFirstScan?.();
     });
     // A top document taller than two viewports follows the viewport from the start (one
     // layout read per tab); frames, and pages that turn out long, after their first slice.
-    const view = this.options.doc.defaultView;
+    const view = this.#options.doc.defaultView;
     const tall =
       view !== null &&
       view.top === view &&
-      this.options.doc.documentElement.scrollHeight > 2 * view.innerHeight;
-    if (tall) unfollow = this.followViewport(root, collector);
-    this.options.scheduler.run((shouldYield) => {
+      this.#options.doc.documentElement.scrollHeight > 2 * view.innerHeight;
+    if (tall) unfollow = this.#followViewport(root, collector);
+    this.#options.scheduler.run((shouldYield) => {
       const done = scan(shouldYield);
-      if (firstSlice && !done && !this.stopped && !unfollow) {
-        unfollow = this.followViewport(root, collector);
+      if (firstSlice && !done && !this.#stopped && !unfollow) {
+        unfollow = this.#followViewport(root, collector);
       }
       firstSlice = false;
       return done;
@@ -161,18 +164,21 @@ export class PageMarker {
    * whenever the reader scrolls, unless the walk has passed it or is inside it. The walk then
    * passes over those blocks. Answers a function that stops following.
    */
-  private followViewport(root: Node, collector: SegmentCollector): () => void {
-    const { doc } = this.options;
+  #followViewport(root: Node, collector: SegmentCollector): () => void {
+    const { doc } = this.#options;
     const view = doc.defaultView;
     const prioritize = () => {
-      if (this.stopped || collector.done) return;
+      if (this.#stopped || collector.done) return;
       for (const region of viewportRegions(doc, root)) {
         const position = collector.position;
         if (!position || region.contains(position)) continue;
         // Only a block still ahead of the walk: one already walked has its mentions.
         if (!(position.compareDocumentPosition(region) & FOLLOWING)) continue;
         collector.skipBlock(region);
-        this.options.scheduler.run(this.scanJob(region, new SegmentCollector(region), false), true);
+        this.#options.scheduler.run(
+          this.#scanJob(region, new SegmentCollector(region), false),
+          true,
+        );
       }
     };
     prioritize();
@@ -190,115 +196,116 @@ export class PageMarker {
   }
 
   stop(): void {
-    this.stopped = true;
-    this.observer.disconnect();
-    this.options.painter.clear();
+    this.#stopped = true;
+    this.#observer.disconnect();
+    this.#options.painter.clear();
   }
 
   setDensity(density: Density): void {
     this.index.setDensity(density);
-    this.repaint();
+    this.#repaint();
   }
 
   setMuted(entityKeys: ReadonlySet<string>): void {
     this.index.setMuted(entityKeys);
-    this.repaint();
+    this.#repaint();
   }
 
   setContextMarking(marking: ContextMarking): void {
     this.index.setContextMarking(marking);
-    this.repaint();
+    this.#repaint();
   }
 
-  private observe(root: Node): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
-    this.observer.observe(root, OBSERVE);
+  #observe(root: Node): void {
+    if (this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, OBSERVE);
   }
 
   /**
    * Only queues: which subtrees are dirty, which elements changed how they show. The work runs
    * in rounds on the scheduler, each round waiting in proportion to the one before it.
    */
-  private onMutations(records: MutationRecord[]): void {
-    for (const root of rootsForRecords(records)) this.dirty.add(root);
+  #onMutations(records: MutationRecord[]): void {
+    for (const root of rootsForRecords(records)) this.#dirty.add(root);
     for (const record of records) {
-      if (record.type === 'childList' && record.removedNodes.length > 0) this.sweepNeeded = true;
+      if (record.type === 'childList' && record.removedNodes.length > 0) this.#sweepNeeded = true;
       if (record.type !== 'attributes') continue;
       const target = record.target as Element;
       if (target.hasAttribute(OWN_UI_ATTRIBUTE)) continue; // our card's host moving about
-      if (record.attributeName === 'aria-hidden') this.ariaHiddenChanged(target);
+      if (record.attributeName === 'aria-hidden') this.#ariaHiddenChanged(target);
       // Only text already found can change visibility: nothing to do while none was.
-      else if (this.index.hasSegments) this.restyled.add(target);
+      else if (this.index.hasSegments) this.#restyled.add(target);
     }
-    this.queueFlush();
+    this.#queueFlush();
   }
 
   /** `aria-hidden` switched: a block that became hidden drops its mentions, anything else is rescanned. */
-  private ariaHiddenChanged(target: Element): void {
+  #ariaHiddenChanged(target: Element): void {
     if (isInsideSkippedRegion(target.parentNode ?? target)) return;
     const inline = isInlineElement(target);
-    if (!inline && hasSkippedAttribute(target)) this.hiddenBlocks.add(target);
+    if (!inline && hasSkippedAttribute(target)) this.#hiddenBlocks.add(target);
     else {
       const root = inline ? blockOf(target) : target;
-      if (root) this.dirty.add(root);
+      if (root) this.#dirty.add(root);
     }
   }
 
-  private get hasPendingChanges(): boolean {
+  get #hasPendingChanges(): boolean {
     return (
-      this.dirty.size > 0 ||
-      this.sweepNeeded ||
-      this.restyled.size > 0 ||
-      this.hiddenBlocks.size > 0
+      this.#dirty.size > 0 ||
+      this.#sweepNeeded ||
+      this.#restyled.size > 0 ||
+      this.#hiddenBlocks.size > 0
     );
   }
 
   /** Queues a round for the changes seen, unless one runs or the last one's quiet time lasts. */
-  private queueFlush(): void {
-    if (this.flushQueued || this.roundJobs > 0 || this.stopped || !this.hasPendingChanges) return;
-    this.flushQueued = true;
-    const run = () => this.options.scheduler.run(this.roundJob(() => this.flush()));
-    const wait = this.quietUntil - this.options.now();
+  #queueFlush(): void {
+    if (this.#flushQueued || this.#roundJobs > 0 || this.#stopped || !this.#hasPendingChanges)
+      return;
+    this.#flushQueued = true;
+    const run = () => this.#options.scheduler.run(this.#roundJob(() => this.#flush()));
+    const wait = this.#quietUntil - this.#options.now();
     if (wait <= 0) run();
     else {
       const delay =
-        this.options.delay ??
-        ((callback, ms) => (this.options.doc.defaultView ?? globalThis).setTimeout(callback, ms));
+        this.#options.delay ??
+        ((callback, ms) => (this.#options.doc.defaultView ?? globalThis).setTimeout(callback, ms));
       delay(run, wait);
     }
   }
 
   /** One round: drop what left, re-check what changed how it shows, queue the rescans. */
-  private flush(): boolean {
-    this.flushQueued = false;
-    if (this.stopped) return true;
+  #flush(): boolean {
+    this.#flushQueued = false;
+    if (this.#stopped) return true;
     let repaint = false;
-    if (this.sweepNeeded) {
-      this.sweepNeeded = false;
+    if (this.#sweepNeeded) {
+      this.#sweepNeeded = false;
       this.index.remove(null);
       repaint = true;
     }
-    for (const block of this.hiddenBlocks) this.index.remove(block);
-    if (this.hiddenBlocks.size > 0) repaint = true;
-    this.hiddenBlocks.clear();
-    if (this.restyled.size > 0) {
+    for (const block of this.#hiddenBlocks) this.index.remove(block);
+    if (this.#hiddenBlocks.size > 0) repaint = true;
+    this.#hiddenBlocks.clear();
+    if (this.#restyled.size > 0) {
       // A class on <html> or <body> (a theme, a modal) re-checks everything: so does a flood.
-      const body = this.options.doc.body;
+      const body = this.#options.doc.body;
       const all =
-        this.restyled.size > 500 ||
-        [...this.restyled].some(
-          (node) => node === body || node === this.options.doc.documentElement,
+        this.#restyled.size > 500 ||
+        [...this.#restyled].some(
+          (node) => node === body || node === this.#options.doc.documentElement,
         );
-      if (this.index.recheckVisibility(all ? null : this.restyled)) repaint = true;
-      this.restyled.clear();
+      if (this.index.recheckVisibility(all ? null : this.#restyled)) repaint = true;
+      this.#restyled.clear();
     }
-    if (repaint && this.dirty.size === 0) this.repaint();
-    const threshold = this.options.burstThreshold ?? 500;
-    const body = this.options.doc.body;
-    const roots = this.dirty.size > threshold && body ? [body] : outermostRoots(this.dirty);
-    this.dirty.clear();
-    this.rescan(roots);
+    if (repaint && this.#dirty.size === 0) this.#repaint();
+    const threshold = this.#options.burstThreshold ?? 500;
+    const body = this.#options.doc.body;
+    const roots = this.#dirty.size > threshold && body ? [body] : outermostRoots(this.#dirty);
+    this.#dirty.clear();
+    this.#rescan(roots);
     return true;
   }
 
@@ -306,29 +313,29 @@ export class PageMarker {
    * Wraps a job of a round of rescans: counts the time it runs, and when the round's last job
    * is done, sets how long the next round waits (`MUTATION_SHARE`) and queues it if changes came.
    */
-  private roundJob(
+  #roundJob(
     work: (shouldYield: () => boolean) => boolean,
   ): (shouldYield: () => boolean) => boolean {
-    this.roundJobs++;
+    this.#roundJobs++;
     return (shouldYield) => {
-      const { now } = this.options;
+      const { now } = this.#options;
       const started = now();
       const done = work(shouldYield);
-      this.roundWork += now() - started;
-      if (done && --this.roundJobs === 0) {
-        this.quietUntil = now() + this.roundWork * (1 / MUTATION_SHARE - 1);
-        this.roundWork = 0;
-        this.queueFlush();
+      this.#roundWork += now() - started;
+      if (done && --this.#roundJobs === 0) {
+        this.#quietUntil = now() + this.#roundWork * (1 / MUTATION_SHARE - 1);
+        this.#roundWork = 0;
+        this.#queueFlush();
       }
       return done;
     };
   }
 
   /** Forgets what was found under each root and scans it again, in slices. */
-  private rescan(roots: readonly Node[]): void {
+  #rescan(roots: readonly Node[]): void {
     for (const root of roots) {
-      this.options.scheduler.run(
-        this.roundJob(this.scanJob(root, new SegmentCollector(root), true)),
+      this.#options.scheduler.run(
+        this.#roundJob(this.#scanJob(root, new SegmentCollector(root), true)),
       );
     }
   }
@@ -340,7 +347,7 @@ export class PageMarker {
    * once the last batch is painted. A text longer than `CHUNK_CHARS` is matched chunk by chunk
    * over as many slices as it takes, and applied alone, in its place in the order.
    */
-  private scanJob(
+  #scanJob(
     root: Node,
     collector: SegmentCollector,
     replaces: boolean,
@@ -357,14 +364,14 @@ export class PageMarker {
     ) => {
       const replaced = first && replaces ? root : null;
       first = false;
-      this.applyBatch(replaced, batch, results, last ? (onDone ?? null) : undefined);
+      this.#applyBatch(replaced, batch, results, last ? (onDone ?? null) : undefined);
     };
     return (shouldYield) => {
-      if (this.stopped) return true;
+      if (this.#stopped) return true;
       for (;;) {
         if (long === null && pending.length === 0 && !collector.done) {
           // Walk no more than the scanner can match within the slice (`batchChars`).
-          const most = this.options.scanner.batchChars?.() ?? Infinity;
+          const most = this.#options.scanner.batchChars?.() ?? Infinity;
           let chars = 0;
           let sawLong = false;
           collector.run(
@@ -376,8 +383,8 @@ export class PageMarker {
             () => sawLong || chars >= most || shouldYield(),
           );
           for (const shadow of collector.shadowRoots.splice(0)) {
-            this.observe(shadow);
-            this.options.onShadowRoot?.(shadow);
+            this.#observe(shadow);
+            this.#options.onShadowRoot?.(shadow);
           }
         }
         // Apply what was walked; a text past CHUNK_CHARS is matched chunk by chunk in its place.
@@ -402,7 +409,7 @@ export class PageMarker {
           if (batch.length > 0 || last) {
             apply(
               batch,
-              this.options.scanner.scanTexts(batch.map((segment) => segment.text)),
+              this.#options.scanner.scanTexts(batch.map((segment) => segment.text)),
               last,
             );
           }
@@ -410,8 +417,8 @@ export class PageMarker {
           if (pending.length === 0) break;
           long = new ChunkedScan(
             pending.shift() as Segment,
-            this.options.scanner,
-            this.options.scheduler,
+            this.#options.scanner,
+            this.#options.scheduler,
           );
         }
         // Walked text is all applied: walk on while the slice lasts.
@@ -425,7 +432,7 @@ export class PageMarker {
    * still waiting. `done` is undefined while the root's walk goes on; at its end it is the
    * callback to call once this last batch is painted (or null).
    */
-  private applyBatch(
+  #applyBatch(
     replaced: Node | null,
     batch: Segment[],
     results: readonly ScanResult[] | Promise<readonly ScanResult[]>,
@@ -434,25 +441,25 @@ export class PageMarker {
     // `null`: the batch could not be matched. The rest of the bookkeeping still happens, so
     // the first scan still ends; the next rescan of its block finds the lost text again.
     const apply = (scanned: readonly ScanResult[] | null) => {
-      if (this.stopped) return;
+      if (this.#stopped) return;
       if (replaced) this.index.remove(replaced);
       if (scanned) this.index.add(batch, scanned);
       if (done !== undefined) {
         this.index.remove(null);
-        this.repaint();
+        this.#repaint();
         done?.();
-      } else if (this.options.now() - this.lastPaint >= PROGRESS_PAINT_MS) {
+      } else if (this.#options.now() - this.#lastPaint >= PROGRESS_PAINT_MS) {
         // A huge page shows its first mentions early instead of all at the end.
-        this.repaint();
+        this.#repaint();
       }
     };
-    if (this.waiting === null && Array.isArray(results)) {
+    if (this.#waiting === null && Array.isArray(results)) {
       apply(results as readonly ScanResult[]);
       return;
     }
-    this.waitingCount++;
-    const previous = this.waiting ?? Promise.resolve();
-    this.waiting = previous
+    this.#waitingCount++;
+    const previous = this.#waiting ?? Promise.resolve();
+    this.#waiting = previous
       .then(() => results)
       .then(
         (scanned) => scanned,
@@ -469,7 +476,7 @@ export class PageMarker {
         // queued after the one before it has run, so the order holds.
         (scanned) =>
           new Promise<void>((resolve) =>
-            this.options.scheduler.run(() => {
+            this.#options.scheduler.run(() => {
               apply(scanned);
               resolve();
               return true;
@@ -477,20 +484,20 @@ export class PageMarker {
           ),
       )
       .finally(() => {
-        if (--this.waitingCount === 0) this.waiting = null;
+        if (--this.#waitingCount === 0) this.#waiting = null;
       });
   }
 
   /** Resolves once every batch sent away to be matched has been applied. */
   settled(): Promise<void> {
-    return this.waiting ?? Promise.resolve();
+    return this.#waiting ?? Promise.resolve();
   }
 
-  private repaint(): void {
-    if (this.stopped) return;
-    this.lastPaint = this.options.now();
+  #repaint(): void {
+    if (this.#stopped) return;
+    this.#lastPaint = this.#options.now();
     const painted = this.index.paint();
-    this.options.onChange?.(painted);
+    this.#options.onChange?.(painted);
   }
 }
 
@@ -504,42 +511,46 @@ export class PageMarker {
  * when the answers come: the whole text is then one promise, applied in its place in the order.
  */
 class ChunkedScan {
-  private offset = 0;
-  private found = 0;
+  #offset = 0;
+  #found = 0;
   capped = false;
-  private readonly parts: ScanResult[] = [];
-  private later: Promise<void> | null = null;
+  readonly #parts: ScanResult[] = [];
+  #later: Promise<void> | null = null;
+  readonly #scanner: TextScanner;
+  readonly #scheduler: SliceScheduler;
 
   constructor(
     readonly segment: Segment,
-    private readonly scanner: TextScanner,
-    private readonly scheduler: SliceScheduler,
+    scanner: TextScanner,
+    scheduler: SliceScheduler,
   ) {
+    this.#scanner = scanner;
+    this.#scheduler = scheduler;
     scanner.expect?.(segment.text.length);
   }
 
   /** Matches chunks until every one is matched or asked for (true), or `shouldYield` says stop. */
   run(shouldYield: () => boolean): boolean {
-    while (this.later === null && this.offset < this.segment.text.length) {
-      const result = this.next();
+    while (this.#later === null && this.#offset < this.segment.text.length) {
+      const result = this.#next();
       if (!Array.isArray(result)) {
-        this.later = this.wait(result as Promise<readonly ScanResult[]>);
+        this.#later = this.#wait(result as Promise<readonly ScanResult[]>);
         return true;
       }
-      this.take(result as readonly ScanResult[]);
-      if (this.offset < this.segment.text.length && shouldYield()) return false;
+      this.#take(result as readonly ScanResult[]);
+      if (this.#offset < this.segment.text.length && shouldYield()) return false;
     }
     return true;
   }
 
   /** Asks for the next chunk, with `CHUNK_OVERLAP` either side. */
-  private next(): readonly ScanResult[] | Promise<readonly ScanResult[]> {
+  #next(): readonly ScanResult[] | Promise<readonly ScanResult[]> {
     const { text } = this.segment;
-    const start = this.offset;
+    const start = this.#offset;
     const end = Math.min(text.length, start + CHUNK_CHARS);
     const from = Math.max(0, start - CHUNK_OVERLAP);
-    this.offset = end;
-    const result = this.scanner.scanTexts([text.slice(from, end + CHUNK_OVERLAP)]);
+    this.#offset = end;
+    const result = this.#scanner.scanTexts([text.slice(from, end + CHUNK_OVERLAP)]);
     const shift = (scans: readonly ScanResult[]): ScanResult[] => {
       const scan = scans[0] ?? { candidates: [], contextHits: [] };
       const candidates = [];
@@ -556,27 +567,27 @@ class ChunkedScan {
       : (result as Promise<readonly ScanResult[]>).then(shift);
   }
 
-  private take(scans: readonly ScanResult[]): void {
+  #take(scans: readonly ScanResult[]): void {
     const scan = scans[0] as ScanResult;
-    this.parts.push(scan);
-    this.found += scan.candidates.length;
-    if (this.found >= MAX_CANDIDATES_PER_TEXT && this.offset < this.segment.text.length) {
-      this.offset = this.segment.text.length;
+    this.#parts.push(scan);
+    this.#found += scan.candidates.length;
+    if (this.#found >= MAX_CANDIDATES_PER_TEXT && this.#offset < this.segment.text.length) {
+      this.#offset = this.segment.text.length;
       this.capped = true;
     }
   }
 
-  private async wait(first: Promise<readonly ScanResult[]>): Promise<void> {
-    this.take(await first);
-    while (this.offset < this.segment.text.length) {
+  async #wait(first: Promise<readonly ScanResult[]>): Promise<void> {
+    this.#take(await first);
+    while (this.#offset < this.segment.text.length) {
       const result = await new Promise<readonly ScanResult[] | Promise<readonly ScanResult[]>>(
         (resolve) =>
-          this.scheduler.run(() => {
-            resolve(this.next());
+          this.#scheduler.run(() => {
+            resolve(this.#next());
             return true;
           }, true),
       );
-      this.take(await result);
+      this.#take(await result);
     }
   }
 
@@ -584,14 +595,14 @@ class ChunkedScan {
   results(): readonly ScanResult[] | Promise<readonly ScanResult[]> {
     const merge = (): ScanResult[] => {
       const contextHits = new Set<number>();
-      for (const part of this.parts) for (const term of part.contextHits) contextHits.add(term);
+      for (const part of this.#parts) for (const term of part.contextHits) contextHits.add(term);
       return [
         {
-          candidates: this.parts.flatMap((part) => part.candidates),
+          candidates: this.#parts.flatMap((part) => part.candidates),
           contextHits: [...contextHits].sort((a, b) => a - b),
         },
       ];
     };
-    return this.later ? this.later.then(merge) : merge();
+    return this.#later ? this.#later.then(merge) : merge();
   }
 }

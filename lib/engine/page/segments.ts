@@ -37,24 +37,24 @@ interface Walk {
 export class SegmentCollector {
   /** Open shadow roots met on the way; callers observe them for changes. */
   readonly shadowRoots: ShadowRoot[] = [];
-  private readonly walks: Walk[] = [];
-  private current: Segment | null = null;
+  readonly #walks: Walk[] = [];
+  #current: Segment | null = null;
   /**
    * Block elements this walk passes over because they are scanned on their own (the part of a
    * long page in the viewport goes first: page-marker.ts). Null, the usual case, costs nothing.
    */
-  private skip: Set<Element> | null = null;
+  #skip: Set<Element> | null = null;
 
   constructor(root: Node) {
-    this.walks.push({ root, next: root.firstChild, blocks: [] });
+    this.#walks.push({ root, next: root.firstChild, blocks: [] });
     // The root itself is never visited, so a root hosting a shadow tree (an element
     // appended with its shadow root attached) is entered here.
     const shadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
-    if (shadow) this.enterShadow(shadow);
+    if (shadow) this.#enterShadow(shadow);
   }
 
   get done(): boolean {
-    return this.walks.length === 0;
+    return this.#walks.length === 0;
   }
 
   /**
@@ -62,7 +62,7 @@ export class SegmentCollector {
    * (where nothing can be skipped ahead).
    */
   get position(): Node | null {
-    return this.walks.length === 1 ? (this.walks[0] as Walk).next : null;
+    return this.#walks.length === 1 ? (this.#walks[0] as Walk).next : null;
   }
 
   /**
@@ -70,7 +70,7 @@ export class SegmentCollector {
    * may be skipped: a block ends runs of text, so scanning it alone gives the same segments.
    */
   skipBlock(block: Element): void {
-    (this.skip ??= new Set()).add(block);
+    (this.#skip ??= new Set()).add(block);
   }
 
   /**
@@ -79,8 +79,8 @@ export class SegmentCollector {
    */
   run(emit: (segment: Segment) => void, shouldYield: () => boolean = () => false): void {
     let budget = 512;
-    walks: while (this.walks.length > 0) {
-      const walk = this.walks[this.walks.length - 1] as Walk;
+    walks: while (this.#walks.length > 0) {
+      const walk = this.#walks[this.#walks.length - 1] as Walk;
       // The page may have changed between slices; a detached position cannot continue.
       if (walk.next !== null && !walk.next.isConnected && walk.root.isConnected) walk.next = null;
       let node = walk.next;
@@ -95,67 +95,67 @@ export class SegmentCollector {
         let descend = false;
         let shadow: ShadowRoot | null = null;
         if (node.nodeType === TEXT_NODE) {
-          this.addText(node as Text);
+          this.#addText(node as Text);
         } else if (node.nodeType === ELEMENT_NODE) {
           const element = node as Element;
           const name = element.localName;
-          if (this.skip?.has(element)) {
-            this.flush(emit);
+          if (this.#skip?.has(element)) {
+            this.#flush(emit);
           } else if (!isSkippedTag(name) && !hasSkippedAttribute(element)) {
             // A line break or any block-level element ends the current run of text.
             const block = !isInlineTag(name);
-            if (block) this.flush(emit);
+            if (block) this.#flush(emit);
             shadow = element.shadowRoot;
-            if (shadow) this.flush(emit);
+            if (shadow) this.#flush(emit);
             if (element.firstChild) {
               walk.blocks.push(block);
               descend = true;
             }
           }
         }
-        node = descend ? node.firstChild : this.advance(walk, node, emit);
+        node = descend ? node.firstChild : this.#advance(walk, node, emit);
         if (shadow) {
           // The shadow tree is walked now, then this walk resumes where it stopped.
           walk.next = node;
-          this.enterShadow(shadow);
+          this.#enterShadow(shadow);
           continue walks;
         }
       }
-      this.walks.pop();
-      this.flush(emit);
+      this.#walks.pop();
+      this.#flush(emit);
     }
   }
 
   /** The node after `node`'s subtree, leaving (and closing) finished elements on the way up. */
-  private advance(walk: Walk, from: Node, emit: (segment: Segment) => void): Node | null {
+  #advance(walk: Walk, from: Node, emit: (segment: Segment) => void): Node | null {
     for (let node: Node | null = from; node !== null;) {
       const sibling = node.nextSibling;
       if (sibling) return sibling;
       const parent: Node | null = node.parentNode;
       if (parent === null || parent === walk.root) return null;
-      if (walk.blocks.pop()) this.flush(emit);
+      if (walk.blocks.pop()) this.#flush(emit);
       node = parent;
     }
     return null;
   }
 
-  private enterShadow(shadow: ShadowRoot): void {
+  #enterShadow(shadow: ShadowRoot): void {
     this.shadowRoots.push(shadow);
-    this.walks.push({ root: shadow, next: shadow.firstChild, blocks: [] });
+    this.#walks.push({ root: shadow, next: shadow.firstChild, blocks: [] });
   }
 
-  private addText(text: Text): void {
+  #addText(text: Text): void {
     const value = text.data;
     if (value.length === 0) return;
-    const segment = (this.current ??= { text: '', nodes: [], starts: [] });
+    const segment = (this.#current ??= { text: '', nodes: [], starts: [] });
     segment.starts.push(segment.text.length);
     segment.nodes.push(text);
     segment.text += value;
   }
 
-  private flush(emit: (segment: Segment) => void): void {
-    const segment = this.current;
-    this.current = null;
+  #flush(emit: (segment: Segment) => void): void {
+    const segment = this.#current;
+    this.#current = null;
     if (segment && NOT_BLANK.test(segment.text)) emit(segment);
   }
 }
