@@ -43,9 +43,10 @@ export default defineConfig({
     // held to the default quota. It triggers no permission prompt.
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Scripts a content script imports only when its document needs them: the hover card's
-    // UI and the local matcher (lib/content/lazy-script.ts). Chromium: a content script may
-    // import only web-accessible files, and use_dynamic_url keeps them at a per-session URL
-    // that our content scripts get from runtime.getURL, so pages cannot probe for them.
+    // UI, the local matcher and the nearness rules (lib/content/lazy-script.ts). Chromium: a
+    // content script may import only web-accessible files, and use_dynamic_url keeps them at a
+    // per-session URL that our content scripts get from runtime.getURL, so pages cannot probe
+    // for them.
     // Firefox lets content scripts import the extension's own files without the entry
     // (checked with Firefox ESR 153), and its MV2 entry would have no dynamic URL, so it gets
     // none: no page can load them there.
@@ -54,7 +55,7 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             {
-              resources: ['card-ui.js', 'local-matcher.js'],
+              resources: ['card-ui.js', 'local-matcher.js', 'relevance.js'],
               matches: ['<all_urls>'],
               use_dynamic_url: true,
             },

@@ -13,6 +13,7 @@ import { JSDOM } from 'jsdom';
 import { compileMatcher } from '../lib/engine/matcher/compile';
 import { Matcher } from '../lib/engine/matcher/matcher';
 import { MentionIndex } from '../lib/engine/page/mention-index';
+import { createRelevance } from '../lib/engine/page/relevance';
 import { collectSegments } from '../lib/engine/page/segments';
 import { seedAliases } from './bench/seed-aliases';
 
@@ -45,9 +46,7 @@ for (const folder of folders) {
     const index = new MentionIndex(
       matcher,
       { paint: () => {}, clear: () => {} },
-      {
-        nearChars: Number.MAX_SAFE_INTEGER,
-      },
+      { nearChars: Number.MAX_SAFE_INTEGER, relevance: { create: createRelevance } },
     );
     const { segments } = collectSegments(document.body);
     index.add(

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_UI } from '../../lib/content/card-ui';
 import { publishLazyExport } from '../../lib/content/lazy-script';
-import { recordCardUiLoaded } from '../../lib/content/test-hooks';
+import { recordScriptLoaded } from '../../lib/content/test-hooks';
 import { mountHoverCard } from './mount';
 
 /**
@@ -11,5 +11,5 @@ import { mountHoverCard } from './mount';
  */
 export default defineUnlistedScript(() => {
   publishLazyExport(CARD_UI, mountHoverCard);
-  void recordCardUiLoaded(browser.storage.local, location.href);
+  void recordScriptLoaded(browser.storage.local, 'card-ui', location.href);
 });

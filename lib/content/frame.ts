@@ -17,6 +17,7 @@ import { CARD_UI, mountOnFirstIntent } from './card-ui';
 import { HybridScanner, type KeyedMatcher } from './hybrid-scanner';
 import { lazyScriptLoader, type LazyScript } from './lazy-script';
 import { LOCAL_MATCHER, type DecodeMatcher } from './local-matcher';
+import { RELEVANCE } from './relevance-script';
 import { PageSession } from './page-session';
 import { cardTiming, forcedMatchPath } from './test-hooks';
 
@@ -119,6 +120,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
         // The packs changed between two answers: match again with the new ones.
         onStale: () => session.rematch(),
       }),
+    relevance: { load: lazy(RELEVANCE) },
     controller,
     site,
     highlightCss: env.highlightCss,

@@ -3,6 +3,7 @@ import type { HoverCardController } from '../cards/hover-controller';
 import { cardHoverEvents, connectCardKeyboard } from '../cards/page-cards';
 import { nthMentionOf, summarizeMentions, type PageEntity } from '../engine/page/page-summary';
 import { ACTIVE_HIGHLIGHT, startMarking, type RunningMarker } from '../engine/page/start';
+import type { RelevanceSource } from '../engine/page/mention-index';
 import type { TextScanner } from '../engine/page/scanner';
 import { runsOn, type Settings } from '../settings/schema';
 import { TEST_HOOKS } from './test-hooks';
@@ -14,6 +15,8 @@ export interface PageSessionOptions {
    * started after the packs changed never mixes answers from the old and the new packs.
    */
   createScanner: () => TextScanner;
+  /** Where the nearness rules come from (lib/engine/page/mention-index.ts). */
+  relevance?: RelevanceSource;
   controller: HoverCardController;
   /** The page's site (hostname), or null when it has none. */
   site: string | null;
@@ -56,6 +59,7 @@ export class PageSession {
       this.#marker = startMarking(doc, this.options.createScanner(), {
         density: settings.density,
         contextMarking: settings.contextEntities,
+        relevance: this.options.relevance,
         highlightCss: this.options.highlightCss,
         hover: cardHoverEvents(doc, controller),
         // Only the test-hooks build tells tests the first scan is done: pages read

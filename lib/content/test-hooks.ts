@@ -10,8 +10,14 @@ export const TEST_HOOKS =
 
 /** `storage.local` key a test sets to force where documents are matched. */
 export const MATCH_PATH_KEY = 'test:matchPath';
-/** `storage.local` keys under which card-ui.js records each document that evaluated it. */
-export const CARD_UI_LOADED_PREFIX = 'test:cardUiLoaded:';
+/**
+ * `storage.local` keys under which a lazily loaded script (card-ui.js, relevance.js) records
+ * each document that evaluated it: `test:loaded:<script>:<document URL>`.
+ */
+export const LOADED_PREFIX = 'test:loaded:';
+
+/** The scripts that record their loads. */
+export type RecordedScript = 'card-ui' | 'relevance';
 
 export type MatchPath = 'remote' | 'local';
 
@@ -28,10 +34,14 @@ export async function forcedMatchPath(area: TestStorage): Promise<MatchPath | un
   return value === 'remote' || value === 'local' ? value : undefined;
 }
 
-/** Counts, per document URL, how often card-ui.js was evaluated (tests read storage.local). */
-export async function recordCardUiLoaded(area: TestStorage, href: string): Promise<void> {
+/** Counts, per document URL, how often `script` was evaluated (tests read storage.local). */
+export async function recordScriptLoaded(
+  area: TestStorage,
+  script: RecordedScript,
+  href: string,
+): Promise<void> {
   if (!TEST_HOOKS) return;
-  const key = CARD_UI_LOADED_PREFIX + href;
+  const key = `${LOADED_PREFIX}${script}:${href}`;
   const items = await area.get(key);
   await area.set({ [key]: Number(items[key] ?? 0) + 1 });
 }

@@ -1,6 +1,7 @@
 import { Matcher } from '../../lib/engine/matcher/matcher';
 import { MentionIndex } from '../../lib/engine/page/mention-index';
 import type { Painter } from '../../lib/engine/page/painter';
+import { createRelevance } from '../../lib/engine/page/relevance';
 import { collectSegments } from '../../lib/engine/page/segments';
 import type { CompiledMatcher } from '../../lib/engine/types';
 
@@ -29,8 +30,12 @@ export function markPage(
   };
   const matcher = Matcher.fromCompiled(JSON.parse(compiledJson) as CompiledMatcher);
   ended('decode');
-  // Every occurrence, like mark.js, so both do the same amount of painting.
-  const index = new MentionIndex(matcher, painter, { density: 'all' });
+  // Every occurrence, like mark.js, so both do the same amount of painting. The nearness rules
+  // are built at once: their load (in the content script) is in the page-load figures.
+  const index = new MentionIndex(matcher, painter, {
+    density: 'all',
+    relevance: { create: createRelevance },
+  });
   const root = doc.body ?? doc.documentElement;
   const { segments } = root ? collectSegments(root) : { segments: [] };
   ended('walk');

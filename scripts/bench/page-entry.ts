@@ -13,6 +13,7 @@ import { timeSlices } from './slice-timing';
 import { startMarking } from '../../lib/engine/page/start';
 import { localScanner } from '../../lib/engine/page/scanner';
 import { Matcher } from '../../lib/engine/matcher/matcher';
+import { createRelevance } from '../../lib/engine/page/relevance';
 
 /** The part of mark.js (injected before this bundle, from node_modules/mark.js) that we call. */
 interface MarkJs {
@@ -113,6 +114,7 @@ function oursSliced(compiledJson: string): Promise<MethodResult> {
     // A large page matches locally, as the content script does past the small-document limit.
     const marker = startMarking(document, localScanner(Matcher.fromCompiled(compiled)), {
       scheduler,
+      relevance: { create: createRelevance },
     });
     // Parsing, building the matcher and queueing the scan run in this first task, before any slice.
     const firstTaskMs = performance.now() - started;

@@ -2,7 +2,7 @@ import type { Frame, Page } from '@playwright/test';
 import { cardOf, hover } from './cards';
 import { expect, test } from './fixtures';
 import { markerActive, paintedMentions } from './highlights';
-import { cardUiLoads } from './test-hooks';
+import { cardUiLoads, scriptLoads } from './test-hooks';
 
 /**
  * A page with 25 frames, most of them ads (tests/demo/frames.html, issue 13): every frame
@@ -46,6 +46,7 @@ function frameOf(frames: Frame[], file: string, crossOrigin: boolean): Frame {
 test('every frame that names an entity is marked, and no other', async ({
   page,
   server,
+  serviceWorker,
   pageErrors,
 }) => {
   const frames = await openFramesPage(page, server);
@@ -68,7 +69,29 @@ test('every frame that names an entity is marked, and no other', async ({
     'localhost',
     'localhost',
   ]);
+  // Only documents holding a gated alias or a context entity load the nearness rules: some
+  // that name entities, never an ad.
+  const withRules = Object.keys(await scriptLoads(serviceWorker, 'relevance'));
+  expect(withRules.length).toBeGreaterThan(0);
+  expect(marked).toEqual(expect.arrayContaining(withRules));
   expect(pageErrors).toEqual([]);
+});
+
+test('a document loads the nearness rules once it names a bystander, and only then', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  // Volcengine, a subject of the pack, and nothing conditional: marked without the rules.
+  await page.goto(`${server}/frames/cloud.html`);
+  await expect.poll(() => markerActive(page)).toBe(true);
+  expect((await paintedMentions(page)).map((m) => m.text)).toEqual(['Volcengine']);
+  expect(await scriptLoads(serviceWorker, 'relevance')).toEqual({});
+  // The demo page names Google, DeepMind and "Seed": its first scan waits for the rules.
+  await page.goto(`${server}/index.html`);
+  await expect.poll(() => markerActive(page)).toBe(true);
+  expect(await scriptLoads(serviceWorker, 'relevance')).toEqual({ [`${server}/index.html`]: 1 });
+  expect((await paintedMentions(page)).map((m) => m.text)).toContain('Genie 3');
 });
 
 test('cards open in a same-origin frame, a cross-origin frame and the top document, and only those documents load the card UI', async ({

@@ -1,8 +1,9 @@
 import type { Worker } from '@playwright/test';
 import {
-  CARD_UI_LOADED_PREFIX,
+  LOADED_PREFIX,
   MATCH_PATH_KEY,
   type MatchPath,
+  type RecordedScript,
 } from '../../lib/content/test-hooks';
 
 /**
@@ -21,14 +22,22 @@ export async function forceMatchPath(serviceWorker: Worker, path: MatchPath): Pr
   ] as const);
 }
 
-/** How often card-ui.js was evaluated, per document URL; documents that never loaded it are absent. */
-export async function cardUiLoads(serviceWorker: Worker): Promise<Record<string, number>> {
+/**
+ * How often a lazily loaded script (card-ui.js, relevance.js) was evaluated, per document URL;
+ * documents that never loaded it are absent.
+ */
+export async function scriptLoads(
+  serviceWorker: Worker,
+  script: RecordedScript,
+): Promise<Record<string, number>> {
   const items = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  const prefix = `${LOADED_PREFIX}${script}:`;
   const loads: Record<string, number> = {};
   for (const [key, value] of Object.entries(items)) {
-    if (key.startsWith(CARD_UI_LOADED_PREFIX)) {
-      loads[key.slice(CARD_UI_LOADED_PREFIX.length)] = Number(value);
-    }
+    if (key.startsWith(prefix)) loads[key.slice(prefix.length)] = Number(value);
   }
   return loads;
 }
+
+/** How often card-ui.js was evaluated, per document URL. */
+export const cardUiLoads = (serviceWorker: Worker) => scriptLoads(serviceWorker, 'card-ui');

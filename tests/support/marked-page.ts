@@ -1,6 +1,11 @@
 import { compileMatcher } from '../../lib/engine/matcher/compile';
 import { Matcher } from '../../lib/engine/matcher/matcher';
-import { MentionIndex, type Density } from '../../lib/engine/page/mention-index';
+import {
+  MentionIndex,
+  type Density,
+  type RelevanceSource,
+} from '../../lib/engine/page/mention-index';
+import { createRelevance } from '../../lib/engine/page/relevance';
 import type { Painter } from '../../lib/engine/page/painter';
 import { collectSegments } from '../../lib/engine/page/segments';
 import type { AliasSpec } from '../../lib/engine/types';
@@ -31,6 +36,9 @@ export function matcherOf(aliases: readonly AliasSpec[], key = 'test'): Matcher 
   return Matcher.fromCompiled(compileMatcher([...aliases], key));
 }
 
+/** The nearness rules, built at once: what the content script loads on first need. */
+export const NOW: RelevanceSource = { create: createRelevance };
+
 /** A painter that paints nothing: for tests that only read the index. */
 export const NO_PAINTER: Painter = { paint: () => {}, clear: () => {} };
 
@@ -40,7 +48,10 @@ export function markedIndex(
   matcher: Matcher,
   options: { painter?: Painter; density?: Density } = {},
 ): MentionIndex {
-  const index = new MentionIndex(matcher, options.painter ?? NO_PAINTER, options);
+  const index = new MentionIndex(matcher, options.painter ?? NO_PAINTER, {
+    ...options,
+    relevance: NOW,
+  });
   addScanned(index, matcher, root);
   index.paint();
   return index;

@@ -7,7 +7,7 @@ import { MentionIndex } from './mention-index';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import { nthMentionOf, summarizeMentions } from './page-summary';
-import { addScanned } from '../../../tests/support/marked-page';
+import { addScanned, NOW } from '../../../tests/support/marked-page';
 
 function alias(text: string, extra: Partial<AliasSpec> = {}): AliasSpec {
   return {
@@ -33,7 +33,7 @@ function setup(html: string, density: 'all' | 'first' = 'all') {
   const painted: Mention[][] = [];
   const painter: Painter = { paint: (m) => painted.push([...m]), clear: () => {} };
   const matcher = Matcher.fromCompiled(compileMatcher(ALIASES, 'test'));
-  const index = new MentionIndex(matcher, painter, { density });
+  const index = new MentionIndex(matcher, painter, { density, relevance: NOW });
   const addUnder = (root: Node) => addScanned(index, matcher, root);
   return { index, painted, addUnder };
 }

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { addScanned, aliasOf, matcherOf, NO_PAINTER } from '../../../tests/support/marked-page';
+import {
+  addScanned,
+  aliasOf,
+  matcherOf,
+  NO_PAINTER,
+  NOW,
+} from '../../../tests/support/marked-page';
 import { MentionIndex, type ContextMarking } from './mention-index';
 import type { Mention } from './mentions';
 import { ABOUT_PACK_MENTIONS, NEAR_CHARS, visitTextAround } from './nearness';
@@ -29,7 +35,7 @@ const near = filler(NEAR_CHARS - 100);
 
 function marked(html: string, contextMarking: ContextMarking = 'near') {
   document.body.innerHTML = html;
-  const index = new MentionIndex(matcher, NO_PAINTER, { contextMarking });
+  const index = new MentionIndex(matcher, NO_PAINTER, { contextMarking, relevance: NOW });
   const add = (root: Node) => addScanned(index, matcher, root);
   add(document.body);
   const texts = () => index.visible().map((m: Mention) => m.segment.text.slice(m.start, m.end));

@@ -6,7 +6,12 @@ import {
   isInsideSkippedRegion,
   OWN_UI_ATTRIBUTE,
 } from './regions';
-import { MentionIndex, type ContextMarking, type Density } from './mention-index';
+import {
+  MentionIndex,
+  type ContextMarking,
+  type Density,
+  type RelevanceSource,
+} from './mention-index';
 import type { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { TextScanner } from './scanner';
@@ -24,6 +29,8 @@ export interface PageMarkerOptions {
   scheduler: SliceScheduler;
   density?: Density;
   contextMarking?: ContextMarking;
+  /** The nearness rules, or how to load them (mention-index.ts); none marks no conditional name. */
+  relevance?: RelevanceSource;
   /** More dirty subtrees than this in one batch and the whole page is rescanned instead. */
   burstThreshold?: number;
   /** Called for every open shadow root found, e.g. to give it our highlight styles. */
@@ -120,6 +127,9 @@ export class PageMarker {
       density: options.density,
       contextMarking: options.contextMarking,
       visibility: options.visibility ?? readerCanSee,
+      relevance: options.relevance,
+      // Loaded later than the mentions they let in: those are painted then.
+      onRelevance: () => this.#repaint(),
     });
     const MutationObserverImpl = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.#observer = new MutationObserverImpl((records) => this.#onMutations(records));
@@ -447,7 +457,10 @@ export class PageMarker {
       if (done !== undefined) {
         this.index.remove(null);
         this.#repaint();
-        done?.();
+        // The first scan is done once the nearness rules it asked for are applied too.
+        const loading = this.index.loadingRelevance;
+        if (loading && done) void loading.then(() => this.#stopped || done());
+        else done?.();
       } else if (this.#options.now() - this.#lastPaint >= PROGRESS_PAINT_MS) {
         // A huge page shows its first mentions early instead of all at the end.
         this.#repaint();

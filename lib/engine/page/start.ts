@@ -1,4 +1,9 @@
-import { MentionIndex, type ContextMarking, type Density } from './mention-index';
+import {
+  MentionIndex,
+  type ContextMarking,
+  type Density,
+  type RelevanceSource,
+} from './mention-index';
 import { trackHover, type HoverEvents } from './hover';
 import type { Mention } from './mentions';
 import { createHighlightPainter, type Painter } from './painter';
@@ -58,6 +63,8 @@ export interface StartOptions extends MarkingChoice {
    * stop (`ACTIVE_HIGHLIGHT` in tests and tools); none by default.
    */
   firstScanHighlight?: string;
+  /** The nearness rules, or how to load them (mention-index.ts); none marks no conditional name. */
+  relevance?: RelevanceSource;
 }
 
 /** What the content script holds on to. */
@@ -96,6 +103,7 @@ export function startMarking(
     now: () => performance.now(),
     density: options.density,
     contextMarking: options.contextMarking,
+    relevance: options.relevance,
     onShadowRoot: options.highlightCss ? styleShadowRoot(doc, options.highlightCss) : undefined,
     // Registered once the whole document was scanned: tests and tools wait for it.
     onFirstScan: firstScanHighlight
@@ -146,10 +154,15 @@ function markStatically(
   doc: Document,
   scanner: TextScanner,
   painter: Painter,
-  choice: MarkingChoice,
+  options: StartOptions,
 ): RunningMarker {
-  const index = new MentionIndex(scanner, painter, choice);
   let stopped = false;
+  const index = new MentionIndex(scanner, painter, {
+    density: options.density,
+    contextMarking: options.contextMarking,
+    relevance: options.relevance,
+    onRelevance: () => stopped || index.paint(),
+  });
   const root = doc.body ?? doc.documentElement;
   const { segments } = root ? collectSegments(root) : { segments: [] };
   const done = Promise.resolve(scanner.scanTexts(segments.map((segment) => segment.text))).then(
@@ -157,6 +170,8 @@ function markStatically(
       if (stopped) return;
       index.add(segments, results);
       index.paint();
+      // Settled once the nearness rules the pass asked for are applied (and painted) too.
+      return index.loadingRelevance ?? undefined;
     },
   );
   return {

@@ -1,0 +1,47 @@
+import type { MatchReason } from '../../domain/match-reason';
+import type { MatchedAlias } from '../types';
+import type { AliasLookup } from './scanner';
+
+/**
+ * Where a pack's context entities are marked: near its subjects (or anywhere on a page about
+ * the pack), everywhere like subjects, or never. The reader's setting (lib/settings).
+ */
+export type ContextMarking = 'near' | 'everywhere' | 'never';
+
+/** What an alias needs to count, decided once per alias (and marking choice). */
+export interface AliasRule {
+  /** The alias's index in the matcher. */
+  index: number;
+  alias: MatchedAlias;
+  /** Its context terms (gated when non-empty). */
+  terms: readonly number[];
+  /** A context entity of its pack. */
+  passing: boolean;
+  /** The reason for an alias that needs nothing (shared by all its mentions); null otherwise. */
+  unconditional: MatchReason | null;
+}
+
+export function aliasRule(lookup: AliasLookup, index: number, marking: ContextMarking): AliasRule {
+  const alias = lookup.alias(index);
+  const terms = lookup.contextTermIdsOf(index);
+  const passing = alias.entityRole === 'context';
+  const unconditional =
+    terms.length === 0 && (!passing || marking === 'everywhere')
+      ? reasonOf(alias, passing ? { passing: { rule: 'everywhere' } } : {})
+      : null;
+  return { index, alias, terms, passing, unconditional };
+}
+
+/** A mention's reason, built from the alias that matched and what let it in. */
+export function reasonOf(
+  alias: MatchedAlias,
+  found: Pick<MatchReason, 'contextTerm' | 'passing'>,
+): MatchReason {
+  return {
+    alias: { text: alias.text, case: alias.case },
+    packId: alias.packId,
+    role: alias.entityRole,
+    ...(found.contextTerm ? { contextTerm: found.contextTerm } : {}),
+    ...(found.passing ? { passing: found.passing } : {}),
+  };
+}
