@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, importGraph } from './import-graph';
 
 /**
- * Everything the content script runs (the bootstrap and the two scripts it loads on
+ * Everything the content script runs (the bootstrap and the three scripts it loads on
  * demand) is evaluated in every frame of every page. What it may not reach, even
  * through a chain of imports the folder rules in eslint.config.js cannot see.
  */
@@ -10,6 +10,13 @@ const CONTENT_ENTRIES = [
   'entrypoints/content/index.ts',
   'entrypoints/card-ui/index.tsx',
   'entrypoints/local-matcher/index.ts',
+  'entrypoints/relevance/index.ts',
+];
+/** Loaded by the documents that need them (lib/content/lazy-script.ts), never at start. */
+const LOADED_ON_DEMAND = [
+  'lib/engine/matcher/matcher.ts',
+  'lib/engine/page/relevance.ts',
+  'lib/engine/page/nearness.ts',
 ];
 const SERVICE_WORKER_ONLY = /^lib\/(store|sync|background|distribution|search)\//;
 const NEVER_IN_A_PAGE = ['dexie', 'minisearch', 'semver'];
@@ -40,5 +47,11 @@ describe('what the content script reaches', () => {
     const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/content/index.ts']);
     const found = NOT_IN_THE_BOOTSTRAP.filter((name) => bootstrap.packages.has(name));
     expect(found.map((name) => `${name} (from ${bootstrap.packages.get(name)})`)).toEqual([]);
+  });
+
+  it('keeps the automaton and the nearness rules out of the bootstrap (loaded on need)', () => {
+    const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/content/index.ts']);
+    expect(LOADED_ON_DEMAND.filter((file) => graph.files.includes(file))).toEqual(LOADED_ON_DEMAND);
+    expect(LOADED_ON_DEMAND.filter((file) => bootstrap.files.includes(file))).toEqual([]);
   });
 });
