@@ -21,7 +21,36 @@ export interface AliasRule {
   unconditional: MatchReason | null;
 }
 
-export function aliasRule(lookup: AliasLookup, index: number, marking: ContextMarking): AliasRule {
+/**
+ * The rule of each alias of one matcher under the reader's marking choice, worked out the
+ * first time the alias is met. Alias indexes are small dense numbers: an array, not a Map,
+ * since dense pages ask once per candidate.
+ */
+export class AliasRules {
+  readonly #lookup: AliasLookup;
+  #marking: ContextMarking;
+  #rules: (AliasRule | undefined)[] = [];
+
+  constructor(lookup: AliasLookup, marking: ContextMarking) {
+    this.#lookup = lookup;
+    this.#marking = marking;
+  }
+
+  get marking(): ContextMarking {
+    return this.#marking;
+  }
+
+  of(index: number): AliasRule {
+    return (this.#rules[index] ??= aliasRule(this.#lookup, index, this.#marking));
+  }
+
+  setMarking(marking: ContextMarking): void {
+    this.#marking = marking;
+    this.#rules = [];
+  }
+}
+
+function aliasRule(lookup: AliasLookup, index: number, marking: ContextMarking): AliasRule {
   const alias = lookup.alias(index);
   const terms = lookup.contextTermIdsOf(index);
   const passing = alias.entityRole === 'context';

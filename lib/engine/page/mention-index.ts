@@ -1,7 +1,7 @@
 import type { MatchReason } from '../../domain/match-reason';
 import { resolveLeftmostLongest } from '../matcher/resolve';
 import type { Candidate, ScanResult } from '../types';
-import { aliasRule, type AliasRule, type ContextMarking } from './alias-rule';
+import { AliasRules, type AliasRule, type ContextMarking } from './alias-rule';
 import { toMention, type Mention } from './mentions';
 import type { Painter } from './painter';
 import type { ConditionalState, CreateRelevance, Relevance } from './relevance';
@@ -46,7 +46,6 @@ export class MentionIndex {
   readonly #states = new Map<Segment, SegmentState>();
   readonly #byNode = new WeakMap<Text, SegmentState>();
   readonly #conditional = new Set<SegmentState>();
-  readonly #rules = new Map<number, AliasRule>();
   /** The nearness rules, once they are there. */
   #relevance: Relevance<SegmentState> | null = null;
   /** The load of the nearness rules under way (or null), resolved when they are applied. */
@@ -86,6 +85,7 @@ export class MentionIndex {
   ) {
     this.#matcher = matcher;
     this.#painter = painter;
+    this.#rules = new AliasRules(matcher, options.contextMarking ?? 'near');
     this.#nearChars = options.nearChars;
     this.#density = options.density ?? 'all';
     this.#contextMarking = options.contextMarking ?? 'near';
@@ -98,6 +98,7 @@ export class MentionIndex {
   }
 
   readonly #matcher: AliasLookup;
+  readonly #rules: AliasRules;
   readonly #painter: Painter;
   readonly #maxMentions: number;
   readonly #nearChars: number | undefined;
@@ -115,8 +116,7 @@ export class MentionIndex {
 
   /** Builds the nearness rules and hands them everything the page has shown so far. */
   #attach(create: CreateRelevance): void {
-    const relevance = create<SegmentState>(this.#matcher, {
-      contextMarking: this.#contextMarking,
+    const relevance = create<SegmentState>(this.#matcher, this.#rules, {
       nearChars: this.#nearChars,
     });
     this.#relevance = relevance;
@@ -163,11 +163,11 @@ export class MentionIndex {
   }
 
   #ruleOf(index: number): AliasRule {
-    let rule = this.#rules.get(index);
-    if (!rule)
-      this.#rules.set(index, (rule = aliasRule(this.#matcher, index, this.#contextMarking)));
-    return rule;
+    return this.#rules.of(index);
   }
+
+  readonly #unconditionalOnly = (alias: number): MatchReason | null =>
+    this.#ruleOf(alias).unconditional;
 
   /**
    * Takes new segments with their scan results (`results[i]` is the scan of
@@ -291,12 +291,16 @@ export class MentionIndex {
       return;
     }
     // Until the nearness rules are there, only the candidates that need nothing count.
-    const decide =
-      this.#relevance?.decider(state) ?? ((alias) => this.#ruleOf(alias).unconditional);
-    const reasons = new Map<number, MatchReason | null>();
+    const decide = this.#relevance?.decider(state) ?? this.#unconditionalOnly;
+    // A segment holds a few distinct aliases: a short list, not a Map, keeps each one's answer.
+    const asked: number[] = [];
+    const answers: (MatchReason | null)[] = [];
     const reasonFor = (alias: number): MatchReason | null => {
-      let reason = reasons.get(alias);
-      if (reason === undefined) reasons.set(alias, (reason = decide(alias)));
+      const known = asked.indexOf(alias);
+      if (known !== -1) return answers[known] as MatchReason | null;
+      const reason = decide(alias);
+      asked.push(alias);
+      answers.push(reason);
       return reason;
     };
     this.#applyChosen(
@@ -342,8 +346,8 @@ export class MentionIndex {
   setContextMarking(marking: ContextMarking): void {
     if (marking === this.#contextMarking) return;
     this.#contextMarking = marking;
-    this.#rules.clear();
-    this.#relevance?.setContextMarking(marking);
+    this.#rules.setMarking(marking);
+    this.#relevance?.markingChanged();
     let conditional = false;
     for (const state of this.#states.values()) {
       state.conditional = state.candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);

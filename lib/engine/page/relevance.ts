@@ -1,6 +1,6 @@
 import type { FoundNearby, MatchReason, PassingReason } from '../../domain/match-reason';
 import type { Candidate } from '../types';
-import { aliasRule, reasonOf, type AliasRule, type ContextMarking } from './alias-rule';
+import { reasonOf, type AliasRule, type AliasRules } from './alias-rule';
 import { ABOUT_PACK_MENTIONS, NEAR_CHARS, visitTextAround } from './nearness';
 import type { AliasLookup } from './scanner';
 import type { Segment } from './segments';
@@ -41,7 +41,14 @@ interface Evidence {
    * Per pack: how one of its subjects was written here (an ungated alias of a subject), and how
    * many (non-overlapping) mentions of its subjects are here, for the "about the pack" rule.
    */
-  subjects: Map<string, { text: string; count: number }>;
+  subjects: SubjectsHere[];
+}
+
+/** One pack's subjects in one segment (a segment rarely names more than one pack: an array). */
+interface SubjectsHere {
+  packId: string;
+  text: string;
+  count: number;
 }
 
 /** What is near one segment: the nearest place of each context term and of each pack's subject. */
@@ -54,23 +61,24 @@ interface Nearby {
 type Missing = 'term' | 'subject' | 'nothing';
 
 export interface RelevanceOptions {
-  contextMarking: ContextMarking;
   /** How far "near" reaches (nearness.ts); other values are for measuring it. */
   nearChars?: number;
 }
 
+/** `rules` are the mention index's, so both see the reader's marking choice alike. */
 export type CreateRelevance = <S extends ConditionalState>(
   lookup: AliasLookup,
-  options: RelevanceOptions,
+  rules: AliasRules,
+  options?: RelevanceOptions,
 ) => Relevance<S>;
 
-export const createRelevance: CreateRelevance = (lookup, options) => new Relevance(lookup, options);
+export const createRelevance: CreateRelevance = (lookup, rules, options) =>
+  new Relevance(lookup, rules, options);
 
 export class Relevance<S extends ConditionalState> {
   readonly #lookup: AliasLookup;
   readonly #nearChars: number;
-  #contextMarking: ContextMarking;
-  readonly #rules = new Map<number, AliasRule>();
+  readonly #rules: AliasRules;
   /** Segments holding context terms or subjects. */
   readonly #evidence = new Map<Segment, Evidence>();
   /**
@@ -120,17 +128,14 @@ export class Relevance<S extends ConditionalState> {
     },
   };
 
-  constructor(lookup: AliasLookup, options: RelevanceOptions) {
+  constructor(lookup: AliasLookup, rules: AliasRules, options: RelevanceOptions = {}) {
     this.#lookup = lookup;
-    this.#contextMarking = options.contextMarking;
+    this.#rules = rules;
     this.#nearChars = options.nearChars ?? NEAR_CHARS;
   }
 
   #ruleOf(index: number): AliasRule {
-    let rule = this.#rules.get(index);
-    if (!rule)
-      this.#rules.set(index, (rule = aliasRule(this.#lookup, index, this.#contextMarking)));
-    return rule;
+    return this.#rules.of(index);
   }
 
   /** Whether the page mentions `packId`'s subjects often enough to be about the pack. */
@@ -138,10 +143,8 @@ export class Relevance<S extends ConditionalState> {
     return (this.#subjectMentions.get(packId) ?? 0) >= ABOUT_PACK_MENTIONS;
   }
 
-  /** The reader's choice for context entities; the index resolves every segment again after. */
-  setContextMarking(marking: ContextMarking): void {
-    this.#contextMarking = marking;
-    this.#rules.clear();
+  /** The reader's choice for context entities changed (in the rules); the index resolves again. */
+  markingChanged(): void {
     this.#shared.clear();
   }
 
@@ -156,11 +159,15 @@ export class Relevance<S extends ConditionalState> {
     if (this.#evidenceByNode) indexEnds(this.#evidenceByNode, segment, found);
     const news = this.#news;
     if (this.#count(found, 1)) news.aboutChanged = true;
-    for (const term of found.terms) {
-      for (const state of this.#waitingForTerm.get(term) ?? []) news.waiting.add(state);
+    if (this.#waitingForTerm.size > 0) {
+      for (const term of found.terms) {
+        for (const state of this.#waitingForTerm.get(term) ?? []) news.waiting.add(state);
+      }
     }
-    for (const packId of found.subjects.keys()) {
-      for (const state of this.#waitingForPack.get(packId) ?? []) news.waiting.add(state);
+    if (this.#waitingForPack.size > 0) {
+      for (const { packId } of found.subjects) {
+        for (const state of this.#waitingForPack.get(packId) ?? []) news.waiting.add(state);
+      }
     }
   }
 
@@ -226,7 +233,7 @@ export class Relevance<S extends ConditionalState> {
 
   /** What `candidates` and `terms` of one segment offer nearby mentions, or null. */
   #evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
-    let subjects: Evidence['subjects'] | null = null;
+    let subjects: SubjectsHere[] | null = null;
     let reached = 0;
     for (const candidate of candidates) {
       const rule = this.#ruleOf(candidate.alias);
@@ -234,13 +241,13 @@ export class Relevance<S extends ConditionalState> {
       if (rule.passing || rule.terms.length > 0 || candidate.start < reached) continue;
       reached = candidate.end;
       const { packId } = rule.alias;
-      subjects ??= new Map();
-      const seen = subjects.get(packId);
+      subjects ??= [];
+      const seen = subjectsOf(subjects, packId);
       if (seen) seen.count++;
-      else subjects.set(packId, { text: rule.alias.text, count: 1 });
+      else subjects.push({ packId, text: rule.alias.text, count: 1 });
     }
     if (!subjects && terms.length === 0) return null;
-    return { terms, subjects: subjects ?? new Map() };
+    return { terms, subjects: subjects ?? NO_SUBJECTS };
   }
 
   #evidenceNodes(): WeakMap<Text, Evidence> {
@@ -261,7 +268,7 @@ export class Relevance<S extends ConditionalState> {
       this.#termSegments.set(term, (this.#termSegments.get(term) ?? 0) + sign);
     }
     let flipped = false;
-    for (const [packId, { count }] of found.subjects) {
+    for (const { packId, count } of found.subjects) {
       const before = this.#isAbout(packId);
       this.#subjectMentions.set(packId, (this.#subjectMentions.get(packId) ?? 0) + sign * count);
       flipped ||= before !== this.#isAbout(packId);
@@ -278,7 +285,7 @@ export class Relevance<S extends ConditionalState> {
     return {
       term: (id) => (own?.terms.includes(id) ? this.#termPlace(id, 'same') : undefined),
       subject: (packId) => {
-        const text = own?.subjects.get(packId)?.text;
+        const text = own && subjectsOf(own.subjects, packId)?.text;
         if (text === undefined) return undefined;
         let place = this.#shared.subjects.get(text);
         if (!place) this.#shared.subjects.set(text, (place = { text, side: 'same', distance: 0 }));
@@ -299,7 +306,7 @@ export class Relevance<S extends ConditionalState> {
       for (const term of found.terms) {
         if (!terms.has(term)) terms.set(term, { text: this.#lookup.contextTerm(term), ...place });
       }
-      for (const [packId, { text }] of found.subjects) {
+      for (const { packId, text } of found.subjects) {
         if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
       }
     };
@@ -353,9 +360,9 @@ export class Relevance<S extends ConditionalState> {
     }
     if (!rule.passing) return this.#sharedReason(rule, contextTerm);
     const { packId } = rule.alias;
-    if (this.#contextMarking === 'everywhere')
+    if (this.#rules.marking === 'everywhere')
       return this.#sharedReason(rule, contextTerm, { rule: 'everywhere' });
-    if (this.#contextMarking === 'never') return 'nothing';
+    if (this.#rules.marking === 'never') return 'nothing';
     const subject = nearby.subject(packId);
     if (subject) return this.#sharedReason(rule, contextTerm, { rule: 'near-subject', subject });
     return this.#isAbout(packId)
@@ -427,6 +434,13 @@ function setIn<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   return set;
+}
+
+const NO_SUBJECTS: SubjectsHere[] = [];
+
+function subjectsOf(subjects: readonly SubjectsHere[], packId: string): SubjectsHere | undefined {
+  for (const here of subjects) if (here.packId === packId) return here;
+  return undefined;
 }
 
 /** The key of a shared reason without a context term or without a subject. */
