@@ -11,6 +11,7 @@ import {
 } from '../../../tests/support/reference-matcher';
 import { resolveLeftmostLongest } from './resolve';
 import { syntheticAliases } from '../../../tests/support/synthetic-aliases';
+import { activeGiven } from '../../../tests/support/active-given';
 
 /**
  * The fast matcher against the obviously correct one (tests/support/reference-matcher.ts) on random inputs that
@@ -176,7 +177,7 @@ describe('Matcher agrees with the reference matcher', () => {
           const found = new Set(
             matcher.scan(text).contextHits.map((id) => fold(matcher.contextTerms[id] ?? '')),
           );
-          const isActive = matcher.activeGiven(matcher.scan(text).contextHits);
+          const isActive = activeGiven(matcher, matcher.scan(text).contextHits);
           aliases.forEach((alias, index) => {
             const terms = (alias.context ?? []).map(fold).filter((term) => term !== '');
             const expected = terms.length === 0 || terms.some((term) => found.has(term));

@@ -4,6 +4,7 @@ import { compileMatcher } from './compile';
 import { Matcher } from './matcher';
 import { encodeTable } from '../../encoding/typed-arrays';
 import { resolveLeftmostLongest } from './resolve';
+import { activeGiven } from '../../../tests/support/active-given';
 
 type Alias = string | (Partial<AliasSpec> & { text: string });
 
@@ -28,7 +29,7 @@ function matcherOf(aliases: readonly Alias[]): Matcher {
 function mentions(aliases: readonly Alias[], text: string): string[] {
   const matcher = matcherOf(aliases);
   const { candidates, contextHits } = matcher.scan(text);
-  return resolveLeftmostLongest(candidates, matcher.activeGiven(contextHits)).map((candidate) =>
+  return resolveLeftmostLongest(candidates, activeGiven(matcher, contextHits)).map((candidate) =>
     text.slice(candidate.start, candidate.end),
   );
 }

@@ -194,16 +194,6 @@ export class Matcher {
     return text;
   }
 
-  /** The `isActive` predicate for `resolveLeftmostLongest`, given the context terms seen on the page. */
-  activeGiven(seenTerms: Iterable<number>): (alias: number) => boolean {
-    const seen = new Uint8Array(this.contextTerms.length);
-    for (const term of seenTerms) if (term >= 0 && term < seen.length) seen[term] = 1;
-    return (alias) => {
-      const terms = this.contextTermIdsOf(alias);
-      return terms.length === 0 || terms.some((term) => seen[term] === 1);
-    };
-  }
-
   /**
    * All alias occurrences in `text` that pass their case rule and word boundaries, and the
    * context terms present. Cost: one pass over `text` plus work per occurrence.
