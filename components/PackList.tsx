@@ -1,5 +1,6 @@
 import type { InstalledPack } from '../lib/domain/pack';
 import { formatPartialDate } from '../lib/cards/display-text';
+import { packTitle } from '../lib/pack/localized';
 import { t, ui } from './i18n';
 import { PackCounts } from './PackCounts';
 
@@ -13,7 +14,7 @@ export function PackList({ packs }: { packs: readonly InstalledPack[] }) {
       {packs.map((pack) => (
         <li key={pack.id} className="fl-pack" data-pack-id={pack.id}>
           <div className="fl-pack-head">
-            <span className="fl-pack-title">{pack.title}</span>
+            <span className="fl-pack-title">{packTitle(pack)}</span>
             <span className="fl-pack-version">v{pack.version}</span>
             {!pack.enabled && <span className="fl-pack-badge">{t('packOff')}</span>}
           </div>

@@ -26,12 +26,16 @@ import { fakePageTab, pageEntity, popupUrl } from '../../tests/support/popup-pag
 import { parsedPack } from '../../tests/support/databases';
 import seedJson from '../../seeds/bytedance-ai-2026.pack.json';
 import { PopupApp } from './PopupApp';
+import { textInPackLanguage } from '../../lib/pack/localized';
+import type { LocalizedText } from '../../lib/pack/schema';
 
 vi.mock('../../lib/messaging/client', () => ({ request: vi.fn() }));
 const requestMock = request as unknown as RequestMock;
 
 // Imported, not read with node:fs: this file runs in jsdom, whose URL node:url does not take.
 const SEED = parsedPack(seedJson);
+/** The seed pack's texts in its own language, English: what this English UI shows. */
+const own = (value: LocalizedText) => textInPackLanguage(value, SEED.language);
 const TAB = 7;
 const ON_PAGE = [
   pageEntity('bytedance-ai-2026/doubao', { firstText: 'Doubao', count: 2 }),
@@ -42,12 +46,12 @@ function entityCard(entityId: string): EntityCard | null {
   const entity = SEED.entities.find((candidate) => candidate.id === entityId);
   if (!entity) return null;
   return {
-    pack: { id: SEED.id, title: SEED.title, version: SEED.version },
+    pack: { id: SEED.id, title: own(SEED.title), version: SEED.version },
     entity: {
       id: entity.id,
-      name: entity.name,
+      name: own(entity.name),
       kind: entity.kind,
-      summary: entity.summary,
+      summary: own(entity.summary),
       aliases: [],
       role: 'subject',
     },
@@ -180,9 +184,9 @@ describe('PopupApp', () => {
     const container = await renderPopup();
     const first = SEED.propositions[0];
     if (!first) throw new Error('the seed pack has no proposition');
-    await click(button(section(container, 'Propositions'), first.title));
-    expect(container.querySelector('h2')?.textContent).toBe(first.title);
-    expect(container.textContent).toContain(first.summary);
+    await click(button(section(container, 'Propositions'), own(first.title)));
+    expect(container.querySelector('h2')?.textContent).toBe(own(first.title));
+    expect(container.textContent).toContain(own(first.summary));
     await click(button(container, '← Back to results'));
     expect(section(container, 'Propositions')).toBeTruthy();
   });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
 import type { AliasSpec } from '../engine/types';
-import type { EntityKind, FactPack, PackAlias, PackEntity } from './schema';
+import { textInPackLanguage } from './localized';
+import type { EntityKind, FactPack, LocalizedText, PackAlias, PackEntity } from './schema';
 import { describeIssues, validatePackText } from './validate';
 
 /**
@@ -28,6 +29,8 @@ const validation = validatePackText(packText);
 // Parsed without validation too, so the tables below still list the pack's facts
 // when validation fails (the first test then reports why).
 const rawPack = JSON.parse(packText) as FactPack;
+/** A text of the seed pack in its own language (English): what the English checks read. */
+const own = (value: LocalizedText) => textInPackLanguage(value, rawPack.language);
 
 const articlePresent = existsSync(ARTICLE_PATH);
 const article = articlePresent ? readFileSync(ARTICLE_PATH, 'utf8') : '';
@@ -51,7 +54,7 @@ function entityNamed(pack: FactPack, surface: string): PackEntity | undefined {
   const key = fold(surface);
   return pack.entities.find(
     (entity) =>
-      fold(entity.name) === key || entity.aliases.some((alias) => fold(alias.text) === key),
+      fold(own(entity.name)) === key || entity.aliases.some((alias) => fold(alias.text) === key),
   );
 }
 
@@ -205,7 +208,9 @@ describe('seed pack bytedance-ai-2026', () => {
   it('lists every entity name among its own aliases', () => {
     const pack = validatedSeedPack();
     const missing = pack.entities
-      .filter((entity) => !entity.aliases.some((alias) => fold(alias.text) === fold(entity.name)))
+      .filter(
+        (entity) => !entity.aliases.some((alias) => fold(alias.text) === fold(own(entity.name))),
+      )
       .map((entity) => entity.id);
     expect(missing).toEqual([]);
   });
@@ -500,10 +505,12 @@ describe('seed pack bytedance-ai-2026', () => {
       }
       const pack = validatedSeedPack();
       const ours = [
-        ...pack.facts.map((fact) => [fact.id, fact.claim] as const),
-        ...pack.entities.map((entity) => [entity.id, entity.summary] as const),
-        ...pack.propositions.map((proposition) => [proposition.id, proposition.summary] as const),
-        ['pack', pack.description] as const,
+        ...pack.facts.map((fact) => [fact.id, own(fact.claim)] as const),
+        ...pack.entities.map((entity) => [entity.id, own(entity.summary)] as const),
+        ...pack.propositions.map(
+          (proposition) => [proposition.id, own(proposition.summary)] as const,
+        ),
+        ['pack', own(pack.description)] as const,
       ];
       const copied = ours.filter(([, text]) => {
         const w = words(text);
@@ -515,7 +522,9 @@ describe('seed pack bytedance-ai-2026', () => {
     });
   });
 
-  it.each(rawPack.facts ?? [])('keeps fact $id short and in its own words', ({ claim, quote }) => {
+  it.each(rawPack.facts ?? [])('keeps fact $id short and in its own words', (fact) => {
+    const { quote } = fact;
+    const claim = own(fact.claim);
     expect(quote.length).toBeLessThanOrEqual(300);
     expect(claim.trim()).not.toBe(quote.trim());
     expect(claim).not.toContain(quote);

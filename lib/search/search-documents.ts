@@ -6,7 +6,8 @@ import type {
   InstalledProposition,
   InstalledSource,
 } from '../domain/pack';
-import type { EntityKind } from '../pack/schema';
+import { textInPackLanguage } from '../pack/localized';
+import type { EntityKind, LocalizedText } from '../pack/schema';
 import { readAllFacts } from '../store/fact-chunks';
 import type { PackDatabase } from '../store/pack-database';
 
@@ -62,34 +63,39 @@ export function searchIndexKey(packs: readonly { id: string; version: string }[]
   return `search-${SEARCH_INDEX_VERSION}|${versions.join(',')}`;
 }
 
-function entityDocument(row: InstalledEntity): SearchDocument {
+/** How one pack's texts are read for its documents. */
+type Read = (value: LocalizedText) => string;
+
+function entityDocument(row: InstalledEntity, read: Read): SearchDocument {
+  const name = read(row.name);
   const aliases = [...new Set(row.aliases.map((alias) => alias.text))].filter(
-    (text) => text !== row.name,
+    (text) => text !== name,
   );
   return {
     kind: 'entity',
     packId: row.packId,
     id: row.id,
-    title: row.name,
+    title: name,
     aliases,
-    text: row.summary,
+    text: read(row.summary),
     opens: { packId: row.packId, entityId: row.id },
     entityKind: row.kind,
   };
 }
 
-function propositionDocument(row: InstalledProposition): SearchDocument {
-  const { packId, id, title, summary } = row;
-  return { kind: 'proposition', packId, id, title, aliases: [], text: summary, opens: null };
+function propositionDocument(row: InstalledProposition, read: Read): SearchDocument {
+  const { packId, id } = row;
+  const [title, text] = [read(row.title), read(row.summary)];
+  return { kind: 'proposition', packId, id, title, aliases: [], text, opens: null };
 }
 
-function factDocument(row: InstalledFact): SearchDocument {
+function factDocument(row: InstalledFact, read: Read): SearchDocument {
   const first = row.subjectIds[0];
   return {
     kind: 'fact',
     packId: row.packId,
     id: row.id,
-    title: row.claim,
+    title: read(row.claim),
     aliases: [],
     text: row.quote,
     opens: first === undefined ? null : { packId: row.packId, entityId: first },
@@ -108,14 +114,25 @@ function sourceDocument(row: InstalledSource): SearchDocument {
  * the caller decides which packs are searched by which pack rows it passes.
  */
 export function searchDocuments(rows: SearchRows): SearchDocument[] {
-  const packIds = new Set(rows.packs.map((pack) => pack.id));
-  const inPacks = <T extends { packId: string }>(list: readonly T[]) =>
-    list.filter((row) => packIds.has(row.packId));
+  const readers = new Map(
+    rows.packs.map((pack): [string, Read] => [
+      pack.id,
+      (value) => textInPackLanguage(value, pack.language),
+    ]),
+  );
+  const inPacks = <T extends { packId: string }>(
+    list: readonly T[],
+    toDocument: (row: T, read: Read) => SearchDocument,
+  ) =>
+    list.flatMap((row) => {
+      const read = readers.get(row.packId);
+      return read ? [toDocument(row, read)] : [];
+    });
   return [
-    ...inPacks(rows.entities).map(entityDocument),
-    ...inPacks(rows.propositions).map(propositionDocument),
-    ...inPacks(rows.facts).map(factDocument),
-    ...inPacks(rows.sources).map(sourceDocument),
+    ...inPacks(rows.entities, entityDocument),
+    ...inPacks(rows.propositions, propositionDocument),
+    ...inPacks(rows.facts, factDocument),
+    ...inPacks(rows.sources, sourceDocument),
   ];
 }
 

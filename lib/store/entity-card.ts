@@ -6,6 +6,8 @@ import type {
   EntityCard,
 } from '../domain/card';
 import type { EntityRef } from '../domain/entity';
+import { textInPackLanguage } from '../pack/localized';
+import type { LocalizedText } from '../pack/schema';
 import type { PackDatabase } from './pack-database';
 import { readFacts } from './fact-chunks';
 import type { EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './rows';
@@ -47,24 +49,25 @@ async function assembleCard(
     // of them, so one scan serves both directions and every title lookup.
     db.propositions.where('packId').equals(pack.id).toArray(),
     readFacts(db, pack.id, entity.factOrdinals),
-    relatedOf(db, entity),
+    relatedOf(db, entity, pack.language),
   ]);
   const propositionsById = new Map(propositions.map((row) => [row.id, row]));
   const facts = newestFirst(factRows);
+  const text = (value: LocalizedText) => textInPackLanguage(value, pack.language);
   return {
-    pack: { id: pack.id, title: pack.title, version: pack.version },
+    pack: { id: pack.id, title: text(pack.title), version: pack.version },
     entity: {
       id: entity.id,
-      name: entity.name,
+      name: text(entity.name),
       kind: entity.kind,
-      summary: entity.summary,
+      summary: text(entity.summary),
       aliases: [...new Set(entity.aliases.map((alias) => alias.text))],
       // Rows from before entity roles (issue 18) have none: everything was a subject then.
       role: entity.role ?? 'subject',
-      ...(entity.whyNamed !== undefined ? { whyNamed: entity.whyNamed } : {}),
+      ...(entity.whyNamed !== undefined ? { whyNamed: text(entity.whyNamed) } : {}),
     },
-    propositions: propositionsOf(entity, propositions, propositionsById),
-    facts: facts.map((fact) => toCardFact(fact, propositionsById)),
+    propositions: propositionsOf(entity, propositions, propositionsById, text),
+    facts: facts.map((fact) => toCardFact(fact, propositionsById, text)),
     sources: await citedSources(db, pack.id, facts),
     related,
   };
@@ -75,11 +78,16 @@ function propositionsOf(
   entity: EntityRow,
   propositions: readonly PropositionRow[],
   byId: ReadonlyMap<string, PropositionRow>,
+  text: (value: LocalizedText) => string,
 ): CardProposition[] {
   const listed = entity.propositionIds.flatMap((id) => byId.get(id) ?? []);
   const listing = propositions.filter((row) => row.entityIds.includes(entity.id));
   const distinct = new Map([...listed, ...listing].map((row) => [row.id, row]));
-  return [...distinct.values()].map(({ id, title, summary }) => ({ id, title, summary }));
+  return [...distinct.values()].map(({ id, title, summary }) => ({
+    id,
+    title: text(title),
+    summary: text(summary),
+  }));
 }
 
 /**
@@ -97,10 +105,14 @@ function newestFirst(facts: readonly FactRow[]): FactRow[] {
   return keyed.map(({ fact }) => fact);
 }
 
-function toCardFact(fact: FactRow, propositions: ReadonlyMap<string, PropositionRow>): CardFact {
+function toCardFact(
+  fact: FactRow,
+  propositions: ReadonlyMap<string, PropositionRow>,
+  text: (value: LocalizedText) => string,
+): CardFact {
   const card: CardFact = {
     id: fact.id,
-    claim: fact.claim,
+    claim: text(fact.claim),
     quote: fact.quote,
     status: fact.status,
     asOf: fact.asOf,
@@ -109,7 +121,7 @@ function toCardFact(fact: FactRow, propositions: ReadonlyMap<string, Proposition
   if (fact.quotedFrom !== undefined) card.quotedFromId = fact.quotedFrom;
   const title =
     fact.propositionId === undefined ? undefined : propositions.get(fact.propositionId)?.title;
-  if (title !== undefined) card.propositionTitle = title;
+  if (title !== undefined) card.propositionTitle = text(title);
   return card;
 }
 
@@ -142,14 +154,25 @@ function toCardSource(row: SourceRow): CardSource {
 }
 
 /** The entity's `related` list, in its order, skipping entities the pack does not define. */
-async function relatedOf(db: PackDatabase, entity: EntityRow): Promise<CardRelated[]> {
+async function relatedOf(
+  db: PackDatabase,
+  entity: EntityRow,
+  packLanguage: string,
+): Promise<CardRelated[]> {
   const rows = await db.entities.bulkGet(
     entity.related.map((link): [string, string] => [entity.packId, link.entityId]),
   );
   return entity.related.flatMap((link, index) => {
     const row = rows[index];
     return row
-      ? [{ entityId: row.id, name: row.name, kind: row.kind, relation: link.relation }]
+      ? [
+          {
+            entityId: row.id,
+            name: textInPackLanguage(row.name, packLanguage),
+            kind: row.kind,
+            relation: link.relation,
+          },
+        ]
       : [];
   });
 }
