@@ -127,7 +127,7 @@ describe('PopupApp', () => {
     ]);
     const propositions = section(container, 'Propositions');
     expect(propositions.querySelectorAll('button')).toHaveLength(SEED.propositions.length);
-    expect(section(container, 'Installed packs').textContent).toContain(SEED.title);
+    expect(section(container, 'Installed packs').textContent).toContain(own(SEED.title));
     expect(container.textContent).toContain('Off on example.com');
     expect(await seriousViolations(container)).toEqual([]);
   });

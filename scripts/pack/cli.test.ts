@@ -164,7 +164,7 @@ describe('validate', () => {
   it('accepts the bundled pack', async () => {
     expect(await run('validate', SEED)).toBe(0);
     expect(stdout()).toMatch(
-      /^OK bytedance-ai-2026 \d+\.\d+\.\d+: \d+ entities \(\d+ context\), \d+ facts\n$/,
+      /^OK bytedance-ai-2026 \d+\.\d+\.\d+: \d+ entities \(\d+ context\), \d+ facts; in en, zh-CN\n$/,
     );
   });
 
