@@ -46,6 +46,7 @@ function entityCard(entityId: string): EntityCard | null {
   const entity = SEED.entities.find((candidate) => candidate.id === entityId);
   if (!entity) return null;
   return {
+    lang: 'en',
     pack: { id: SEED.id, title: own(SEED.title), version: SEED.version },
     entity: {
       id: entity.id,

@@ -106,3 +106,38 @@ export function packLanguages(pack: FactPack): string[] {
   }
   return [...languages];
 }
+
+/** A text as shown: with its language only where that differs from the surrounding one. */
+export interface ShownText {
+  text: string;
+  lang?: string;
+}
+
+/**
+ * Reads one pack's texts for one view (a card, search results): `lang` is the view's language,
+ * the first preferred one the pack speaks (`packLanguages`, recorded at install), else the
+ * pack's own; `read` gives each text in it, or in the pack's language where the text lacks it,
+ * then saying so (`lang`), so the UI can mark the fallback for screen readers.
+ */
+export function textReader(
+  packLanguages: readonly string[],
+  packLanguage: string,
+  preferred: readonly string[],
+): { lang: string; read: (value: LocalizedText) => ShownText } {
+  const lang = matchLanguage(packLanguages, preferred) ?? packLanguage;
+  return {
+    lang,
+    read(value) {
+      const shown = chooseText(value, [lang], packLanguage);
+      return shown.lang === lang ? { text: shown.text } : shown;
+    },
+  };
+}
+
+/** `{ [key]: lang }` for a text shown in another language than its view's, else nothing. */
+export function langField<Key extends string>(
+  key: Key,
+  shown: ShownText,
+): Partial<Record<Key, string>> {
+  return shown.lang === undefined ? {} : ({ [key]: shown.lang } as Record<Key, string>);
+}
