@@ -26,6 +26,11 @@ interface Language {
   card: { copy: string; facts: string; kind: string; asOf: RegExp };
   /** Doubao's card's pack text: its name, the start of its summary and a claim's words. */
   pack: { name: string; summary: RegExp; claim: RegExp };
+  /**
+   * The popup's first entity for "谷歌" and for "world model", shown in this language: its
+   * title, then its kind's label.
+   */
+  search: { google: string; worldModel: string };
 }
 
 /** The quotes of the seed pack are English (its source's words): tagged so in a Chinese card. */
@@ -45,6 +50,7 @@ const LANGUAGES: Language[] = [
     },
     card: { copy: '复制引用', facts: '事实', kind: '产品', asOf: /^截至 \d{4}年\d{1,2}月/ },
     pack: { name: '豆包', summary: /^字节跳动的AI助手App/, claim: /豆包/ },
+    search: { google: '谷歌公司', worldModel: '世界模型概念' },
   },
   {
     uiLanguage: 'en',
@@ -63,6 +69,7 @@ const LANGUAGES: Language[] = [
     },
     card: { copy: 'Copy citation', facts: 'Facts', kind: 'Product', asOf: /^as of [A-Z][a-z]{2} / },
     pack: { name: 'Doubao', summary: /^ByteDance’s AI assistant app/, claim: /Doubao/ },
+    search: { google: 'GoogleCompany', worldModel: 'World modelConcept' },
   },
 ];
 
@@ -86,6 +93,16 @@ for (const language of LANGUAGES) {
       await expect(page.getByText(language.popup.pause)).toBeVisible();
       await expect(page.getByRole('heading', { name: language.popup.onThisPage })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+      // Search finds every language of the pack and shows this one.
+      const search = page.getByRole('combobox', { name: language.popup.searchLabel });
+      const firstEntity = page.getByRole('option').first();
+      for (const [query, title] of [
+        ['谷歌', language.search.google],
+        ['world model', language.search.worldModel],
+      ] as const) {
+        await search.fill(query);
+        await expect(firstEntity.locator('.fl-popup-result-title')).toHaveText(title);
+      }
 
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       await settled(page, language.waiting);
