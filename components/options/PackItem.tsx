@@ -10,7 +10,7 @@ import { SubscriptionStatus } from './SubscriptionStatus';
 import type { PackManagement } from './usePackManagement';
 import type { FeedbackHandle } from './useFeedback';
 import { t } from '../i18n';
-import { packTitle } from '../../lib/pack/localized';
+import { shownPackTitle } from '../text-languages';
 
 /** Where a pack came from, in the reader's words. */
 function sourceText(pack: ListedPack, subscription: Subscription | undefined): string {
@@ -34,12 +34,15 @@ function sourceText(pack: ListedPack, subscription: Subscription | undefined): s
  */
 export function PackItem({
   pack,
+  languages,
   subscription,
   manage: { busy, actions },
   track,
   trackRemoval,
 }: {
   pack: ListedPack;
+  /** The reader's languages for pack texts (`usePackLanguages`): the title is shown in them. */
+  languages: readonly string[];
   /** The subscription that delivers this pack, if it still exists. */
   subscription: Subscription | undefined;
   manage: Pick<PackManagement, 'busy' | 'actions'>;
@@ -49,12 +52,13 @@ export function PackItem({
   trackRemoval: FeedbackHandle['track'];
 }) {
   const titleId = useId();
-  const title = packTitle(pack);
+  const shown = shownPackTitle(pack, languages);
+  const title = shown.text;
   const updated = pack.lastChange !== undefined && pack.lastChange.from !== null;
   return (
     <article className="fl-pack" aria-labelledby={titleId} data-pack-id={pack.id}>
       <div className="fl-pack-head">
-        <h3 id={titleId} className="fl-pack-title">
+        <h3 id={titleId} className="fl-pack-title" lang={shown.lang}>
           {title}
         </h3>
         <span className="fl-pack-version">v{pack.version}</span>
