@@ -103,11 +103,8 @@ const searchBox = (container: HTMLElement) => {
 };
 /** Each result's title, without the kind label that follows it. */
 const optionTitles = (container: HTMLElement) =>
-  [...container.querySelectorAll('[role="option"]')].map((option) =>
-    [...(option.querySelector('span')?.childNodes ?? [])]
-      .filter((node) => node.nodeName !== 'SPAN')
-      .map((node) => node.textContent)
-      .join(''),
+  [...container.querySelectorAll('[role="option"]')].map(
+    (option) => option.querySelector('.fl-popup-result-title > span')?.textContent,
   );
 
 function press(input: HTMLInputElement, key: string): void {

@@ -33,6 +33,7 @@ describe('searchDocuments', () => {
       packId: 'test-pack',
       id: 'acme',
       title: 'Acme',
+      titleLang: 'en',
       aliases: ['Acme Corp'],
       text: 'A company that makes widgets.',
       translations: [],
@@ -90,11 +91,13 @@ describe('searchDocuments of a pack in two languages (format 2, issue 15)', () =
   it('searches a claim and a proposition in every language, the quote as it is', () => {
     expect(byId(['zh-CN'], 'fact-launch')).toMatchObject({
       title: '已发布。',
+      titleLang: 'zh-CN',
       text: 'Acme launched the Widget model in November 2025',
       translations: ['Acme launched Widget in late 2025.'],
     });
     expect(byId(['en'], 'prop-launch')).toMatchObject({
       title: 'Widget launch',
+      titleLang: 'en',
       translations: ['Widget发布'],
     });
   });

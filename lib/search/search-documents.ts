@@ -26,6 +26,8 @@ export interface SearchDocument {
   id: string;
   /** Shown as the result's title: entity name, proposition or source title, fact claim. */
   title: string;
+  /** The language `title` is shown in, for pack texts that have one (not sources). */
+  titleLang?: string;
   /** Entity aliases other than the name itself; empty for the other kinds. */
   aliases: string[];
   /** Second line: entity or proposition summary, fact quote, source publisher and authors. */
@@ -80,13 +82,17 @@ interface Read {
   (value: LocalizedText): string;
   /** The variants of `value` not shown. */
   others: (value: LocalizedText) => string[];
+  /** The language `value` is shown in. */
+  lang: (value: LocalizedText) => string;
 }
 
 function reader(pack: InstalledPack, preferred: readonly string[]): Read {
   // Packs installed before schema v8 list no languages: they spoke only their own.
-  const { read } = textReader(pack.languages ?? [pack.language], pack.language, preferred);
+  const view = textReader(pack.languages ?? [pack.language], pack.language, preferred);
+  const { read } = view;
   const shown = (value: LocalizedText) => read(value).text;
   return Object.assign(shown, {
+    lang: (value: LocalizedText) => read(value).lang ?? view.lang,
     others: (value: LocalizedText) => {
       const text = shown(value);
       return everyText(value).filter((variant) => variant !== text);
@@ -104,6 +110,7 @@ function entityDocument(row: InstalledEntity, read: Read): SearchDocument {
     packId: row.packId,
     id: row.id,
     title: name,
+    titleLang: read.lang(row.name),
     aliases,
     text: read(row.summary),
     translations: read.others(row.summary),
@@ -116,7 +123,18 @@ function propositionDocument(row: InstalledProposition, read: Read): SearchDocum
   const { packId, id } = row;
   const [title, text] = [read(row.title), read(row.summary)];
   const translations = [...read.others(row.title), ...read.others(row.summary)];
-  return { kind: 'proposition', packId, id, title, aliases: [], text, translations, opens: null };
+  const titleLang = read.lang(row.title);
+  return {
+    kind: 'proposition',
+    packId,
+    id,
+    title,
+    titleLang,
+    aliases: [],
+    text,
+    translations,
+    opens: null,
+  };
 }
 
 function factDocument(row: InstalledFact, read: Read): SearchDocument {
@@ -126,6 +144,7 @@ function factDocument(row: InstalledFact, read: Read): SearchDocument {
     packId: row.packId,
     id: row.id,
     title: read(row.claim),
+    titleLang: read.lang(row.claim),
     aliases: [],
     // The quote stays its source's own words, in one language: searched as it is.
     text: row.quote,
