@@ -20,6 +20,7 @@ import { UserDatabase } from '../lib/store/user-database';
 import { announcePacksChanged } from '../lib/messaging/packs-revision';
 import { startSyncSchedule } from '../lib/sync/alarm';
 import { originPattern } from '../lib/sync/subscriptions';
+import { readerLanguages } from '../lib/i18n/ui-text';
 import { installedAny, syncDue, SYNC_LIMITS, type SyncEnvironment } from '../lib/sync/sync';
 
 export default defineBackground(() => {
@@ -95,6 +96,8 @@ export default defineBackground(() => {
           () => undefined,
         ),
       matchers,
+      browserLanguages: () =>
+        readerLanguages(browser.i18n.getUILanguage(), browser.i18n.getMessage('languageTag')),
       openTab: async (path) => {
         await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
       },

@@ -14,6 +14,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1<
 
 function hostileCard(): EntityCard {
   return {
+    lang: 'en',
     pack: { id: 'evil', title: HOSTILE, version: '1.0.0' },
     entity: {
       id: 'e',
@@ -69,6 +70,49 @@ function render(card: EntityCard, why?: MatchReason): HTMLElement {
 }
 
 describe('EntityCardView', () => {
+  it('tags pack text in another language than the UI’s, and a fallback with its own', () => {
+    // The UI is in English here (tests read the English messages); the card is in Chinese.
+    const card: EntityCard = {
+      ...hostileCard(),
+      lang: 'zh-CN',
+      pack: { id: 'p', title: '测试包', version: '1.0.0' },
+      entity: {
+        id: 'e',
+        name: 'Seedance',
+        nameLang: 'en',
+        kind: 'model',
+        summary: '视频生成模型。',
+        aliases: [],
+        role: 'subject',
+      },
+      propositions: [{ id: 'p', title: '发布', summary: 'Released.', summaryLang: 'en' }],
+      facts: [
+        {
+          id: 'f',
+          claim: '已发布。',
+          quote: 'It shipped',
+          quoteLang: 'en',
+          status: 'official',
+          asOf: '2026-01',
+          sourceId: 's',
+        },
+      ],
+      related: [{ entityId: 'r', name: '字节跳动', kind: 'company', relation: 'made by' }],
+    };
+    const container = render(card);
+    const langOf = (selector: string) => container.querySelector(selector)?.getAttribute('lang');
+    expect(langOf('.fl-card-entity-name')).toBeNull();
+    expect(langOf('.fl-card-summary')).toBe('zh-CN');
+    expect(langOf('.fl-card-pack-name [lang]')).toBe('zh-CN');
+    expect(langOf('.fl-card-proposition-toggle [lang]')).toBe('zh-CN');
+    expect(langOf('.fl-card-proposition-summary')).toBeNull();
+    expect(langOf('.fl-card-claim')).toBe('zh-CN');
+    expect(langOf('.fl-card-quote p')).toBeNull();
+    expect(langOf('.fl-card-chip [lang]')).toBe('zh-CN');
+    // Everything in English (the UI's language) inherits it: no lang="en" anywhere.
+    expect(container.querySelectorAll('[lang="en"]')).toHaveLength(0);
+  });
+
   it('renders pack text as text: no element, script or link comes from it', () => {
     const container = render(hostileCard());
     expect(container.querySelectorAll('img, script, iframe, object, embed')).toHaveLength(0);

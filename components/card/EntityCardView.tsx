@@ -8,6 +8,7 @@ import { FactItem } from './FactItem';
 import { PropositionItem } from './PropositionItem';
 import { SourceItem } from './SourceItem';
 import { WhyMarked } from './WhyMarked';
+import { packLang } from './pack-lang';
 
 /**
  * Facts shown before "Show all": the newest few answer most hovers, and a short card
@@ -46,7 +47,11 @@ export function EntityCardView(props: EntityCardViewProps) {
   return (
     <article data-entity-id={entity.id}>
       <header className="fl-card-entity-header">
-        <h2 id={headingId} className="fl-card-entity-name">
+        <h2
+          id={headingId}
+          className="fl-card-entity-name"
+          lang={packLang(card.lang, entity.nameLang)}
+        >
           {entity.name}
         </h2>
         <span className="fl-card-kind" data-kind={entity.kind}>
@@ -54,13 +59,17 @@ export function EntityCardView(props: EntityCardViewProps) {
         </span>
         {showMatched && <span className="fl-card-matched">{t('card_matchedAs', matchedText)}</span>}
         <span className="fl-card-pack-name">
-          {pack.title} · v{pack.version}
+          <span lang={packLang(card.lang, pack.titleLang)}>{pack.title}</span> · v{pack.version}
         </span>
       </header>
-      <p id={summaryId} className="fl-card-summary">
+      <p id={summaryId} className="fl-card-summary" lang={packLang(card.lang, entity.summaryLang)}>
         {entity.summary}
       </p>
-      {entity.whyNamed !== undefined && <p className="fl-card-why-named">{entity.whyNamed}</p>}
+      {entity.whyNamed !== undefined && (
+        <p className="fl-card-why-named" lang={packLang(card.lang, entity.whyNamedLang)}>
+          {entity.whyNamed}
+        </p>
+      )}
       {why && <WhyMarked reason={why} entityName={entity.name} packTitle={pack.title} />}
 
       {card.propositions.length > 0 && (
@@ -70,7 +79,11 @@ export function EntityCardView(props: EntityCardViewProps) {
           </h3>
           <ul>
             {card.propositions.map((proposition) => (
-              <PropositionItem key={proposition.id} proposition={proposition} />
+              <PropositionItem
+                key={proposition.id}
+                proposition={proposition}
+                cardLang={card.lang}
+              />
             ))}
           </ul>
         </section>
@@ -83,7 +96,7 @@ export function EntityCardView(props: EntityCardViewProps) {
         ) : (
           <ol>
             {facts.map((fact) => (
-              <FactItem key={fact.id} fact={fact} sources={sources} />
+              <FactItem key={fact.id} fact={fact} sources={sources} cardLang={card.lang} />
             ))}
           </ol>
         )}
@@ -118,7 +131,7 @@ export function EntityCardView(props: EntityCardViewProps) {
                   onClick={() => onOpenRelated?.(related.entityId)}
                   disabled={!onOpenRelated}
                 >
-                  {related.name}
+                  <span lang={packLang(card.lang, related.nameLang)}>{related.name}</span>
                   <span className="fl-card-chip-relation">{related.relation}</span>
                 </button>
               </li>

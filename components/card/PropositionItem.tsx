@@ -1,8 +1,16 @@
 import type { CardProposition } from '../../lib/domain/card';
 import { useDisclosure } from './useDisclosure';
+import { packLang } from './pack-lang';
 
 /** A proposition that expands to its summary. */
-export function PropositionItem({ proposition }: { proposition: CardProposition }) {
+export function PropositionItem({
+  proposition,
+  cardLang,
+}: {
+  proposition: CardProposition;
+  /** The card's language (`EntityCard.lang`), which the texts may differ from. */
+  cardLang: string;
+}) {
   const summary = useDisclosure();
   return (
     <li data-proposition-id={proposition.id}>
@@ -10,9 +18,13 @@ export function PropositionItem({ proposition }: { proposition: CardProposition 
         <span aria-hidden="true" className="fl-card-disclosure">
           {summary.open ? '▾' : '▸'}
         </span>
-        {proposition.title}
+        <span lang={packLang(cardLang, proposition.titleLang)}>{proposition.title}</span>
       </button>
-      <p className="fl-card-proposition-summary" {...summary.region}>
+      <p
+        className="fl-card-proposition-summary"
+        lang={packLang(cardLang, proposition.summaryLang)}
+        {...summary.region}
+      >
         {proposition.summary}
       </p>
     </li>

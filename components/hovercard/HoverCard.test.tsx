@@ -11,6 +11,7 @@ import { HoverCard, type HoverCardActions } from './HoverCard';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const CARD: EntityCard = {
+  lang: 'en',
   pack: { id: 'p', title: 'Pack', version: '1.0.0' },
   entity: {
     id: 'doubao',

@@ -122,7 +122,8 @@ export function HoverCard({
     <div
       ref={cardRef}
       className="fl-card"
-      // The language of the card's own words; pack text inside is whatever the pack wrote.
+      // The language of the card's own words; pack text in another language carries its own
+      // `lang` (components/card/pack-lang.ts).
       lang={messagesLanguage()}
       popover="manual"
       role="dialog"

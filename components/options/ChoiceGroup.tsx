@@ -11,6 +11,7 @@ export function ChoiceGroup<T extends string>({
   choices,
   value,
   onChange,
+  langs,
 }: {
   legend: string;
   name: string;
@@ -18,6 +19,8 @@ export function ChoiceGroup<T extends string>({
   choices: Readonly<Record<T, MessageId>>;
   value: T;
   onChange: (value: T) => void;
+  /** The language of a label that names a language in its own words ("中文"), for `lang`. */
+  langs?: Readonly<Partial<Record<T, string>>>;
 }) {
   return (
     <fieldset>
@@ -31,7 +34,7 @@ export function ChoiceGroup<T extends string>({
             checked={value === choice}
             onChange={() => onChange(choice)}
           />
-          {t(choices[choice])}
+          <span lang={langs?.[choice]}>{t(choices[choice])}</span>
         </label>
       ))}
     </fieldset>

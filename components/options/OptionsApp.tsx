@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import { PauseSwitch } from '../PauseSwitch';
-import { HOVER_DELAY, type ContextMarking, type Density } from '../../lib/settings/schema';
+import {
+  HOVER_DELAY,
+  type ContextMarking,
+  type Density,
+  type TextLanguage,
+} from '../../lib/settings/schema';
 import { withSiteDisabled } from '../../lib/settings/store';
 import { useSettings } from '../useSettings';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -19,8 +24,17 @@ const CONTEXT_LABELS: Record<ContextMarking, MessageId> = {
   never: 'options_contextNever',
 };
 
+const TEXT_LANGUAGE_LABELS: Record<TextLanguage, MessageId> = {
+  auto: 'options_textLanguageAuto',
+  en: 'options_textLanguageEn',
+  'zh-CN': 'options_textLanguageZh',
+};
+/** Each language named in its own words, tagged so a screen reader reads it so. */
+const TEXT_LANGUAGE_LANGS = { en: 'en', 'zh-CN': 'zh-CN' } as const;
+
 /**
- * Settings: pause, highlight density, where context entities are marked, hover delay, the installed packs and subscriptions,
+ * Settings: pause, highlight density, where context entities are marked, the language of
+ * pack texts, hover delay, the installed packs and subscriptions,
  * and the sites Fact Lens is off on (with undo for a site put back on). Changes are stored
  * at once and reach open tabs live.
  */
@@ -56,6 +70,14 @@ export function OptionsApp() {
           onChange={(contextEntities) =>
             void update((current) => ({ ...current, contextEntities }))
           }
+        />
+        <ChoiceGroup
+          legend={t('options_textLanguage')}
+          name="textLanguage"
+          choices={TEXT_LANGUAGE_LABELS}
+          langs={TEXT_LANGUAGE_LANGS}
+          value={settings.textLanguage}
+          onChange={(textLanguage) => void update((current) => ({ ...current, textLanguage }))}
         />
         <p className="fl-options-delay">
           <label htmlFor={delayId}>{t('options_delay')}</label>{' '}

@@ -10,6 +10,7 @@ import { SubscriptionStatus } from './SubscriptionStatus';
 import type { PackManagement } from './usePackManagement';
 import type { FeedbackHandle } from './useFeedback';
 import { t } from '../i18n';
+import { shownPackTitle } from '../text-languages';
 
 /** Where a pack came from, in the reader's words. */
 function sourceText(pack: ListedPack, subscription: Subscription | undefined): string {
@@ -33,12 +34,15 @@ function sourceText(pack: ListedPack, subscription: Subscription | undefined): s
  */
 export function PackItem({
   pack,
+  languages,
   subscription,
   manage: { busy, actions },
   track,
   trackRemoval,
 }: {
   pack: ListedPack;
+  /** The reader's languages for pack texts (`usePackLanguages`): the title is shown in them. */
+  languages: readonly string[];
   /** The subscription that delivers this pack, if it still exists. */
   subscription: Subscription | undefined;
   manage: Pick<PackManagement, 'busy' | 'actions'>;
@@ -48,12 +52,14 @@ export function PackItem({
   trackRemoval: FeedbackHandle['track'];
 }) {
   const titleId = useId();
+  const shown = shownPackTitle(pack, languages);
+  const title = shown.text;
   const updated = pack.lastChange !== undefined && pack.lastChange.from !== null;
   return (
     <article className="fl-pack" aria-labelledby={titleId} data-pack-id={pack.id}>
       <div className="fl-pack-head">
-        <h3 id={titleId} className="fl-pack-title">
-          {pack.title}
+        <h3 id={titleId} className="fl-pack-title" lang={shown.lang}>
+          {title}
         </h3>
         <span className="fl-pack-version">v{pack.version}</span>
         {!pack.enabled && <span className="fl-pack-badge">{t('packOff')}</span>}
@@ -74,7 +80,7 @@ export function PackItem({
       {pack.heldBelow && (
         <p className="fl-options-held fl-muted">{t('options_held', pack.heldBelow)}</p>
       )}
-      <PackChanges title={pack.title} change={pack.lastChange} />
+      <PackChanges title={title} change={pack.lastChange} />
       <div className="fl-options-actions">
         <label className="fl-switch">
           <input
@@ -87,13 +93,13 @@ export function PackItem({
               void track(() => actions.setEnabled(pack, enabled));
             }}
           />
-          {t('options_highlightPack', pack.title)}
+          {t('options_highlightPack', title)}
         </label>
         {pack.previousVersion !== null && (
           <BusyButton
             busy={busy}
             onClick={() =>
-              void track(() => actions.rollback(pack), t('options_rollingBack', pack.title))
+              void track(() => actions.rollback(pack), t('options_rollingBack', title))
             }
           >
             {t('options_rollBack', pack.previousVersion)}
@@ -113,7 +119,7 @@ export function PackItem({
         <BusyButton
           busy={busy}
           onClick={() =>
-            void trackRemoval(() => actions.remove(pack), t('options_removing', pack.title))
+            void trackRemoval(() => actions.remove(pack), t('options_removing', title))
           }
         >
           {t('options_remove')}

@@ -4,6 +4,8 @@ import { request } from '../../lib/messaging/client';
 import type { RestorePackRequest } from '../../lib/messaging/protocol';
 import type { ListedPack } from '../../lib/domain/pack';
 import type { Subscription, SyncReport } from '../../lib/domain/subscription';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings/schema';
 import { PackSections } from './PackSections';
 import {
   button,
@@ -41,6 +43,28 @@ async function renderPacks(): Promise<HTMLElement> {
 }
 
 describe('the packs section', () => {
+  it('shows a pack’s title in the language chosen for pack texts, tagged with it', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, textLanguage: 'zh-CN' },
+    });
+    state.packs = [
+      pack({
+        format: 2,
+        title: { en: 'Acme facts', 'zh-CN': 'Acme事实' },
+        languages: ['en', 'zh-CN'],
+      }),
+      pack({ id: 'plain', title: 'Plain pack' }),
+    ];
+    fakeBackground(requestMock, state);
+    const titles = [...(await renderPacks()).querySelectorAll('.fl-pack-title')];
+    expect(titles.map((title) => [title.textContent, title.getAttribute('lang')])).toEqual([
+      ['Acme事实', 'zh-CN'],
+      // Only English: shown so, in the English UI, with nothing to tag.
+      ['Plain pack', null],
+    ]);
+    fakeBrowser.reset();
+  });
+
   it('says it is loading until the lists arrive', () => {
     requestMock.mockReturnValue(new Promise(() => {}));
     const container = render(<PackSections />);

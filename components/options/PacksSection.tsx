@@ -4,6 +4,7 @@ import { BusyButton } from './BusyButton';
 import { FeedbackArea } from './FeedbackArea';
 import { ListPlaceholder } from './ListPlaceholder';
 import { PackItem } from './PackItem';
+import { usePackLanguages } from '../text-languages';
 import { useFeedback } from './useFeedback';
 import { t } from '../i18n';
 import type { PackManagement } from './usePackManagement';
@@ -24,6 +25,7 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
   const { packs, subscriptions, loadError, busy, actions } = manage;
   const outcome = useFeedback();
   const removal = useFeedback();
+  const languages = usePackLanguages();
   return (
     <section aria-labelledby="packs-heading">
       <h2 id="packs-heading">{t('options_packs')}</h2>
@@ -46,6 +48,7 @@ export function PacksSection({ manage }: { manage: PackManagement }) {
                 <li key={pack.id}>
                   <PackItem
                     pack={pack}
+                    languages={languages}
                     subscription={subscriptionOf(pack, subscriptions)}
                     manage={manage}
                     track={outcome.track}

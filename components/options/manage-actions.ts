@@ -6,6 +6,7 @@ import { saveTextFile } from './save-file';
 import { describeFirstSync, describeSync } from './sync-summary';
 import { t, ui } from '../i18n';
 import { formatCount } from '../../lib/i18n/ui-text';
+import { packTitle } from '../../lib/pack/localized';
 
 /** Sends one request, then reads the lists again, and answers the request's reply. */
 export type Perform = <T>(send: () => Promise<Reply<T>>) => Promise<Reply<T>>;
@@ -19,7 +20,7 @@ export type ManageActions = ReturnType<typeof manageActions>;
 export function manageActions(perform: Perform) {
   async function restore(title: string, undo: RestorePackRequest): Promise<Feedback> {
     const reply = await perform(() => request('restorePack', undo));
-    if (reply.ok) return saying(t('feedback_restored', reply.value.title));
+    if (reply.ok) return saying(t('feedback_restored', packTitle(reply.value)));
     // The undo stays offered: the reader can try again.
     return { ...failure(reply.error), action: undoAction(title, undo) };
   }
@@ -36,7 +37,8 @@ export function manageActions(perform: Perform) {
     const reply = await perform(() =>
       request('installPack', allowNotNewer ? { text, allowNotNewer } : { text }),
     );
-    if (reply.ok) return saying(t('feedback_installed', reply.value.title, reply.value.version));
+    if (reply.ok)
+      return saying(t('feedback_installed', packTitle(reply.value), reply.value.version));
     if (reply.error.code !== 'not-newer') return failure(reply.error);
     return {
       ...failure(reply.error),
@@ -59,17 +61,17 @@ export function manageActions(perform: Perform) {
       const reply = await perform(() => request('removePack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
       const { undo } = reply.value;
-      if (!undo) return saying(t('feedback_alreadyRemoved', pack.title));
+      if (!undo) return saying(t('feedback_alreadyRemoved', packTitle(pack)));
       return {
-        ...saying(t('feedback_removed', pack.title)),
-        action: { ...undoAction(pack.title, undo), focus: true },
+        ...saying(t('feedback_removed', packTitle(pack))),
+        action: { ...undoAction(packTitle(pack), undo), focus: true },
       };
     },
 
     async rollback(pack: InstalledPack): Promise<Feedback> {
       const reply = await perform(() => request('rollbackPack', { packId: pack.id }));
       if (!reply.ok) return failure(reply.error);
-      return saying(t('feedback_rolledBack', reply.value.title, reply.value.version));
+      return saying(t('feedback_rolledBack', packTitle(reply.value), reply.value.version));
     },
 
     async exportPack(pack: InstalledPack): Promise<Feedback | null> {
@@ -104,7 +106,7 @@ export function manageActions(perform: Perform) {
     async restoreSeed(): Promise<Feedback> {
       const reply = await perform(() => request('restoreSeedPack'));
       if (!reply.ok) return failure(reply.error);
-      return saying(t('feedback_restoredVersion', reply.value.title, reply.value.version));
+      return saying(t('feedback_restoredVersion', packTitle(reply.value), reply.value.version));
     },
 
     /** Checks one subscription now, or all of them without a URL. */

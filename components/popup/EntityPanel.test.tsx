@@ -21,6 +21,7 @@ const requestMock = request as unknown as RequestMock;
 
 function card(entityId: string, name: string, related: EntityCard['related'] = []): EntityCard {
   return {
+    lang: 'en',
     pack: { id: 'p', title: 'Test pack', version: '1.0.0' },
     entity: {
       id: entityId,

@@ -26,12 +26,16 @@ import { fakePageTab, pageEntity, popupUrl } from '../../tests/support/popup-pag
 import { parsedPack } from '../../tests/support/databases';
 import seedJson from '../../seeds/bytedance-ai-2026.pack.json';
 import { PopupApp } from './PopupApp';
+import { textInPackLanguage } from '../../lib/pack/localized';
+import type { LocalizedText } from '../../lib/pack/schema';
 
 vi.mock('../../lib/messaging/client', () => ({ request: vi.fn() }));
 const requestMock = request as unknown as RequestMock;
 
 // Imported, not read with node:fs: this file runs in jsdom, whose URL node:url does not take.
 const SEED = parsedPack(seedJson);
+/** The seed pack's texts in its own language, English: what this English UI shows. */
+const own = (value: LocalizedText) => textInPackLanguage(value, SEED.language);
 const TAB = 7;
 const ON_PAGE = [
   pageEntity('bytedance-ai-2026/doubao', { firstText: 'Doubao', count: 2 }),
@@ -42,12 +46,13 @@ function entityCard(entityId: string): EntityCard | null {
   const entity = SEED.entities.find((candidate) => candidate.id === entityId);
   if (!entity) return null;
   return {
-    pack: { id: SEED.id, title: SEED.title, version: SEED.version },
+    lang: 'en',
+    pack: { id: SEED.id, title: own(SEED.title), version: SEED.version },
     entity: {
       id: entity.id,
-      name: entity.name,
+      name: own(entity.name),
       kind: entity.kind,
-      summary: entity.summary,
+      summary: own(entity.summary),
       aliases: [],
       role: 'subject',
     },
@@ -98,11 +103,8 @@ const searchBox = (container: HTMLElement) => {
 };
 /** Each result's title, without the kind label that follows it. */
 const optionTitles = (container: HTMLElement) =>
-  [...container.querySelectorAll('[role="option"]')].map((option) =>
-    [...(option.querySelector('span')?.childNodes ?? [])]
-      .filter((node) => node.nodeName !== 'SPAN')
-      .map((node) => node.textContent)
-      .join(''),
+  [...container.querySelectorAll('[role="option"]')].map(
+    (option) => option.querySelector('.fl-popup-result-title > span')?.textContent,
   );
 
 function press(input: HTMLInputElement, key: string): void {
@@ -123,7 +125,7 @@ describe('PopupApp', () => {
     ]);
     const propositions = section(container, 'Propositions');
     expect(propositions.querySelectorAll('button')).toHaveLength(SEED.propositions.length);
-    expect(section(container, 'Installed packs').textContent).toContain(SEED.title);
+    expect(section(container, 'Installed packs').textContent).toContain(own(SEED.title));
     expect(container.textContent).toContain('Off on example.com');
     expect(await seriousViolations(container)).toEqual([]);
   });
@@ -180,9 +182,9 @@ describe('PopupApp', () => {
     const container = await renderPopup();
     const first = SEED.propositions[0];
     if (!first) throw new Error('the seed pack has no proposition');
-    await click(button(section(container, 'Propositions'), first.title));
-    expect(container.querySelector('h2')?.textContent).toBe(first.title);
-    expect(container.textContent).toContain(first.summary);
+    await click(button(section(container, 'Propositions'), own(first.title)));
+    expect(container.querySelector('h2')?.textContent).toBe(own(first.title));
+    expect(container.textContent).toContain(own(first.summary));
     await click(button(container, '← Back to results'));
     expect(section(container, 'Propositions')).toBeTruthy();
   });

@@ -71,6 +71,25 @@ function renderList(shown: SearchResults, activeId: string | null = null) {
 }
 
 describe('SearchResultsList', () => {
+  it('tags a title in another language than the UI’s (English here) with it', () => {
+    const { option } = renderList(
+      results({
+        entities: [
+          hit('entity', 'doubao', { title: '豆包', titleLang: 'zh-CN' }),
+          hit('entity', 'seedance', { title: 'Seedance', titleLang: 'en' }),
+        ],
+        sources: [SOURCE],
+      }),
+    );
+    const langOf = (title: string) =>
+      option(title).querySelector('.fl-popup-result-title > span')?.getAttribute('lang');
+    expect([langOf('豆包'), langOf('Seedance'), langOf('36Kr report')]).toEqual([
+      'zh-CN',
+      null,
+      null,
+    ]);
+  });
+
   it('groups hits by kind, in the order arrow keys walk them, under one listbox', () => {
     const shown = results({ entities: [DOUBAO], facts: [FACT], sources: [SOURCE] });
     const { container } = renderList(shown);

@@ -2,6 +2,7 @@ import type { SearchHit, SearchResults } from '../../lib/search/search-index';
 import { kindLabel } from '../../lib/cards/display-text';
 import { formatCount } from '../../lib/i18n/ui-text';
 import { t, ui } from '../i18n';
+import { packLang } from '../card/pack-lang';
 import { Highlighted } from './Highlighted';
 
 const GROUPS = [
@@ -57,7 +58,9 @@ export function SearchResultsList({ results, activeId, onOpen, onHover }: Props)
                 onMouseMove={() => onHover(hit)}
               >
                 <span className="fl-popup-result-title">
-                  <Highlighted text={hit.title} ranges={hit.titleRanges} />
+                  <span lang={hit.titleLang && packLang(hit.titleLang)}>
+                    <Highlighted text={hit.title} ranges={hit.titleRanges} />
+                  </span>
                   {hit.entityKind && (
                     <span className="fl-popup-result-kind">{kindLabel(ui, hit.entityKind)}</span>
                   )}

@@ -4,6 +4,7 @@ import { cachedSearchIndex } from '../../lib/search/cache';
 import type { SearchDocument } from '../../lib/search/search-documents';
 import type { SearchIndex } from '../../lib/search/search-index';
 import { PackDatabase } from '../../lib/store/pack-database';
+import { preferredPackLanguages } from '../text-languages';
 
 export type SearchState =
   | { status: 'loading' }
@@ -26,7 +27,8 @@ export function useSearchIndex(): SearchState {
         if (!packs.ok) throw new Error(packs.error.message);
         // Built once per set of pack versions and kept in IndexedDB: rebuilding the index of
         // a 60,000-document pack set on every popup open would take seconds.
-        const index = await cachedSearchIndex(db, Date.now);
+        // Titles in the reader's language, like the cards (a change of language builds once).
+        const index = await cachedSearchIndex(db, Date.now, await preferredPackLanguages());
         const propositions = index.documentsOfKind('proposition');
         if (live) setState({ status: 'ready', index, propositions });
       } catch (error) {

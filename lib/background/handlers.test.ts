@@ -6,6 +6,7 @@ import { dumpDatabase } from '../../tests/support/database-dump';
 import { Matcher } from '../engine/matcher/matcher';
 import { searchPagePath } from './handlers';
 import { handlerSetup } from '../../tests/support/background-handlers';
+import { updateSettings } from '../settings/store';
 
 const fromPopup: Sender = { kind: 'extension-page' };
 const fromContentScript: Sender = { kind: 'content-script', host: 'example.com' };
@@ -63,6 +64,26 @@ describe('background handlers', () => {
       related: [{ entityId: 'widget', name: 'Widget' }],
     });
   });
+
+  it.each([
+    ['auto', ['zh-CN', 'en-US'], '阿克米'],
+    ['auto', ['en-US', 'en'], 'Acme'],
+    ['zh-CN', ['en-US', 'en'], '阿克米'],
+    ['en', ['zh-CN'], 'Acme'],
+  ] as const)(
+    'answers a card in the language of the setting %s with the browser in %j',
+    async (textLanguage, languages, name) => {
+      const { handlers, storage } = handlerSetup({ browserLanguages: [...languages] });
+      const bilingual = packWith((pack) => {
+        pack.format = 2;
+        pack.entities[0].name = { en: 'Acme', 'zh-CN': '阿克米' };
+      });
+      await handlers.installPack({ text: JSON.stringify(bilingual) }, fromPopup);
+      await updateSettings(storage, (settings) => ({ ...settings, textLanguage }));
+      const ref = { packId: 'test-pack', entityId: 'acme' };
+      expect((await handlers.getEntityCard(ref, fromContentScript))?.entity.name).toBe(name);
+    },
+  );
 
   it.each([
     ['an unknown pack', { packId: 'no-pack', entityId: 'acme' }],

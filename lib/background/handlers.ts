@@ -2,6 +2,8 @@ import { entityKey } from '../domain/entity';
 import { RequestError, type Handlers, type Sender } from '../messaging/dispatch';
 import type { MessagesWithAccess } from '../messaging/protocol';
 import { loadEntityCard } from '../store/entity-card';
+import { preferredTextLanguages } from '../settings/schema';
+import { loadSettings } from '../settings/store';
 import type { PackDatabase } from '../store/pack-database';
 import type { Matcher } from '../engine/matcher/matcher';
 import { scanRemotely } from '../engine/remote-scan';
@@ -25,6 +27,8 @@ export interface BackgroundServices extends ManageServices {
   matchers: MatcherService<Matcher>;
   /** Opens an extension page in a new tab (`browser.tabs.create`). */
   openTab: (path: string) => Promise<void>;
+  /** The browser's languages (`readerLanguages`, lib/i18n): pack texts follow them by default. */
+  browserLanguages: () => string[];
 }
 
 /** The popup page searching `query`, about the sender's tab when there is one. */
@@ -125,9 +129,13 @@ export function createHandlers(services: BackgroundServices): Handlers {
       return { ...scan, muted: mutedEntities };
     },
 
+    // The card's language is chosen here, not in the content script (which must stay small):
+    // the reader's setting, else the browser's language (issue 15). The popup's entity view
+    // asks the same, so both show the same language.
     async getEntityCard(ref) {
-      await ensureSeed();
-      return loadEntityCard(packDb, ref);
+      const [settings] = await Promise.all([loadSettings(services.storage), ensureSeed()]);
+      const preferred = preferredTextLanguages(settings.textLanguage, services.browserLanguages());
+      return loadEntityCard(packDb, ref, preferred);
     },
 
     async openSearch({ query }, sender) {

@@ -28,6 +28,17 @@ describe('parseSettingsFile', () => {
     expect(parseSettingsFile(JSON.stringify(validFile()))).toMatchObject({ ok: true });
   });
 
+  it('accepts a file exported before settings version 4, following the browser’s language', () => {
+    const { textLanguage: _language, ...v3 } = validFile().settings;
+    const parsed = parseSettingsFile(
+      JSON.stringify({ ...validFile(), settings: { ...v3, version: 3 } }),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      file: { settings: { ...validFile().settings, textLanguage: 'auto' } },
+    });
+  });
+
   it.each<[string, (file: ReturnType<typeof validFile>) => unknown, string]>([
     ['not JSON', () => '{', 'not JSON'],
     ['another format', (file) => ({ ...file, format: 'other' }), 'format'],

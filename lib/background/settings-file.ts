@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parsePublicKey } from '../distribution/signature';
 import { SETTINGS_KEY, settingsProblem, type Settings } from '../settings/schema';
+import { readStoredSettings } from '../settings/migrate';
 import { loadSettings, type SettingsArea } from '../settings/store';
 import { hostSchema } from '../site/host-schema';
 import { MUTED_PER_SITE_MAX, normaliseHost } from '../store/site-rules';
@@ -19,9 +20,17 @@ export const SETTINGS_FILE_VERSION = 1;
 /** Bounds of one file, so an import cannot grow the databases without limit. */
 export const SETTINGS_FILE_LIMITS = { subscriptions: 200, siteRules: 10_000 } as const;
 
-const settingsSchema = z.unknown().superRefine((value, context) => {
-  const problem = settingsProblem(value);
-  if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+/**
+ * Current settings, or settings of an earlier version migrated as stored ones are
+ * (`readStoredSettings`): a file exported before a settings version bump (issue 15 added
+ * `textLanguage`) still imports.
+ */
+const settingsSchema = z.unknown().transform((value, context) => {
+  const read = readStoredSettings(value);
+  if (read.status === 'stored' || read.status === 'migrated') return read.settings;
+  const problem = read.status === 'corrupt' ? read.problem : settingsProblem(value);
+  context.addIssue({ code: 'custom', message: problem ?? 'expected settings' });
+  return z.NEVER;
 }) as unknown as z.ZodType<Settings>;
 
 export const settingsFileSchema = z.strictObject({

@@ -66,6 +66,7 @@ describe('citations', () => {
 
   it('cites the entity with every source and the pack it came from', () => {
     const card: EntityCard = {
+      lang: 'en',
       pack: { id: 'p', title: 'ByteDance AI 2026', version: '1.2.0' },
       entity: {
         id: 'doubao',
@@ -91,6 +92,7 @@ describe('citations', () => {
 
   it('cites in the reader’s language, with whole sentences', () => {
     const card: EntityCard = {
+      lang: 'en',
       pack: { id: 'p', title: '字节 AI 2026', version: '1.2.0' },
       entity: {
         id: 'd',

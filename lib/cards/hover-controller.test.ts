@@ -5,6 +5,7 @@ import { HoverCardController, type CardTarget } from './hover-controller';
 
 function cardOf(ref: EntityRef): EntityCard {
   return {
+    lang: 'en',
     pack: { id: ref.packId, title: 'Pack', version: '1.0.0' },
     entity: {
       id: ref.entityId,

@@ -1,3 +1,4 @@
+import { textInPackLanguage } from '../pack/localized';
 import type { FactPack } from '../pack/schema';
 import { definedKeys, jsonEqual } from './deep-equal';
 
@@ -59,10 +60,12 @@ export function shortenLabel(text: string, max = LABEL_LENGTH): string {
     .trimEnd()}…`;
 }
 
-const labelOf: { [List in ListName]: (item: FactPack[List][number]) => string } = {
-  entities: (entity) => entity.name,
-  facts: (fact) => fact.claim,
-  propositions: (proposition) => proposition.title,
+const labelOf: {
+  [List in ListName]: (item: FactPack[List][number], language: string) => string;
+} = {
+  entities: (entity, language) => textInPackLanguage(entity.name, language),
+  facts: (fact, language) => textInPackLanguage(fact.claim, language),
+  propositions: (proposition, language) => textInPackLanguage(proposition.title, language),
   sources: (source) => source.title,
 };
 
@@ -105,7 +108,10 @@ function diffList<Item extends { id: string }>(
  */
 export function diffPacks(previous: FactPack | null, next: FactPack): PackChanges {
   const list = <List extends ListName>(name: List): ListChanges =>
-    diffList<FactPack[List][number]>(previous?.[name] ?? [], next[name], labelOf[name]);
+    // Labelled in the new version's language, the language the whole summary speaks.
+    diffList<FactPack[List][number]>(previous?.[name] ?? [], next[name], (item) =>
+      labelOf[name](item, next.language),
+    );
   return {
     packId: next.id,
     from: previous?.version ?? null,

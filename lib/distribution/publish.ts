@@ -1,3 +1,4 @@
+import { packTitle } from '../pack/localized';
 import { describeIssues, formatIssuePath } from '../pack/validate';
 import { sha256Hex } from './digest';
 import { INDEX_FORMAT, packIndexSchema, type PackIndex, type PackIndexEntry } from './pack-index';
@@ -118,7 +119,7 @@ function checkInputs(inputs: readonly PackFileInput[]): {
       problems.push(...lines.map((line) => `${input.fileName}: ${line}`));
       continue;
     }
-    const { id, version, title } = result.pack;
+    const { id, version } = result.pack;
     const other = fileOfId.get(id);
     if (other !== undefined) {
       problems.push(
@@ -127,7 +128,7 @@ function checkInputs(inputs: readonly PackFileInput[]): {
       continue;
     }
     fileOfId.set(id, input.fileName);
-    packs.push({ input, id, version, title });
+    packs.push({ input, id, version, title: packTitle(result.pack) });
   }
   if (inputs.length > MAX_PACKS) {
     problems.push(`an index lists at most ${MAX_PACKS} packs; there are ${inputs.length} files`);

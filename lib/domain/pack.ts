@@ -44,6 +44,11 @@ export interface InstalledPack extends PackMetadata {
   /** Disabled packs stay installed but are not matched on pages nor searched. */
   enabled: boolean;
   counts: PackCounts;
+  /**
+   * Every language the pack's texts are given in (pack format 2), its own `language` first;
+   * just that one for a format-1 pack. Recorded at install (schema v8).
+   */
+  languages: string[];
   /** The subscription URL a pack was synced from (origin `url`). */
   sourceUrl?: string;
   /**

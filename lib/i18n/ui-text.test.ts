@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, intlLocale } from './ui-text';
+import { formatCount, intlLocale, readerLanguages } from './ui-text';
 import { englishUi, uiTextFor } from '../../tests/support/ui-text';
 
 describe('intlLocale', () => {
@@ -12,6 +12,18 @@ describe('intlLocale', () => {
     ['en-US', 'zh-CN', 'zh-CN'],
   ])('UI %s, messages in %s → %s', (ui, messages, expected) => {
     expect(intlLocale(ui, messages)).toBe(expected);
+  });
+});
+
+describe('readerLanguages', () => {
+  it.each([
+    ['en-US', 'en', ['en-US', 'en']],
+    ['fr', 'en', ['fr', 'en']],
+    ['zh-CN', 'zh-CN', ['zh-CN']],
+    ['en-US', 'zh-CN', ['zh-CN', 'en-US']],
+    ['zh-TW', 'zh-CN', ['zh-CN', 'zh-TW']],
+  ])('UI %s, messages in %s → %j', (ui, messages, expected) => {
+    expect(readerLanguages(ui, messages)).toEqual(expected);
   });
 });
 

@@ -36,6 +36,26 @@ export function intlLocale(uiLanguage: string, messagesLanguage: string): string
   return primary(uiLanguage) === primary(messagesLanguage) ? uiLanguage : messagesLanguage;
 }
 
+/**
+ * The languages a reader reads, first choice first, for pack texts (issue 15): the browser
+ * picked our messages from its real UI language, so when they are not in the default
+ * (`en`) their language comes first: headless Chromium started with `--lang=zh-CN` shows the
+ * Chinese messages yet answers `getUILanguage()` with "en-US". When they are in the default,
+ * the UI language may still be one a pack speaks that we have no messages for (fr), so it
+ * comes first.
+ */
+export function readerLanguages(
+  uiLanguage: string,
+  messagesLanguage: string,
+  defaultLanguage = 'en',
+): string[] {
+  const order =
+    messagesLanguage === defaultLanguage
+      ? [uiLanguage, messagesLanguage]
+      : [messagesLanguage, uiLanguage];
+  return [...new Set(order)];
+}
+
 /** A count written the reader's way ("1,234", "1.234", …). */
 export function formatCount(ui: UiText, count: number): string {
   return new Intl.NumberFormat(ui.locale).format(count);

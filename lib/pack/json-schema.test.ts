@@ -79,15 +79,45 @@ describe('packJsonSchema', () => {
   });
 
   it('closes every object, like the strict Zod objects', () => {
-    const objects = [...walk(schema)].filter(([, node]) => node.type === 'object');
+    // A text per language (format 2) is a map, closed by its keys' pattern instead.
+    const objects = [...walk(schema)].filter(
+      ([, node]) => node.type === 'object' && node.propertyNames === undefined,
+    );
     expect(objects.length).toBeGreaterThanOrEqual(8);
     for (const [pointer, node] of objects) {
       expect(node.additionalProperties, pointer).toBe(false);
     }
   });
 
+  it.each([
+    ['pack title', props(schema).title],
+    ['pack description', props(schema).description],
+    ['entity name', props(entityItem).name],
+    ['entity summary', props(entityItem).summary],
+    ['entity whyNamed', props(entityItem).whyNamed],
+    ['fact claim', props(factItem).claim],
+  ])('lets the %s be a string or a text per language tag', (_field, node) => {
+    const [plain, byLanguage] = (node as { anyOf: Node[] }).anyOf;
+    expect(plain).toMatchObject({ type: 'string' });
+    expect(byLanguage).toMatchObject({
+      type: 'object',
+      propertyNames: { type: 'string', maxLength: PACK_LIMITS.languageTagLength },
+      additionalProperties: plain,
+      minProperties: 1,
+      maxProperties: PACK_LIMITS.languagesPerText,
+    });
+    const tags = new RegExp((byLanguage?.propertyNames as Node).pattern as string, 'u');
+    expect(['en', 'zh-CN', 'zh-Hans-CN', 'es-419'].filter((tag) => !tags.test(tag))).toEqual([]);
+    expect(['EN', 'xx-', '-en', 'en_US'].filter((tag) => tags.test(tag))).toEqual([]);
+  });
+
+  it('never lets a quote or a source title be localized', () => {
+    expect(props(factItem).quote).toMatchObject({ type: 'string' });
+    expect(props(sourceItem).title).toMatchObject({ type: 'string' });
+  });
+
   it('carries the enums and the bounds', () => {
-    expect(props(schema).format).toMatchObject({ const: 1 });
+    expect(props(schema).format).toMatchObject({ enum: [1, 2] });
     expect(props(sourceItem).kind).toMatchObject({ enum: [...SOURCE_KINDS] });
     expect(props(entityItem).kind).toMatchObject({ enum: [...ENTITY_KINDS] });
     expect(props(factItem).status).toMatchObject({ enum: [...FACT_STATUSES] });

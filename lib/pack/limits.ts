@@ -21,6 +21,8 @@ export const PACK_LIMITS = {
   aliasLength: 100,
   /** RFC 5646 §4.4.1: tags of up to 35 characters cover every registered combination. */
   languageTagLength: 35,
+  /** Languages one localized text may be given in (format 2). */
+  languagesPerText: 16,
   aliasesPerEntity: 64,
   contextTermsPerAlias: 32,
   relatedPerEntity: 64,

@@ -1,3 +1,4 @@
+import { findLanguageIssues } from './language-rules';
 import { checkQuotes, QUOTE_CHECK_BUDGET, type QuoteCheck } from './quote-check';
 import type { FactPack } from './schema';
 
@@ -39,8 +40,9 @@ function checkRef(
 
 /**
  * The rules JSON Schema cannot express: unique ids, references that resolve,
- * aliases that name one entity only, a `whyNamed` line exactly on context entities, and quotes that occur in their source's text
- * when the pack ships it. Runs on a pack whose shape is already valid.
+ * aliases that name one entity only, a `whyNamed` line exactly on context entities, the
+ * language rules of format 2 (`language-rules.ts`), and quotes that occur in their source's
+ * text when the pack ships it. Runs on a pack whose shape is already valid.
  */
 export function findReferenceIssues(pack: FactPack): PackIssue[] {
   const issues: PackIssue[] = [];
@@ -131,6 +133,7 @@ export function findReferenceIssues(pack: FactPack): PackIssue[] {
     checkRef(sources, fact.sourceId, 'source', ['facts', f, 'sourceId'], issues);
     checkRef(sources, fact.quotedFrom, 'source', ['facts', f, 'quotedFrom'], issues);
   });
+  issues.push(...findLanguageIssues(pack));
   issues.push(...findQuoteIssues(pack, sources));
 
   return issues;

@@ -63,6 +63,7 @@ function entityAs(role: (typeof ENTITY_ROLES)[number], whyNamed = 'Named in pass
 
 const accepts: Accept[] = [
   ['format literal', '$.format', 1],
+  ['format literal', '$.format', 2],
 
   ['id slug', '$.id', 'a.b_c-1'],
   ['id slug', '$.id', '2026'],
@@ -168,9 +169,9 @@ const accepts: Accept[] = [
 ];
 
 const rejects: Reject[] = [
-  ['format literal', '$.format', 2, 'expected 1'],
-  ['format literal', '$.format', '1', 'expected 1'],
-  ['format literal', '$.format', OMIT, 'expected 1'],
+  ['format literal', '$.format', 3, 'expected one of 1|2'],
+  ['format literal', '$.format', '1', 'expected one of 1|2'],
+  ['format literal', '$.format', OMIT, 'expected one of 1|2'],
 
   ['id slug', '$.id', 'Test Pack', SLUG],
   ['id slug', '$.id', 'a--b', SLUG],

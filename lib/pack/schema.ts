@@ -9,13 +9,21 @@ import {
 } from './vocabulary';
 
 /**
- * The shape of a fact pack, format 1. Cross-references (ids that must resolve,
+ * The shape of a fact pack, formats 1 and 2. Cross-references (ids that must resolve,
  * uniqueness, quotes inside source texts) are checked in `references.ts`, because
  * they need the whole document; this file is only what JSON Schema can express, so
  * `scripts/export-json-schema.ts` can publish it for pack authors.
+ *
+ * Format 2 (issue 15) lets reader-facing text speak several languages: a `LocalizedText`
+ * field is a plain string (in the pack's `language`) or `{ "en": …, "zh-CN": … }`. Which
+ * rules depend on the format (a format-1 pack holds no localized text, so it validates
+ * exactly as before) and on the pack's language (a localized text must include it) need
+ * the whole document: `references.ts`.
  */
 
-export const PACK_FORMAT = 1;
+/** The newest pack format; `PACK_FORMATS` lists every one Fact Lens reads. */
+export const PACK_FORMAT = 2;
+export const PACK_FORMATS = [1, 2] as const;
 
 const NOT_BLANK = /\S/;
 /**
@@ -115,6 +123,69 @@ export const partialDateSchema = z
   .regex(PARTIAL_DATE, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
   .describe('YYYY, YYYY-MM or YYYY-MM-DD.');
 
+/**
+ * The language tag of a localized text: well formed, and written as
+ * `Intl.getCanonicalLocales` writes it (`zh-CN`, not `zh-cn`), so one language is one key and
+ * a reader's browser language can be compared with it as a string. Whether the tag is in the
+ * IANA registry is not checked (that takes data the extension does not ship); `xx` passes.
+ * Answers what is wrong, or null.
+ */
+export function localizedTagProblem(tag: string): string | null {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return `unknown language tag ${JSON.stringify(tag)}`;
+  }
+  if (tag.length > L.languageTagLength) return `language tag ${JSON.stringify(tag)} is too long`;
+  return canonical === tag
+    ? null
+    : `language tag ${JSON.stringify(tag)} is not canonical: write ${JSON.stringify(canonical)}`;
+}
+
+/** What JSON Schema can say of a localized text's keys; `localizedTagProblem` says the rest. */
+const LOCALIZED_TAG_PATTERN = '^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$';
+
+/**
+ * Reader-facing text in one language (a string, in the pack's `language`) or several
+ * (`{ "en": "Doubao", "zh-CN": "豆包" }`, format 2). Keys are checked here rather than by the
+ * record's key schema so that a bad tag is reported at the field itself
+ * (`$.entities[3].summary: unknown language tag "xx-"`) instead of as a failed union.
+ */
+function localized(base: z.ZodString) {
+  const byLanguage = z
+    .record(z.string().max(L.languageTagLength).meta({ pattern: LOCALIZED_TAG_PATTERN }), base)
+    .superRefine((value, ctx) => {
+      const tags = Object.keys(value);
+      if (tags.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'must give the text in at least one language' });
+      }
+      if (tags.length > L.languagesPerText) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `gives ${tags.length} languages, over the limit of ${L.languagesPerText}`,
+        });
+      }
+      for (const tag of tags) {
+        const problem = localizedTagProblem(tag);
+        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    })
+    .meta({
+      description:
+        'The text per language (format 2), keyed by canonical BCP 47 tag; must include the pack’s `language`.',
+      minProperties: 1,
+      maxProperties: L.languagesPerText,
+    });
+  // Neither a string nor a map (omitted, a number, a list): say what a localized text may be.
+  return z.union([base, byLanguage], {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Invalid input: expected string, received undefined'
+        : 'must be a string, or an object giving the text per language tag',
+  });
+}
+
 export const languageSchema = z
   .string()
   .max(L.languageTagLength)
@@ -135,14 +206,19 @@ export const sourceSchema = z.strictObject({
   publishedAt: partialDateSchema.optional(),
   url: httpUrlSchema.optional(),
   kind: z.enum(SOURCE_KINDS),
+  /**
+   * The language the source is written in (format 2), so its quotes are marked as such; a
+   * source without one is taken to be in the pack's `language`.
+   */
+  language: languageSchema.optional(),
   /** Optional full text; when present every quote citing this source must occur in it verbatim. */
   text: z.string().max(L.sourceTextLength).optional(),
 });
 
 export const propositionSchema = z.strictObject({
   id: idSchema,
-  title: line(L.shortText),
-  summary: text(L.longText),
+  title: localized(line(L.shortText)),
+  summary: localized(text(L.longText)),
   entityIds: idList(L.refsPerItem).default([]),
 });
 
@@ -178,7 +254,7 @@ export const relatedSchema = z.strictObject({
 
 export const entitySchema = z.strictObject({
   id: idSchema,
-  name: nameLine(L.shortText),
+  name: localized(nameLine(L.shortText)),
   kind: z.enum(ENTITY_KINDS),
   role: z
     .enum(ENTITY_ROLES)
@@ -186,12 +262,12 @@ export const entitySchema = z.strictObject({
     .describe(
       '"subject": what the pack is about, marked wherever it appears. "context": named only because the story needs it (a rival, an outlet), marked only where the page is about the pack.',
     ),
-  whyNamed: line(L.mediumText)
+  whyNamed: localized(line(L.mediumText))
     .optional()
     .describe(
       'For a context entity (required there, refused on a subject): one sentence on why the pack names it, shown on its card.',
     ),
-  summary: text(L.longText),
+  summary: localized(text(L.longText)),
   aliases: z.array(aliasSchema).min(1).max(L.aliasesPerEntity),
   propositionIds: idList(L.refsPerItem).default([]),
   related: z.array(relatedSchema).max(L.relatedPerEntity).default([]),
@@ -201,8 +277,11 @@ export const factSchema = z.strictObject({
   id: idSchema,
   subjectIds: idList(L.refsPerItem).min(1),
   propositionId: refSchema.optional(),
-  claim: text(L.mediumText).describe('The fact in the pack author’s own words.'),
-  quote: text(L.quoteLength).describe('The source’s words, verbatim and short.'),
+  claim: localized(text(L.mediumText)).describe('The fact in the pack author’s own words.'),
+  // Never localized: the quote is the evidence, in the words (and language) the source used.
+  quote: text(L.quoteLength).describe(
+    'The source’s words, verbatim and short, in the source’s language: never translated.',
+  ),
   sourceId: refSchema.describe('The source the claim originates from.'),
   quotedFrom: refSchema
     .optional()
@@ -215,11 +294,13 @@ export const factSchema = z.strictObject({
 
 export const packShapeSchema = z.strictObject({
   $schema: z.string().max(L.urlLength).optional(),
-  format: z.literal(PACK_FORMAT),
+  format: z
+    .literal(PACK_FORMATS)
+    .describe('1: every text in the pack’s `language`. 2: texts may be given per language.'),
   id: idSchema,
   version: semverSchema,
-  title: line(L.shortText),
-  description: text(L.longText),
+  title: localized(line(L.shortText)),
+  description: localized(text(L.longText)),
   language: languageSchema,
   publishedAt: isoDateSchema,
   publisher: publisherSchema,
@@ -230,6 +311,8 @@ export const packShapeSchema = z.strictObject({
 });
 
 export type FactPack = z.output<typeof packShapeSchema>;
+/** A reader-facing text: a string in the pack's `language`, or the text per language tag. */
+export type LocalizedText = FactPack['title'];
 export type FactPackInput = z.input<typeof packShapeSchema>;
 export type PackSource = FactPack['sources'][number];
 export type PackProposition = FactPack['propositions'][number];

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
 import type { AliasSpec } from '../engine/types';
-import type { EntityKind, FactPack, PackAlias, PackEntity } from './schema';
+import { chooseText, localizedTexts, textInPackLanguage } from './localized';
+import type { EntityKind, FactPack, LocalizedText, PackAlias, PackEntity } from './schema';
 import { describeIssues, validatePackText } from './validate';
 
 /**
@@ -28,6 +29,8 @@ const validation = validatePackText(packText);
 // Parsed without validation too, so the tables below still list the pack's facts
 // when validation fails (the first test then reports why).
 const rawPack = JSON.parse(packText) as FactPack;
+/** A text of the seed pack in its own language (English): what the English checks read. */
+const own = (value: LocalizedText) => textInPackLanguage(value, rawPack.language);
 
 const articlePresent = existsSync(ARTICLE_PATH);
 const article = articlePresent ? readFileSync(ARTICLE_PATH, 'utf8') : '';
@@ -51,7 +54,7 @@ function entityNamed(pack: FactPack, surface: string): PackEntity | undefined {
   const key = fold(surface);
   return pack.entities.find(
     (entity) =>
-      fold(entity.name) === key || entity.aliases.some((alias) => fold(alias.text) === key),
+      fold(own(entity.name)) === key || entity.aliases.some((alias) => fold(alias.text) === key),
   );
 }
 
@@ -102,7 +105,7 @@ function aliasesFoundIn(text: string, aliases: readonly AliasSpec[]): Set<string
 }
 
 describe('seed pack bytedance-ai-2026', () => {
-  it('validates against the format-1 schema and the cross-reference rules', () => {
+  it('validates against the format-2 schema and the cross-reference rules', () => {
     if (!validation.ok) expect.fail(describeIssues(validation.issues, 20));
     expect(validation.ok).toBe(true);
   });
@@ -112,9 +115,9 @@ describe('seed pack bytedance-ai-2026', () => {
     expect(rawPack.$schema).toBe('./fact-pack.schema.json');
     expect(Object.keys(rawPack)[0]).toBe('$schema');
     expect(pack).toMatchObject({
-      format: 1,
+      format: 2,
       id: 'bytedance-ai-2026',
-      version: '1.1.0',
+      version: '1.2.0',
       language: 'en',
       publishedAt: '2026-11-29',
       publisher: { name: 'Fact Lens' },
@@ -202,10 +205,72 @@ describe('seed pack bytedance-ai-2026', () => {
     expect(sources.some((source) => fold(source.publisher).includes(fold(publisher)))).toBe(true);
   });
 
+  describe('in English and Simplified Chinese (issue 15)', () => {
+    const pack = validatedSeedPack();
+    const texts = [...localizedTexts(pack)].map(([path, value]) => ({
+      path: path.join('.'),
+      value,
+    }));
+    const isName = (path: string) => path.endsWith('.name');
+
+    it('gives every title, summary, whyNamed and claim in en and zh-CN, nothing else', () => {
+      const missing = texts
+        .filter(({ path, value }) => !isName(path) || typeof value !== 'string')
+        .filter(
+          ({ value }) =>
+            typeof value === 'string' || Object.keys(value).join() !== ['en', 'zh-CN'].join(),
+        );
+      expect(missing.map(({ path }) => path)).toEqual([]);
+    });
+
+    it('gives a person a Chinese name only where the aliases already hold it', () => {
+      const invented = pack.entities
+        .filter((entity) => entity.kind === 'person' && typeof entity.name !== 'string')
+        .filter((entity) => {
+          const chinese = chooseText(entity.name, ['zh-CN'], pack.language).text;
+          return !entity.aliases.some((alias) => alias.text === chinese);
+        });
+      expect(invented.map((entity) => entity.id)).toEqual([]);
+    });
+
+    // A reviewer reading both must see the same figures: every number written with digits
+    // in one language is in the other (years, dates, percentages, "Seed 2.0", "GLM 5"), bar
+    // the amounts Chinese writes in 万 and 亿 ("200 million" is 2亿), checked below.
+    const digits = (text: string) =>
+      (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, ''));
+    const AMOUNTS: Record<string, string[]> = {
+      '200 million': ['2亿'],
+      '10 million': ['1000多万', '1000万'],
+      '30 million': ['3000万'],
+      '$1.32 billion': ['13.2亿美元'],
+      '$1 billion': ['10亿美元'],
+      '$2.5 billion': ['25亿美元'],
+    };
+    it.each(texts.filter(({ value }) => typeof value !== 'string'))(
+      '$path keeps the same figures in both languages',
+      ({ value }) => {
+        let en = chooseText(value, ['en'], 'en').text;
+        let zh = chooseText(value, ['zh-CN'], 'en').text;
+        for (const [amount, chinese] of Object.entries(AMOUNTS)) {
+          if (!en.includes(amount)) continue;
+          expect(chinese.some((form) => zh.includes(form))).toBe(true);
+          en = en.replaceAll(amount, '');
+          for (const form of chinese) zh = zh.replaceAll(form, '');
+        }
+        // Days and months are words in English ("3 June"), digits in Chinese (6月3日).
+        const figures = (text: string) =>
+          digits(text).filter((n) => n.length === 4 || n.includes('.') || Number(n) > 31);
+        expect(figures(zh).sort()).toEqual(figures(en).sort());
+      },
+    );
+  });
+
   it('lists every entity name among its own aliases', () => {
     const pack = validatedSeedPack();
     const missing = pack.entities
-      .filter((entity) => !entity.aliases.some((alias) => fold(alias.text) === fold(entity.name)))
+      .filter(
+        (entity) => !entity.aliases.some((alias) => fold(alias.text) === fold(own(entity.name))),
+      )
       .map((entity) => entity.id);
     expect(missing).toEqual([]);
   });
@@ -314,7 +379,7 @@ describe('seed pack bytedance-ai-2026', () => {
 
   it.each(CHINESE_ALIASES)('gives %s (lang zh) to %s', (chinese, english) => {
     const entity = entityNamed(validatedSeedPack(), english);
-    expect(entity?.name).toBe(english);
+    expect(entity && own(entity.name)).toBe(english);
     expect(entity?.aliases).toContainEqual(expect.objectContaining({ text: chinese, lang: 'zh' }));
   });
 
@@ -500,10 +565,12 @@ describe('seed pack bytedance-ai-2026', () => {
       }
       const pack = validatedSeedPack();
       const ours = [
-        ...pack.facts.map((fact) => [fact.id, fact.claim] as const),
-        ...pack.entities.map((entity) => [entity.id, entity.summary] as const),
-        ...pack.propositions.map((proposition) => [proposition.id, proposition.summary] as const),
-        ['pack', pack.description] as const,
+        ...pack.facts.map((fact) => [fact.id, own(fact.claim)] as const),
+        ...pack.entities.map((entity) => [entity.id, own(entity.summary)] as const),
+        ...pack.propositions.map(
+          (proposition) => [proposition.id, own(proposition.summary)] as const,
+        ),
+        ['pack', own(pack.description)] as const,
       ];
       const copied = ours.filter(([, text]) => {
         const w = words(text);
@@ -515,7 +582,9 @@ describe('seed pack bytedance-ai-2026', () => {
     });
   });
 
-  it.each(rawPack.facts ?? [])('keeps fact $id short and in its own words', ({ claim, quote }) => {
+  it.each(rawPack.facts ?? [])('keeps fact $id short and in its own words', (fact) => {
+    const { quote } = fact;
+    const claim = own(fact.claim);
     expect(quote.length).toBeLessThanOrEqual(300);
     expect(claim.trim()).not.toBe(quote.trim());
     expect(claim).not.toContain(quote);

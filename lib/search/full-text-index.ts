@@ -19,6 +19,7 @@ export interface IndexedFields {
   aliases?: string;
   claim?: string;
   text: string;
+  translations?: string;
 }
 
 export interface Vocabulary {
@@ -77,6 +78,7 @@ function toIndexed(document: SearchDocument, n: number): IndexedFields {
   else indexed.title = document.title;
   // One alias per line: a line break ends a CJK run, so no bigram spans two aliases.
   if (document.aliases.length > 0) indexed.aliases = document.aliases.join('\n');
+  if (document.translations.length > 0) indexed.translations = document.translations.join('\n');
   return indexed;
 }
 

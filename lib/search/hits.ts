@@ -10,6 +10,8 @@ export interface SearchHit {
   id: string;
   /** Entity name, proposition or source title, fact claim (shortened around the match). */
   title: string;
+  /** See `SearchDocument.titleLang`. */
+  titleLang?: string;
   /** Matched aliases, or the summary, quote or publisher, shortened around the match. */
   snippet: string;
   /**
@@ -78,6 +80,7 @@ export function toHit(
     snippetRanges: snippet.ranges,
     opens: document.opens,
   };
+  if (document.titleLang !== undefined) hit.titleLang = document.titleLang;
   if (document.entityKind !== undefined) hit.entityKind = document.entityKind;
   return hit;
 }

@@ -4,7 +4,16 @@ import { NameIndex } from './name-index';
 import { exactKey } from './tokenize';
 
 function document(id: string, title: string, aliases: string[] = [], kind: SearchKind = 'entity') {
-  return { kind, packId: 'p', id, title, aliases, text: '', opens: null } satisfies SearchDocument;
+  return {
+    kind,
+    packId: 'p',
+    id,
+    title,
+    aliases,
+    text: '',
+    translations: [],
+    opens: null,
+  } satisfies SearchDocument;
 }
 
 const documents = [

@@ -35,5 +35,5 @@ export function termFuzzy(term: string): number | false {
  * fact's claim has a field of its own: groups are ranked separately, and within facts the
  * claim (our words) counts more than the quote.
  */
-export const FIELD_BOOST = { title: 3, aliases: 2, claim: 2, text: 1 } as const;
+export const FIELD_BOOST = { title: 3, aliases: 2, claim: 2, text: 1, translations: 1 } as const;
 export const INDEXED_FIELDS = Object.keys(FIELD_BOOST) as (keyof typeof FIELD_BOOST)[];

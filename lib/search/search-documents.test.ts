@@ -33,8 +33,10 @@ describe('searchDocuments', () => {
       packId: 'test-pack',
       id: 'acme',
       title: 'Acme',
+      titleLang: 'en',
       aliases: ['Acme Corp'],
       text: 'A company that makes widgets.',
+      translations: [],
       opens: { packId: 'test-pack', entityId: 'acme' },
       entityKind: 'company',
     });
@@ -62,13 +64,57 @@ describe('searchDocuments', () => {
   });
 });
 
+describe('searchDocuments of a pack in two languages (format 2, issue 15)', () => {
+  const bilingual = parsedPack(
+    packWith((pack) => {
+      pack.format = 2;
+      pack.entities[0].name = { en: 'Acme', 'zh-CN': '阿克米' };
+      pack.entities[0].summary = { en: 'A company that makes widgets.', 'zh-CN': '一家公司。' };
+      pack.propositions[0].title = { en: 'Widget launch', 'zh-CN': 'Widget发布' };
+      pack.facts[0].claim = { en: 'Acme launched Widget in late 2025.', 'zh-CN': '已发布。' };
+    }),
+  );
+  const byId = (preferred: string[], id: string) =>
+    searchDocuments(packSearchRows([bilingual]), preferred).find((document) => document.id === id);
+
+  it.each([
+    [['zh-CN'], '阿克米', '一家公司。', ['Acme', 'Acme Corp'], ['A company that makes widgets.']],
+    [['en'], 'Acme', 'A company that makes widgets.', ['阿克米', 'Acme Corp'], ['一家公司。']],
+    [[], 'Acme', 'A company that makes widgets.', ['阿克米', 'Acme Corp'], ['一家公司。']],
+  ])(
+    'shows an entity in %j; its other names are aliases, its other summary searched',
+    (preferred, title, text, aliases, translations) => {
+      expect(byId(preferred, 'acme')).toMatchObject({ title, text, aliases, translations });
+    },
+  );
+
+  it('searches a claim and a proposition in every language, the quote as it is', () => {
+    expect(byId(['zh-CN'], 'fact-launch')).toMatchObject({
+      title: '已发布。',
+      titleLang: 'zh-CN',
+      text: 'Acme launched the Widget model in November 2025',
+      translations: ['Acme launched Widget in late 2025.'],
+    });
+    expect(byId(['en'], 'prop-launch')).toMatchObject({
+      title: 'Widget launch',
+      titleLang: 'en',
+      translations: ['Widget发布'],
+    });
+  });
+});
+
 describe('searchIndexKey', () => {
   it('names the index version and every pack version, in a stable order', () => {
     const key = searchIndexKey([
       { id: 'b', version: '1.0.0' },
       { id: 'a', version: '2.1.0' },
     ]);
-    expect(key).toBe(`search-${SEARCH_INDEX_VERSION}|a@2.1.0,b@1.0.0`);
+    expect(key).toBe(`search-${SEARCH_INDEX_VERSION}||a@2.1.0,b@1.0.0`);
+  });
+
+  it('names the languages the titles are shown in', () => {
+    const key = searchIndexKey([{ id: 'a', version: '1.0.0' }], ['zh-CN', 'en-US']);
+    expect(key).toBe(`search-${SEARCH_INDEX_VERSION}|zh-CN,en-US|a@1.0.0`);
   });
 });
 

@@ -6,7 +6,8 @@ import type {
   InstalledProposition,
   InstalledSource,
 } from '../domain/pack';
-import type { EntityKind } from '../pack/schema';
+import { everyText, textReader } from '../pack/localized';
+import type { EntityKind, LocalizedText } from '../pack/schema';
 import { readAllFacts } from '../store/fact-chunks';
 import type { PackDatabase } from '../store/pack-database';
 
@@ -25,10 +26,18 @@ export interface SearchDocument {
   id: string;
   /** Shown as the result's title: entity name, proposition or source title, fact claim. */
   title: string;
+  /** The language `title` is shown in, for pack texts that have one (not sources). */
+  titleLang?: string;
   /** Entity aliases other than the name itself; empty for the other kinds. */
   aliases: string[];
   /** Second line: entity or proposition summary, fact quote, source publisher and authors. */
   text: string;
+  /**
+   * The title's and summary's (claim's) other languages (pack format 2, issue 15): searched,
+   * never shown, so "world model" finds 世界模型 and back. An entity's names in other
+   * languages are among its `aliases` instead, where names are looked up.
+   */
+  translations: string[];
   /**
    * The entity card a click opens. An entity opens itself; a fact opens its first subject
    * (the pack lists the entity the fact is chiefly about first). A proposition or a source
@@ -54,44 +63,92 @@ export interface SearchRows {
  * key. Bump it when documents, the tokenizer or the index's layout change shape, so a cached
  * index is never reused.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
-/** What a built index depends on: `SEARCH_INDEX_VERSION` and each included pack version. */
-export function searchIndexKey(packs: readonly { id: string; version: string }[]): string {
+/**
+ * What a built index depends on: `SEARCH_INDEX_VERSION`, the languages its titles are shown
+ * in (`preferred`) and each included pack version.
+ */
+export function searchIndexKey(
+  packs: readonly { id: string; version: string }[],
+  preferred: readonly string[] = [],
+): string {
   const versions = packs.map((pack) => `${pack.id}@${pack.version}`).sort();
-  return `search-${SEARCH_INDEX_VERSION}|${versions.join(',')}`;
+  return `search-${SEARCH_INDEX_VERSION}|${preferred.join(',')}|${versions.join(',')}`;
 }
 
-function entityDocument(row: InstalledEntity): SearchDocument {
-  const aliases = [...new Set(row.aliases.map((alias) => alias.text))].filter(
-    (text) => text !== row.name,
-  );
+/** How one pack's texts are read for its documents: shown in one language, searched in all. */
+interface Read {
+  (value: LocalizedText): string;
+  /** The variants of `value` not shown. */
+  others: (value: LocalizedText) => string[];
+  /** The language `value` is shown in. */
+  lang: (value: LocalizedText) => string;
+}
+
+function reader(pack: InstalledPack, preferred: readonly string[]): Read {
+  // Packs installed before schema v8 list no languages: they spoke only their own.
+  const view = textReader(pack.languages ?? [pack.language], pack.language, preferred);
+  const { read } = view;
+  const shown = (value: LocalizedText) => read(value).text;
+  return Object.assign(shown, {
+    lang: (value: LocalizedText) => read(value).lang ?? view.lang,
+    others: (value: LocalizedText) => {
+      const text = shown(value);
+      return everyText(value).filter((variant) => variant !== text);
+    },
+  });
+}
+
+function entityDocument(row: InstalledEntity, read: Read): SearchDocument {
+  const name = read(row.name);
+  const aliases = [
+    ...new Set([...read.others(row.name), ...row.aliases.map((alias) => alias.text)]),
+  ].filter((text) => text !== name);
   return {
     kind: 'entity',
     packId: row.packId,
     id: row.id,
-    title: row.name,
+    title: name,
+    titleLang: read.lang(row.name),
     aliases,
-    text: row.summary,
+    text: read(row.summary),
+    translations: read.others(row.summary),
     opens: { packId: row.packId, entityId: row.id },
     entityKind: row.kind,
   };
 }
 
-function propositionDocument(row: InstalledProposition): SearchDocument {
-  const { packId, id, title, summary } = row;
-  return { kind: 'proposition', packId, id, title, aliases: [], text: summary, opens: null };
+function propositionDocument(row: InstalledProposition, read: Read): SearchDocument {
+  const { packId, id } = row;
+  const [title, text] = [read(row.title), read(row.summary)];
+  const translations = [...read.others(row.title), ...read.others(row.summary)];
+  const titleLang = read.lang(row.title);
+  return {
+    kind: 'proposition',
+    packId,
+    id,
+    title,
+    titleLang,
+    aliases: [],
+    text,
+    translations,
+    opens: null,
+  };
 }
 
-function factDocument(row: InstalledFact): SearchDocument {
+function factDocument(row: InstalledFact, read: Read): SearchDocument {
   const first = row.subjectIds[0];
   return {
     kind: 'fact',
     packId: row.packId,
     id: row.id,
-    title: row.claim,
+    title: read(row.claim),
+    titleLang: read.lang(row.claim),
     aliases: [],
+    // The quote stays its source's own words, in one language: searched as it is.
     text: row.quote,
+    translations: read.others(row.claim),
     opens: first === undefined ? null : { packId: row.packId, entityId: first },
   };
 }
@@ -100,22 +157,33 @@ function sourceDocument(row: InstalledSource): SearchDocument {
   // The source's full `text` is not indexed: it can be 200 kB and would drown every other hit.
   const text = row.authors.length ? `${row.publisher} · ${row.authors.join(', ')}` : row.publisher;
   const { packId, id, title } = row;
-  return { kind: 'source', packId, id, title, aliases: [], text, opens: null };
+  return { kind: 'source', packId, id, title, aliases: [], text, translations: [], opens: null };
 }
 
 /**
  * One document per row of the given packs. Rows of packs not in `rows.packs` are skipped, so
  * the caller decides which packs are searched by which pack rows it passes.
  */
-export function searchDocuments(rows: SearchRows): SearchDocument[] {
-  const packIds = new Set(rows.packs.map((pack) => pack.id));
-  const inPacks = <T extends { packId: string }>(list: readonly T[]) =>
-    list.filter((row) => packIds.has(row.packId));
+export function searchDocuments(
+  rows: SearchRows,
+  preferred: readonly string[] = [],
+): SearchDocument[] {
+  const readers = new Map(
+    rows.packs.map((pack): [string, Read] => [pack.id, reader(pack, preferred)]),
+  );
+  const inPacks = <T extends { packId: string }>(
+    list: readonly T[],
+    toDocument: (row: T, read: Read) => SearchDocument,
+  ) =>
+    list.flatMap((row) => {
+      const read = readers.get(row.packId);
+      return read ? [toDocument(row, read)] : [];
+    });
   return [
-    ...inPacks(rows.entities).map(entityDocument),
-    ...inPacks(rows.propositions).map(propositionDocument),
-    ...inPacks(rows.facts).map(factDocument),
-    ...inPacks(rows.sources).map(sourceDocument),
+    ...inPacks(rows.entities, entityDocument),
+    ...inPacks(rows.propositions, propositionDocument),
+    ...inPacks(rows.facts, factDocument),
+    ...inPacks(rows.sources, sourceDocument),
   ];
 }
 
@@ -130,7 +198,10 @@ export interface SearchCorpus {
  * installing meanwhile is seen entirely or not at all. Disabled packs are left out: the user
  * switched them off, and the popup would otherwise offer entities the page never marks.
  */
-export async function loadSearchDocuments(db: PackDatabase): Promise<SearchCorpus> {
+export async function loadSearchDocuments(
+  db: PackDatabase,
+  preferred: readonly string[] = [],
+): Promise<SearchCorpus> {
   const tables = [db.packs, db.entities, db.propositions, db.factChunks, db.sources];
   const rows = await db.transaction('r', tables, async () => {
     const packs = (await db.packs.toArray()).filter((pack) => pack.enabled);
@@ -143,5 +214,8 @@ export async function loadSearchDocuments(db: PackDatabase): Promise<SearchCorpu
     ]);
     return { packs, entities, propositions, facts, sources };
   });
-  return { key: searchIndexKey(rows.packs), documents: searchDocuments(rows) };
+  return {
+    key: searchIndexKey(rows.packs, preferred),
+    documents: searchDocuments(rows, preferred),
+  };
 }

@@ -30,6 +30,35 @@ const allHits = (results: SearchResults) => [
   ...results.sources,
 ];
 
+describe('across languages (issue 15): the seed pack in English and Chinese', () => {
+  const chinese = SearchIndex.build(seedDocuments(['zh-CN']));
+
+  it.each([
+    ['谷歌', 'google'],
+    ['世界模型', 'world-model'],
+    ['world model', 'world-model'],
+    ['豆包', 'doubao'],
+  ])('"%s" finds the entity %s in either language', (query, id) => {
+    expect(ids(index.search(query).entities)).toContain(id);
+    expect(ids(chinese.search(query).entities)).toContain(id);
+  });
+
+  it.each([
+    // Words only the Chinese claim has, found with the titles in English, and back.
+    ['后来者', 'world-model-latecomer', index],
+    ['late entrant', 'world-model-latecomer', chinese],
+    ['世界模型', 'world-model-gap-10-percent', index],
+    ['world model', 'world-model-gap-10-percent', chinese],
+  ])('"%s" finds the fact %s whatever language its claim is shown in', (query, id, searched) => {
+    expect(ids(searched.search(query, { limit: 100 }).facts)).toContain(id);
+  });
+
+  it('shows the titles in the language it was built for', () => {
+    expect(chinese.search('doubao').entities[0]).toMatchObject({ id: 'doubao', title: '豆包' });
+    expect(index.search('豆包').entities[0]).toMatchObject({ id: 'doubao', title: 'Doubao' });
+  });
+});
+
 describe('acceptance queries over the seed pack', () => {
   it('"seedance": the entity named exactly that first, then Seedance 2.0', () => {
     // The issue asks for Seedance 2.0 first, but the seed pack also has an entity named
@@ -172,6 +201,7 @@ describe('search', () => {
         title: '吴永 and 永辉',
         aliases: [],
         text: '',
+        translations: [],
         opens: null,
       },
       {
@@ -181,6 +211,7 @@ describe('search', () => {
         title: '吴永辉',
         aliases: [],
         text: '',
+        translations: [],
         opens: null,
       },
     ];

@@ -93,7 +93,8 @@ function contains(document: SearchDocument, run: string): boolean {
   return (
     document.title.includes(run) ||
     document.text.includes(run) ||
-    document.aliases.some((alias) => alias.includes(run))
+    document.aliases.some((alias) => alias.includes(run)) ||
+    document.translations.some((translation) => translation.includes(run))
   );
 }
 

@@ -27,17 +27,29 @@ function isV1(value: unknown): value is SettingsV1 {
   );
 }
 
+/** Version 3: version 4's shape without `textLanguage` (pack format 2 came with issue 15). */
+type SettingsV3 = Omit<Settings, 'version' | 'textLanguage'> & { version: 3 };
+
 /** Version 2: version 3's shape without `contextEntities` (entity roles came with issue 18). */
-type SettingsV2 = Omit<Settings, 'version' | 'contextEntities'> & { version: 2 };
+type SettingsV2 = Omit<SettingsV3, 'version' | 'contextEntities'> & { version: 2 };
 
 /** Only the version is checked: the migrated whole is validated as version 3. */
 function isV2(value: unknown): value is SettingsV2 {
   return typeof value === 'object' && value !== null && (value as SettingsV2).version === 2;
 }
 
+function isV3(value: unknown): value is SettingsV3 {
+  return typeof value === 'object' && value !== null && (value as SettingsV3).version === 3;
+}
+
 /** Context entities were marked everywhere before version 3; "near" is the new default. */
-function fromV2(v2: SettingsV2): unknown {
+function fromV2(v2: SettingsV2): SettingsV3 {
   return { ...v2, version: 3, contextEntities: DEFAULT_SETTINGS.contextEntities };
+}
+
+/** Before version 4 every pack spoke one language; following the browser's is the default. */
+function fromV3(v3: SettingsV3): unknown {
+  return { ...v3, version: 4, textLanguage: DEFAULT_SETTINGS.textLanguage };
 }
 
 function fromV1(v1: SettingsV1): SettingsV2 {
@@ -64,9 +76,12 @@ export function readStoredSettings(stored: unknown): SettingsRead {
     return { settings: DEFAULT_SETTINGS, status: 'default' };
   const problem = settingsProblem(stored);
   if (problem === null) return { settings: stored as Settings, status: 'stored' };
-  const older = isV1(stored) ? 1 : isV2(stored) ? 2 : null;
+  const older = isV1(stored) ? 1 : isV2(stored) ? 2 : isV3(stored) ? 3 : null;
   if (older !== null) {
-    const migrated = fromV2(isV1(stored) ? fromV1(stored) : (stored as SettingsV2));
+    const v3 = isV3(stored)
+      ? stored
+      : fromV2(isV1(stored) ? fromV1(stored) : (stored as SettingsV2));
+    const migrated = fromV3(v3);
     const migrationProblem = settingsProblem(migrated);
     if (migrationProblem === null) return { settings: migrated as Settings, status: 'migrated' };
     return corrupt(`version ${older} settings do not migrate: ${migrationProblem}`);

@@ -8,7 +8,7 @@ import { hostProblem } from '../site/site';
  * Checked by plain code, not Zod: every frame's content script reads them, and Zod alone
  * would be most of what that script evaluates (issue 13).
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_KEY = 'settings';
 
 export const DENSITIES = ['all', 'first'] as const;
@@ -20,6 +20,14 @@ export type Density = (typeof DENSITIES)[number];
  */
 export const CONTEXT_MARKING = ['near', 'everywhere', 'never'] as const;
 export type ContextMarking = (typeof CONTEXT_MARKING)[number];
+
+/**
+ * The language pack texts (names, summaries, claims) are shown in, where a pack gives them in
+ * several (pack format 2, issue 15): the browser's UI language (`auto`), or one chosen. A text
+ * the pack lacks in it is shown in the pack's own language, marked as such.
+ */
+export const TEXT_LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 
 /** Hover delay bounds: below 100 ms cards flash while the pointer crosses text; above 2 s nobody waits. */
 export const HOVER_DELAY = { min: 100, max: 2000, default: 300 } as const;
@@ -35,6 +43,8 @@ export interface Settings {
   density: Density;
   /** Where a pack's context entities are marked (version 3). */
   contextEntities: ContextMarking;
+  /** Which language pack texts are shown in (version 4). */
+  textLanguage: TextLanguage;
   hoverDelayMs: number;
   /** Sites where Fact Lens does not run, most recently disabled first. */
   disabledSites: string[];
@@ -45,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: false,
   density: 'all',
   contextEntities: 'near',
+  textLanguage: 'auto',
   hoverDelayMs: HOVER_DELAY.default,
   disabledSites: [],
 };
@@ -69,6 +80,8 @@ export function settingsProblem(value: unknown): string | null {
     return `density: expected one of ${DENSITIES.join(', ')}`;
   if (!CONTEXT_MARKING.includes(value.contextEntities as ContextMarking))
     return `contextEntities: expected one of ${CONTEXT_MARKING.join(', ')}`;
+  if (!TEXT_LANGUAGES.includes(value.textLanguage as TextLanguage))
+    return `textLanguage: expected one of ${TEXT_LANGUAGES.join(', ')}`;
   const delay = value.hoverDelayMs;
   if (
     typeof delay !== 'number' ||
@@ -86,6 +99,17 @@ export function settingsProblem(value: unknown): string | null {
     if (problem) return `disabledSites.${index}: ${problem}`;
   }
   return null;
+}
+
+/**
+ * The languages a reader prefers pack texts in, first choice first: the chosen one, or for
+ * `auto` the browser's (`readerLanguages` in lib/i18n, passed in).
+ */
+export function preferredTextLanguages(
+  setting: TextLanguage,
+  browserLanguages: readonly string[],
+): string[] {
+  return setting === 'auto' ? [...browserLanguages] : [setting];
 }
 
 /** Whether Fact Lens should mark pages of `site` under these settings. */

@@ -1,10 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readStoredSettings } from './migrate';
-import { DEFAULT_SETTINGS, runsOn, type Settings } from './schema';
+import { DEFAULT_SETTINGS, preferredTextLanguages, runsOn, type Settings } from './schema';
 import { loadSettings, updateSettings, watchSettings, withSiteDisabled } from './store';
 import { memoryArea } from '../../tests/support/memory-storage';
 
 const stored = (settings: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...settings });
+
+describe('preferredTextLanguages', () => {
+  it.each([
+    ['auto', ['zh-CN', 'en-US'], ['zh-CN', 'en-US']],
+    ['auto', ['en-US', 'en'], ['en-US', 'en']],
+    ['en', ['zh-CN'], ['en']],
+    ['zh-CN', ['en-US', 'en'], ['zh-CN']],
+  ] as const)('%s with the browser in %j → %j', (setting, browser, expected) => {
+    expect(preferredTextLanguages(setting, browser)).toEqual(expected);
+  });
+});
 
 describe('readStoredSettings', () => {
   it.each<[string, unknown, string, Partial<Settings>]>([
@@ -34,6 +45,25 @@ describe('readStoredSettings', () => {
       'corrupt',
       {},
     ],
+    [
+      'version 3 migrates, following the browser’s language',
+      { ...DEFAULT_SETTINGS, version: 3, textLanguage: undefined, density: 'first' },
+      'migrated',
+      { density: 'first', textLanguage: 'auto' },
+    ],
+    [
+      'version 3 with a bad value does not migrate',
+      { ...DEFAULT_SETTINGS, version: 3, textLanguage: undefined, density: 'some' },
+      'corrupt',
+      {},
+    ],
+    [
+      'a chosen text language',
+      stored({ textLanguage: 'zh-CN' }),
+      'stored',
+      { textLanguage: 'zh-CN' },
+    ],
+    ['an unknown text language', stored({ textLanguage: 'fr' as 'en' }), 'corrupt', {}],
     [
       'an unknown context marking',
       stored({ contextEntities: 'sometimes' as 'near' }),

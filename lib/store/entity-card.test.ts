@@ -281,3 +281,71 @@ describe('loadEntityCard', () => {
     expect(result.related.map((related) => related.name)).toContain('ByteDance');
   });
 });
+
+describe('loadEntityCard: the reader’s language (pack format 2, issue 15)', () => {
+  /** The fixture in English and Chinese, but for Widget's summary and the fact's claim. */
+  const bilingual = () =>
+    packWith((pack) => {
+      pack.format = 2;
+      pack.title = { en: 'Test pack', 'zh-CN': '测试包' };
+      pack.propositions[0].title = { en: 'Widget launch', 'zh-CN': 'Widget发布' };
+      pack.entities[0].name = { en: 'Acme', 'zh-CN': '阿克米' };
+      pack.entities[0].summary = { en: 'A company that makes widgets.', 'zh-CN': '一家公司。' };
+      pack.entities[1].name = { en: 'Widget', 'zh-CN': '小部件' };
+      pack.sources[1].language = 'en-GB';
+      pack.facts.push(acmeFact('blog-fact', '2026', { claim: { en: 'Blog.', 'zh-CN': '博客。' } }));
+    });
+  const loaded = async (preferred: string[]) => {
+    const packDb = await installed(bilingual());
+    return loadEntityCard(packDb, { packId: 'test-pack', entityId: 'acme' }, preferred);
+  };
+
+  it('shows the reader’s language, marking each text that falls back to the pack’s', async () => {
+    const result = await loaded(['zh-CN']);
+    expect(result).toMatchObject({
+      lang: 'zh-CN',
+      pack: { title: '测试包' },
+      entity: { name: '阿克米', summary: '一家公司。' },
+      propositions: [{ title: 'Widget发布', summary: 'Acme released its Widget model.' }],
+      related: [{ name: '小部件', relation: 'makes' }],
+    });
+    expect(result?.pack).not.toHaveProperty('titleLang');
+    expect(result?.entity).not.toHaveProperty('nameLang');
+    expect(result?.propositions[0]).toMatchObject({ summaryLang: 'en' });
+    expect(result?.propositions[0]).not.toHaveProperty('titleLang');
+    const [blog, launch] = result?.facts ?? [];
+    // The claim given in Chinese is shown so; the one given only in English falls back.
+    expect(blog).toMatchObject({ claim: '博客。', quoteLang: 'en-GB' });
+    expect(blog).not.toHaveProperty('claimLang');
+    expect(launch).toMatchObject({
+      claim: 'Acme launched Widget in late 2025.',
+      claimLang: 'en',
+      propositionTitle: 'Widget发布',
+    });
+    // Quotes are never translated: the source's words, in the pack's language here.
+    expect(launch).toMatchObject({
+      quote: 'Acme launched the Widget model in November 2025',
+      quoteLang: 'en',
+    });
+  });
+
+  it.each([
+    ['English', ['en-US'], 'en'],
+    ['a language the pack lacks: the pack’s own', ['ja'], 'en'],
+    ['no preference: the pack’s own', [], 'en'],
+  ])('with %s, shows English and marks only a quote in another', async (_, preferred, lang) => {
+    const result = await loaded(preferred);
+    expect(result).toMatchObject({ lang, pack: { title: 'Test pack' }, entity: { name: 'Acme' } });
+    const langKeys = JSON.stringify(result).match(/"\w+Lang":"[^"]*"/g);
+    expect(langKeys).toEqual(['"quoteLang":"en-GB"']);
+  });
+
+  it('shows a format-1 pack as it always did, whatever the reader prefers', async () => {
+    const packDb = await installed(validPack());
+    const ref = { packId: 'test-pack', entityId: 'acme' };
+    const chinese = await loadEntityCard(packDb, ref, ['zh-CN']);
+    expect(chinese).toEqual(await loadEntityCard(packDb, ref));
+    expect(chinese).toMatchObject({ lang: 'en', entity: { name: 'Acme' } });
+    expect(JSON.stringify(chinese)).not.toMatch(/Lang"/);
+  });
+});

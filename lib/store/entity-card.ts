@@ -1,11 +1,7 @@
-import type {
-  CardFact,
-  CardProposition,
-  CardRelated,
-  CardSource,
-  EntityCard,
-} from '../domain/card';
+import type { CardFact, CardProposition, CardSource, EntityCard } from '../domain/card';
 import type { EntityRef } from '../domain/entity';
+import { langField, textReader, type ShownText } from '../pack/localized';
+import type { LocalizedText } from '../pack/schema';
 import type { PackDatabase } from './pack-database';
 import { readFacts } from './fact-chunks';
 import type { EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './rows';
@@ -22,7 +18,11 @@ import type { EntityRow, FactRow, PackRow, PropositionRow, SourceRow } from './r
  * follow the entity's own `propositionIds`, then those that list the entity, by id; facts
  * come from their chunks in the author's order, so those with the same `asOf` keep it.
  */
-export async function loadEntityCard(db: PackDatabase, ref: EntityRef): Promise<EntityCard | null> {
+export async function loadEntityCard(
+  db: PackDatabase,
+  ref: EntityRef,
+  preferred: readonly string[] = [],
+): Promise<EntityCard | null> {
   return db.transaction(
     'r',
     [db.packs, db.entities, db.propositions, db.factChunks, db.sources],
@@ -32,41 +32,77 @@ export async function loadEntityCard(db: PackDatabase, ref: EntityRef): Promise<
         db.entities.get([ref.packId, ref.entityId]),
       ]);
       if (!pack || !entity) return null;
-      return assembleCard(db, pack, entity);
+      return assembleCard(db, pack, entity, preferred);
     },
   );
+}
+
+/** How one card reads its pack's texts (`textReader`), and the language quotes default to. */
+interface CardTexts {
+  lang: string;
+  read: (value: LocalizedText) => ShownText;
+  packLanguage: string;
 }
 
 async function assembleCard(
   db: PackDatabase,
   pack: PackRow,
   entity: EntityRow,
+  preferred: readonly string[],
 ): Promise<EntityCard> {
-  const [propositions, factRows, related] = await Promise.all([
+  const [propositions, factRows, relatedRows] = await Promise.all([
     // A pack has at most PACK_LIMITS.propositions of them, and facts need titles from any
     // of them, so one scan serves both directions and every title lookup.
     db.propositions.where('packId').equals(pack.id).toArray(),
     readFacts(db, pack.id, entity.factOrdinals),
     relatedOf(db, entity),
   ]);
+  // Packs installed before schema v8 list no languages: they spoke only their own.
+  const texts = {
+    ...textReader(pack.languages ?? [pack.language], pack.language, preferred),
+    packLanguage: pack.language,
+  };
+  const { read } = texts;
   const propositionsById = new Map(propositions.map((row) => [row.id, row]));
   const facts = newestFirst(factRows);
+  const sources = await citedSources(db, pack.id, facts);
+  const [title, name, summary] = [read(pack.title), read(entity.name), read(entity.summary)];
+  const whyNamed = entity.whyNamed === undefined ? undefined : read(entity.whyNamed);
   return {
-    pack: { id: pack.id, title: pack.title, version: pack.version },
+    lang: texts.lang,
+    pack: {
+      id: pack.id,
+      title: title.text,
+      ...langField('titleLang', title),
+      version: pack.version,
+    },
     entity: {
       id: entity.id,
-      name: entity.name,
+      name: name.text,
+      ...langField('nameLang', name),
       kind: entity.kind,
-      summary: entity.summary,
+      summary: summary.text,
+      ...langField('summaryLang', summary),
       aliases: [...new Set(entity.aliases.map((alias) => alias.text))],
       // Rows from before entity roles (issue 18) have none: everything was a subject then.
       role: entity.role ?? 'subject',
-      ...(entity.whyNamed !== undefined ? { whyNamed: entity.whyNamed } : {}),
+      ...(whyNamed ? { whyNamed: whyNamed.text, ...langField('whyNamedLang', whyNamed) } : {}),
     },
-    propositions: propositionsOf(entity, propositions, propositionsById),
-    facts: facts.map((fact) => toCardFact(fact, propositionsById)),
-    sources: await citedSources(db, pack.id, facts),
-    related,
+    propositions: propositionsOf(entity, propositions, propositionsById).map((row) =>
+      toCardProposition(row, read),
+    ),
+    facts: facts.map((fact) => toCardFact(fact, propositionsById, sources, texts)),
+    sources: sources.map(toCardSource),
+    related: relatedRows.map(({ row, relation }) => {
+      const related = read(row.name);
+      return {
+        entityId: row.id,
+        name: related.text,
+        ...langField('nameLang', related),
+        kind: row.kind,
+        relation,
+      };
+    }),
   };
 }
 
@@ -75,11 +111,21 @@ function propositionsOf(
   entity: EntityRow,
   propositions: readonly PropositionRow[],
   byId: ReadonlyMap<string, PropositionRow>,
-): CardProposition[] {
+): PropositionRow[] {
   const listed = entity.propositionIds.flatMap((id) => byId.get(id) ?? []);
   const listing = propositions.filter((row) => row.entityIds.includes(entity.id));
-  const distinct = new Map([...listed, ...listing].map((row) => [row.id, row]));
-  return [...distinct.values()].map(({ id, title, summary }) => ({ id, title, summary }));
+  return [...new Map([...listed, ...listing].map((row) => [row.id, row])).values()];
+}
+
+function toCardProposition(row: PropositionRow, read: CardTexts['read']): CardProposition {
+  const [title, summary] = [read(row.title), read(row.summary)];
+  return {
+    id: row.id,
+    title: title.text,
+    ...langField('titleLang', title),
+    summary: summary.text,
+    ...langField('summaryLang', summary),
+  };
 }
 
 /**
@@ -97,19 +143,34 @@ function newestFirst(facts: readonly FactRow[]): FactRow[] {
   return keyed.map(({ fact }) => fact);
 }
 
-function toCardFact(fact: FactRow, propositions: ReadonlyMap<string, PropositionRow>): CardFact {
+function toCardFact(
+  fact: FactRow,
+  propositions: ReadonlyMap<string, PropositionRow>,
+  sources: readonly SourceRow[],
+  { lang, read, packLanguage }: CardTexts,
+): CardFact {
+  const claim = read(fact.claim);
+  // A quote is never translated: it is in its source's language, else the pack's.
+  const quotedId = fact.quotedFrom ?? fact.sourceId;
+  const quoteLang = sources.find((source) => source.id === quotedId)?.language ?? packLanguage;
   const card: CardFact = {
     id: fact.id,
-    claim: fact.claim,
+    claim: claim.text,
+    ...langField('claimLang', claim),
     quote: fact.quote,
+    ...(quoteLang === lang ? {} : { quoteLang }),
     status: fact.status,
     asOf: fact.asOf,
     sourceId: fact.sourceId,
   };
   if (fact.quotedFrom !== undefined) card.quotedFromId = fact.quotedFrom;
-  const title =
-    fact.propositionId === undefined ? undefined : propositions.get(fact.propositionId)?.title;
-  if (title !== undefined) card.propositionTitle = title;
+  const proposition =
+    fact.propositionId === undefined ? undefined : propositions.get(fact.propositionId);
+  if (proposition !== undefined) {
+    const title = read(proposition.title);
+    card.propositionTitle = title.text;
+    if (title.lang !== undefined) card.propositionTitleLang = title.lang;
+  }
   return card;
 }
 
@@ -118,13 +179,13 @@ async function citedSources(
   db: PackDatabase,
   packId: string,
   facts: readonly FactRow[],
-): Promise<CardSource[]> {
+): Promise<SourceRow[]> {
   const cited = facts.flatMap((fact) =>
     fact.quotedFrom === undefined ? [fact.sourceId] : [fact.sourceId, fact.quotedFrom],
   );
   const ids = [...new Set(cited)];
   const rows = await db.sources.bulkGet(ids.map((id): [string, string] => [packId, id]));
-  return rows.flatMap((row) => (row ? [toCardSource(row)] : []));
+  return rows.flatMap((row) => (row ? [row] : []));
 }
 
 /** Field by field rather than by omitting `text`, so a new column is never sent by accident. */
@@ -142,14 +203,15 @@ function toCardSource(row: SourceRow): CardSource {
 }
 
 /** The entity's `related` list, in its order, skipping entities the pack does not define. */
-async function relatedOf(db: PackDatabase, entity: EntityRow): Promise<CardRelated[]> {
+async function relatedOf(
+  db: PackDatabase,
+  entity: EntityRow,
+): Promise<{ row: EntityRow; relation: string }[]> {
   const rows = await db.entities.bulkGet(
     entity.related.map((link): [string, string] => [entity.packId, link.entityId]),
   );
   return entity.related.flatMap((link, index) => {
     const row = rows[index];
-    return row
-      ? [{ entityId: row.id, name: row.name, kind: row.kind, relation: link.relation }]
-      : [];
+    return row ? [{ row, relation: link.relation }] : [];
   });
 }

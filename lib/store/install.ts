@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import compareVersions from 'semver/functions/compare';
 import type { InstalledPack, PackOrigin } from '../domain/pack';
+import { packLanguages } from '../pack/localized';
 import type { FactPack } from '../pack/schema';
 import { summarizeChange } from './change-summary';
 import {
@@ -134,6 +135,7 @@ export function packToRows(
       origin,
       installedAt,
       enabled,
+      languages: packLanguages(pack),
       counts: {
         sources: sources.length,
         propositions: propositions.length,

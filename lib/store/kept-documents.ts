@@ -117,6 +117,7 @@ export async function rowsToPack(db: PackDatabase, row: PackRow): Promise<FactPa
     installedAt: _installedAt,
     enabled: _enabled,
     counts: _counts,
+    languages: _languages,
     sourceUrl: _sourceUrl,
     sourceKey: _sourceKey,
     lastChange: _lastChange,

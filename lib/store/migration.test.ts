@@ -9,6 +9,7 @@ import { installPack, packToRows } from './install';
 import { rollbackPack } from './manage';
 import { PackDatabase } from './pack-database';
 import { listPacks } from './queries';
+import { loadEntityCard } from './entity-card';
 import type { PackRow } from './rows';
 import { listsById, packVersions } from '../../tests/support/databases';
 import { setEntityMuted, siteRuleFor } from './site-rules';
@@ -31,7 +32,7 @@ const RELEASED_V1_STORES = {
  */
 function v4Rows(pack: FactPack) {
   const { factChunks: _chunks, entities, ...rows } = packToRows(pack, 'file', 1_600_000_000_000);
-  const { lastChange: _change, ...packRow } = rows.pack;
+  const { lastChange: _change, languages: _languages, ...packRow } = rows.pack;
   return {
     ...rows,
     pack: packRow,
@@ -87,7 +88,76 @@ async function v4Database(name: string, pack: FactPack) {
   return dump;
 }
 
+/** Pack rows as v8 leaves rows of earlier versions: with their one language listed. */
+function withLanguages(packs: unknown[] | undefined) {
+  return (packs as PackRow[]).map((row) => ({ ...row, languages: [row.language] }));
+}
+
+/**
+ * A pack database as schema v7 (the last released) left it, holding `pack` as v7's install
+ * wrote it (pack rows without `languages`) and its kept document. The stores of versions 1 to
+ * 7 exactly as released (a new database is created at v7 directly, so no upgrade runs); never
+ * change this copy. Answers its dump.
+ */
+async function v7Database(name: string, pack: FactPack) {
+  const v7 = new Dexie(name);
+  v7.version(1).stores(RELEASED_V1_STORES);
+  v7.version(2).stores({});
+  v7.version(3).stores({ matchers: 'key' });
+  v7.version(4).stores({ searchIndexes: 'key' });
+  v7.version(5).stores({ packDocuments: '[packId+version], packId' });
+  v7.version(6).stores({ factChunks: '[packId+n], packId' });
+  v7.version(7).stores({ facts: null, aliases: null });
+  const {
+    pack: packRow,
+    sources,
+    propositions,
+    entities,
+    factChunks,
+  } = packToRows(pack, 'file', 1_700_000_000_000);
+  const { languages: _languages, ...v7PackRow } = packRow;
+  await v7.transaction('rw', v7.tables, async () => {
+    await v7.table('packs').add(v7PackRow);
+    await v7.table('sources').bulkAdd(sources);
+    await v7.table('propositions').bulkAdd(propositions);
+    await v7.table('entities').bulkAdd(entities);
+    await v7.table('factChunks').bulkAdd(factChunks);
+    await v7
+      .table('packDocuments')
+      .add({ packId: pack.id, version: pack.version, text: JSON.stringify(pack), storedAt: 1 });
+  });
+  const dump = await dumpDatabase(v7);
+  v7.close();
+  return dump;
+}
+
 describe('PackDatabase migrations', () => {
+  it("v7 → v8 lists each pack's one language and keeps every row; cards and updates work", async () => {
+    const name = `test-migration-${crypto.randomUUID()}`;
+    const { v1, v2 } = packVersions();
+    const before = await v7Database(name, v1);
+
+    const current = new PackDatabase(name);
+    await current.open();
+    expect(current.verno).toBe(8);
+    expect(await dumpDatabase(current)).toEqual({
+      ...before,
+      packs: withLanguages(before.packs),
+    });
+    expect((await listPacks(current))[0]?.languages).toEqual(['en']);
+    // A card reads the old rows as a freshly installed format-1 pack's.
+    const fresh = new PackDatabase(`test-fresh-${crypto.randomUUID()}`);
+    await installPack(fresh, v1, { origin: 'file', now: () => 1 });
+    const ref = { packId: v1.id, entityId: 'acme' };
+    expect(await loadEntityCard(current, ref)).toEqual(await loadEntityCard(fresh, ref));
+    fresh.close();
+    // A format-2 update replaces it, listing both languages.
+    const localized = { ...v2, format: 2 as const, title: { en: 'Test pack', 'zh-CN': '测试包' } };
+    const updated = await installPack(current, localized, { origin: 'file', now: () => 5 });
+    expect(updated.languages).toEqual(['en', 'zh-CN']);
+    current.close();
+  });
+
   it('v1 → v2 keeps every row and turns existing packs on', async () => {
     const name = `test-migration-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
@@ -98,7 +168,7 @@ describe('PackDatabase migrations', () => {
 
     const current = new PackDatabase(name);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.packs.get('old')).toMatchObject({ id: 'old', enabled: true });
     expect(await current.entities.get(['old', 'e1'])).toMatchObject({ name: 'E' });
     current.close();
@@ -107,7 +177,7 @@ describe('PackDatabase migrations', () => {
   it('a new database opens at the latest version with every table', async () => {
     const db = new PackDatabase(`test-fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'entities',
       'factChunks',
@@ -120,17 +190,18 @@ describe('PackDatabase migrations', () => {
     ]);
   });
 
-  it('v4 → v7 keeps every fact in chunks; packs without a kept document list, export and update', async () => {
+  it('v4 → v8 keeps every fact in chunks; packs without a kept document list, export and update', async () => {
     const name = `test-migration-${crypto.randomUUID()}`;
     const { v1, v2 } = packVersions();
     const before = await v4Database(name, v1);
 
     const current = new PackDatabase(name);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     const { packDocuments, factChunks, entities, ...after } = await dumpDatabase(current);
     const { facts: oldFacts, aliases: _aliases, entities: oldEntities, ...unchanged } = before;
-    expect(after).toEqual(unchanged);
+    // v8 lists each pack's languages: a pack from then is format 1, all in its language.
+    expect(after).toEqual({ ...unchanged, packs: withLanguages(unchanged.packs) });
     expect(packDocuments).toEqual([]);
     // Facts moved into chunks (in id order: the v4 rows no longer knew the author's), and
     // each entity lists where its facts are.
@@ -157,7 +228,7 @@ describe('PackDatabase migrations', () => {
     };
 
     expect(await listPacks(current)).toEqual([
-      { ...(before.packs?.[0] as PackRow), previousVersion: null },
+      { ...(before.packs?.[0] as PackRow), languages: ['en'], previousVersion: null },
     ]);
     const row = await current.packs.get('test-pack');
     if (!row) throw new Error('the pack did not survive the upgrade');

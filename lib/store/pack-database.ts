@@ -86,6 +86,19 @@ export class PackDatabase extends Dexie {
       });
     // v7: the per-fact table and the alias table (the matcher reads aliases from entities).
     this.version(7).stores({ facts: null, aliases: null });
+    // v8: pack format 2 (issue 15) gives texts per language; content rows keep them as the
+    // pack gives them, and each pack row lists its languages. Packs installed before are
+    // format 1: every text in the pack's `language`.
+    this.version(8)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<PackRow>('packs')
+          .toCollection()
+          .modify((pack) => {
+            pack.languages ??= [pack.language];
+          }),
+      );
   }
 
   /**

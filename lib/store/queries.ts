@@ -1,4 +1,5 @@
 import type { InstalledPack, ListedPack } from '../domain/pack';
+import { packTitle } from '../pack/localized';
 import type { PackDatabase } from './pack-database';
 import type { PackRow } from './rows';
 
@@ -20,6 +21,7 @@ export function installedPackOf(row: PackRow): InstalledPack {
     installedAt: row.installedAt,
     enabled: row.enabled,
     counts: row.counts,
+    languages: row.languages,
   };
   if (row.sourceUrl !== undefined) pack.sourceUrl = row.sourceUrl;
   if (row.sourceKey !== undefined) pack.sourceKey = row.sourceKey;
@@ -53,6 +55,6 @@ export async function listPacks(db: PackDatabase): Promise<ListedPack[]> {
             ([packId, version]) => packId === pack.id && version !== pack.version,
           )?.[1] ?? null,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title));
+      .sort((a, b) => packTitle(a).localeCompare(packTitle(b)));
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../distribution/pack-index';
 import { verifySignature } from '../distribution/signature';
 import { PACK_LIMITS } from '../pack/limits';
+import { packTitle } from '../pack/localized';
 import type { FactPack } from '../pack/schema';
 import { describeIssues, validatePack } from '../pack/validate';
 import {
@@ -344,7 +345,7 @@ async function installVerified(
       packId: pack.id,
       outcome: 'installed',
       version: row.version,
-      title: row.title,
+      title: packTitle(row),
       change: row.lastChange,
     };
   } catch (error) {

@@ -2,7 +2,8 @@
  * What the search benchmark types into the index: names typed keystroke by keystroke (every
  * prefix is a query, as in the popup), typos, Chinese, and topic words, over both corpora.
  */
-import type { FactPack } from '../../lib/pack/schema';
+import { textInPackLanguage } from '../../lib/pack/localized';
+import type { FactPack, PackEntity } from '../../lib/pack/schema';
 
 /** "seed" → "s", "se", "see", "seed"; by code point, so no query ends in half a surrogate pair. */
 export function keystrokes(text: string): string[] {
@@ -50,12 +51,13 @@ const WHOLE = [
 function generatedNames(pack: FactPack): string[] {
   const from = Math.floor(pack.entities.length / 2);
   const later = pack.entities.slice(from);
-  const pick = (test: (name: string) => boolean) => later.find((entity) => test(entity.name));
+  const name = (entity: PackEntity) => textInPackLanguage(entity.name, pack.language);
+  const pick = (test: (name: string) => boolean) => later.find((entity) => test(name(entity)));
   return [
     pick((name) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name)),
     pick((name) => / \d+$/.test(name)),
     pick((name) => /^\p{Script=Han}+$/u.test(name)),
-  ].flatMap((entity) => (entity ? [entity.name] : []));
+  ].flatMap((entity) => (entity ? [name(entity)] : []));
 }
 
 export function searchQueries(generated: FactPack): string[] {

@@ -145,10 +145,26 @@ describe('validate', () => {
     expect(stdout()).toBe('OK test-pack 1.0.0: 2 entities, 1 fact\n');
   });
 
+  it('names the languages of a format-2 pack, and refuses a bad tag at its path', async () => {
+    const localized = packWith((pack) => {
+      pack.format = 2;
+      pack.entities[0].name = { en: 'Acme', 'zh-CN': '阿克米' };
+      pack.facts[0].claim = { en: 'Acme launched Widget in late 2025.', ja: 'ローンチ。' };
+    });
+    await writePack('good.pack.json', localized);
+    expect(await run('validate', 'good.pack.json')).toBe(0);
+    expect(stdout()).toBe('OK test-pack 1.0.0: 2 entities, 1 fact; in en, zh-CN, ja\n');
+
+    localized.entities[1].summary = { en: 'A model.', 'xx-': 'Y' };
+    await writePack('bad.pack.json', localized);
+    expect(await run('validate', 'bad.pack.json')).toBe(1);
+    expect(stderr()).toBe('bad.pack.json: $.entities[1].summary: unknown language tag "xx-"\n');
+  });
+
   it('accepts the bundled pack', async () => {
     expect(await run('validate', SEED)).toBe(0);
     expect(stdout()).toMatch(
-      /^OK bytedance-ai-2026 \d+\.\d+\.\d+: \d+ entities \(\d+ context\), \d+ facts\n$/,
+      /^OK bytedance-ai-2026 \d+\.\d+\.\d+: \d+ entities \(\d+ context\), \d+ facts; in en, zh-CN\n$/,
     );
   });
 
@@ -195,6 +211,27 @@ describe('diff', () => {
         'test-pack 1.0.0 → 1.1.0',
         'Entities: 1 added (Orbit Lantern), 0 removed, 0 changed',
         'Facts: 0 added, 0 removed, 1 changed (Acme launched Widget in late 2025. — status)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('diffs a format-1 pack against its format-2 translation, labelled in the pack language', async () => {
+    await writePack('old.pack.json', validPack());
+    await writePack(
+      'new.pack.json',
+      packWith((pack) => {
+        pack.format = 2;
+        pack.version = '1.1.0';
+        pack.entities[0].name = { en: 'Acme', 'zh-CN': '阿克米' };
+      }),
+    );
+    expect(await run('diff', 'old.pack.json', 'new.pack.json')).toBe(0);
+    expect(stdout()).toBe(
+      [
+        'test-pack 1.0.0 → 1.1.0',
+        'Pack details changed: format',
+        'Entities: 0 added, 0 removed, 1 changed (Acme — name)',
         '',
       ].join('\n'),
     );

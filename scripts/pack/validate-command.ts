@@ -1,4 +1,5 @@
 import { EXIT_OK, parseCommandArgs, printLines, type CliIo } from './io';
+import { packLanguages } from '../../lib/pack/localized';
 import { readValidPack } from './pack-file';
 import { COMMAND_USAGE } from './usage';
 
@@ -15,6 +16,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const context = pack.entities.filter((entity) => entity.role === 'context').length;
   const roles = context > 0 ? ` (${context} context)` : '';
   const contents = `${count(pack.entities.length, 'entity', 'entities')}${roles}, ${count(pack.facts.length, 'fact', 'facts')}`;
-  printLines(io.stdout, [`OK ${pack.id} ${pack.version}: ${contents}`]);
+  // A pack that speaks several languages (format 2) says which, so an author sees a
+  // misspelt tag as a language of its own.
+  const languages = packLanguages(pack);
+  const spoken = languages.length > 1 ? `; in ${languages.join(', ')}` : '';
+  printLines(io.stdout, [`OK ${pack.id} ${pack.version}: ${contents}${spoken}`]);
   return EXIT_OK;
 }

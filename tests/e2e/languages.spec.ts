@@ -7,7 +7,9 @@ import { markerActive } from './highlights';
 /**
  * The UI in the browser's language (public/_locales): Chromium started in Simplified
  * Chinese shows the popup, the options page and the card in Chinese, with `lang` saying so;
- * in English, as the other specs expect. Pack text stays as the pack wrote it ("Doubao").
+ * in English, as the other specs expect. Pack text follows too where the pack gives it in
+ * that language (the seed pack is in English and Chinese: "Doubao", "豆包"), and the options
+ * page can choose its language against the browser's; quotes stay in their source's words.
  */
 
 // The card's shadow root is open to Playwright only in the test-hooks build.
@@ -22,7 +24,17 @@ interface Language {
   popup: { searchLabel: string; pause: string; onThisPage: string };
   options: { heading: string; title: string; packs: string; density: string };
   card: { copy: string; facts: string; kind: string; asOf: RegExp };
+  /** Doubao's card's pack text: its name, the start of its summary and a claim's words. */
+  pack: { name: string; summary: RegExp; claim: RegExp };
+  /**
+   * The popup's first entity for "谷歌" and for "world model", shown in this language: its
+   * title, then its kind's label.
+   */
+  search: { google: string; worldModel: string };
 }
+
+/** The quotes of the seed pack are English (its source's words): tagged so in a Chinese card. */
+const QUOTE_LANG: Record<string, string | null> = { 'zh-CN': 'en', en: null };
 
 const LANGUAGES: Language[] = [
   {
@@ -37,6 +49,8 @@ const LANGUAGES: Language[] = [
       density: '每一次提及',
     },
     card: { copy: '复制引用', facts: '事实', kind: '产品', asOf: /^截至 \d{4}年\d{1,2}月/ },
+    pack: { name: '豆包', summary: /^字节跳动的AI助手App/, claim: /豆包/ },
+    search: { google: '谷歌公司', worldModel: '世界模型概念' },
   },
   {
     uiLanguage: 'en',
@@ -54,6 +68,8 @@ const LANGUAGES: Language[] = [
       density: 'Every mention',
     },
     card: { copy: 'Copy citation', facts: 'Facts', kind: 'Product', asOf: /^as of [A-Z][a-z]{2} / },
+    pack: { name: 'Doubao', summary: /^ByteDance’s AI assistant app/, claim: /Doubao/ },
+    search: { google: 'GoogleCompany', worldModel: 'World modelConcept' },
   },
 ];
 
@@ -77,6 +93,16 @@ for (const language of LANGUAGES) {
       await expect(page.getByText(language.popup.pause)).toBeVisible();
       await expect(page.getByRole('heading', { name: language.popup.onThisPage })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+      // Search finds every language of the pack and shows this one.
+      const search = page.getByRole('combobox', { name: language.popup.searchLabel });
+      const firstEntity = page.getByRole('option').first();
+      for (const [query, title] of [
+        ['谷歌', language.search.google],
+        ['world model', language.search.worldModel],
+      ] as const) {
+        await search.fill(query);
+        await expect(firstEntity.locator('.fl-popup-result-title')).toHaveText(title);
+      }
 
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       await settled(page, language.waiting);
@@ -94,7 +120,7 @@ for (const language of LANGUAGES) {
       await page.setViewportSize({ width: 1000, height: 900 });
       await page.goto(`${server}/index.html`);
       await expect.poll(() => markerActive(page)).toBe(true);
-      const { card } = await enterCardOf(page, '#lede', 'Doubao');
+      const { card } = await enterCardOf(page, '#lede', 'Doubao', language.pack.name);
       await expect(card).toHaveAttribute('lang', language.lang);
       await expect(card.getByRole('button', { name: language.card.copy })).toBeVisible();
       await expect(card.locator('.fl-card-kind')).toHaveText(language.card.kind);
@@ -102,8 +128,20 @@ for (const language of LANGUAGES) {
         card.getByRole('heading', { name: language.card.facts, exact: true }),
       ).toBeVisible();
       await expect(card.locator('.fl-card-fact time').first()).toHaveText(language.card.asOf);
+      // The pack's words in the same language, inheriting the card's `lang`.
+      await expect(card.locator('.fl-card-entity-name')).toHaveText(language.pack.name);
+      await expect(card.locator('.fl-card-summary')).toHaveText(language.pack.summary);
+      await expect(card.locator('.fl-card-claim').first()).toHaveText(language.pack.claim);
+      for (const selector of ['.fl-card-entity-name', '.fl-card-summary', '.fl-card-claim']) {
+        await expect(card.locator(selector).first()).not.toHaveAttribute('lang');
+      }
+      const quote = card.locator('.fl-card-quote p').first();
+      const quoteLang = QUOTE_LANG[language.uiLanguage];
+      if (quoteLang) await expect(quote).toHaveAttribute('lang', quoteLang);
+      else await expect(quote).not.toHaveAttribute('lang');
       expect(await seriousViolations(page, 'fact-lens-card')).toEqual([]);
-      // For the README (docs/card-zh.png is this, in zh-CN; CJK glyphs need fonts-noto-cjk).
+      // For the README: docs/card-zh.png is this, in zh-CN, copied from the test output (CJK
+      // glyphs need fonts-noto-cjk).
       await card.screenshot({
         path: test.info().outputPath(`card-${language.uiLanguage}.png`),
         animations: 'disabled',
@@ -111,3 +149,33 @@ for (const language of LANGUAGES) {
     });
   });
 }
+
+test.describe('with Chromium in en, pack texts set to 中文 on the options page', () => {
+  test.use({ uiLanguage: 'en' });
+
+  test('the card shows the pack in Chinese, tagged zh-CN inside an English card', async ({
+    page,
+    extensionId,
+    server,
+  }) => {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByRole('radio', { name: '中文' }).check();
+    await expect(page.getByRole('radio', { name: '中文' })).toBeChecked();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`${server}/index.html`);
+    await expect.poll(() => markerActive(page)).toBe(true);
+    const { card } = await enterCardOf(page, '#lede', 'Doubao', '豆包');
+    // The card's own words stay in the browser's language; the pack's are Chinese, so tagged.
+    await expect(card).toHaveAttribute('lang', 'en');
+    await expect(card.getByRole('button', { name: 'Copy citation' })).toBeVisible();
+    await expect(card.locator('.fl-card-entity-name')).toHaveText('豆包');
+    await expect(card.locator('.fl-card-entity-name')).toHaveAttribute('lang', 'zh-CN');
+    await expect(card.locator('.fl-card-summary')).toHaveText(/^字节跳动的AI助手App/);
+    await expect(card.locator('.fl-card-summary')).toHaveAttribute('lang', 'zh-CN');
+    // Quotes are the source's English words, in an English card: nothing to tag.
+    await expect(card.locator('.fl-card-quote p').first()).not.toHaveAttribute('lang');
+    expect(await seriousViolations(page, 'fact-lens-card')).toEqual([]);
+  });
+});

@@ -24,7 +24,8 @@ export const testSeed = parsedPack(
 export function handlerSetup({
   now = () => 7,
   compile = compileMatcher,
-}: { now?: () => number; compile?: typeof compileMatcher } = {}) {
+  browserLanguages = ['en-US', 'en'],
+}: { now?: () => number; compile?: typeof compileMatcher; browserLanguages?: string[] } = {}) {
   const { packDb, userDb } = freshDatabases();
   const openTab = vi.fn(async (_path: string) => {});
   // storage.local in memory, for the reader's removal of the bundled pack.
@@ -44,6 +45,7 @@ export function handlerSetup({
   const releaseHost = vi.fn(async (_url: string) => {});
   const handlers = createHandlers({
     openTab,
+    browserLanguages: () => browserLanguages,
     packDb,
     userDb,
     now,

@@ -81,6 +81,7 @@ export function pack(overrides: Partial<ListedPack> = {}): ListedPack {
     installedAt: Date.UTC(2026, 0, 2, 10, 30),
     enabled: true,
     counts: { sources: 3, propositions: 0, entities: 7, aliases: 9, facts: 11 },
+    languages: ['en'],
     previousVersion: null,
     ...overrides,
   } as ListedPack;

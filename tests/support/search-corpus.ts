@@ -15,8 +15,9 @@ export function seedPack(): FactPack {
   return parsedPack(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-export function seedDocuments(): SearchDocument[] {
-  return searchDocuments(packSearchRows([seedPack()]));
+/** The seed pack's documents, shown in the first of `preferred` it speaks (English by default). */
+export function seedDocuments(preferred: readonly string[] = []): SearchDocument[] {
+  return searchDocuments(packSearchRows([seedPack()]), preferred);
 }
 
 /** The rows validated packs would be installed as, all enabled: search without IndexedDB. */

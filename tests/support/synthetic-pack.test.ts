@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { chooseText, packLanguages } from '../../lib/pack/localized';
+import type { LocalizedText } from '../../lib/pack/schema';
 import { validatePack } from '../../lib/pack/validate';
 import { LARGE_PACK, syntheticPack } from './synthetic-pack';
 
@@ -25,6 +27,22 @@ describe('syntheticPack', () => {
     const han = aliases.filter((alias) => /\p{Script=Han}/u.test(alias.text));
     expect(han.length / aliases.length).toBeGreaterThan(0.2);
     expect(han.length / aliases.length).toBeLessThan(0.6);
+  });
+
+  it('can carry every text also in Chinese, the English content unchanged', () => {
+    const english = syntheticPack(1, small);
+    const both = syntheticPack(1, small, { chinese: true });
+    const result = validatePack(both);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(both.format).toBe(2);
+    const en = (value: LocalizedText) => chooseText(value, ['en'], 'en').text;
+    expect(both.facts.map((fact) => en(fact.claim))).toEqual(english.facts.map((f) => f.claim));
+    expect(both.entities.map((entity) => en(entity.name))).toEqual(
+      english.entities.map((entity) => entity.name),
+    );
+    const localized = both.facts.filter((fact) => typeof fact.claim !== 'string');
+    expect(localized).toHaveLength(both.facts.length);
+    expect(packLanguages(both)).toEqual(['en', 'zh-CN']);
   });
 
   it('defaults to the size the budget names', () => {

@@ -1,6 +1,7 @@
 import type {
   EntityKind,
   FactPack,
+  LocalizedText,
   FactStatus,
   PackAlias,
   PackEntity,
@@ -240,8 +241,49 @@ function propositions(gen: Generator, size: SyntheticPackSize): PackProposition[
   }));
 }
 
-/** The same `seed` and `size` give the same pack, byte for byte. */
-export function syntheticPack(seed: number, size: SyntheticPackSize = LARGE_PACK): FactPack {
+export interface SyntheticPackOptions {
+  /**
+   * Format 2 with every summary, proposition, claim and Chinese-aliased name also in `zh-CN`
+   * (issue 15: search in every language a pack carries). Drawn from a second random stream,
+   * so the English content is the same with or without it.
+   */
+  chinese?: boolean;
+}
+
+/** The pack's texts also in Chinese: `zh-CN` beside each English text (see `chinese`). */
+function addChinese(pack: FactPack, seed: number, names: string[]): FactPack {
+  const gen: Generator = { random: new Random(seed + 0x5eed), names };
+  const zh = (en: LocalizedText, chinese: string) => ({
+    en: typeof en === 'string' ? en : (en.en ?? ''),
+    'zh-CN': chinese,
+  });
+  const { random } = gen;
+  return {
+    ...pack,
+    format: 2,
+    title: zh(pack.title, `合成事实包${seed}`),
+    description: zh(pack.description, '为搜索基准测试生成。'),
+    propositions: pack.propositions.map((proposition) => ({
+      ...proposition,
+      title: zh(proposition.title, han(random, HAN_POOL, random.int(4, 10))),
+      summary: zh(proposition.summary, chineseSentence(gen) + chineseSentence(gen)),
+    })),
+    entities: pack.entities.map((entity) => {
+      const chinese = entity.aliases.find((alias) => alias.lang === 'zh')?.text;
+      const name =
+        chinese === undefined || chinese === entity.name ? entity.name : zh(entity.name, chinese);
+      return { ...entity, name, summary: zh(entity.summary, chineseSentence(gen)) };
+    }),
+    facts: pack.facts.map((fact) => ({ ...fact, claim: zh(fact.claim, chineseSentence(gen)) })),
+  };
+}
+
+/** The same `seed`, `size` and options give the same pack, byte for byte. */
+export function syntheticPack(
+  seed: number,
+  size: SyntheticPackSize = LARGE_PACK,
+  options: SyntheticPackOptions = {},
+): FactPack {
   const random = new Random(seed);
   const family: Family = { name: '', member: 0 };
   const taken = new AliasTexts();
@@ -271,7 +313,8 @@ export function syntheticPack(seed: number, size: SyntheticPackSize = LARGE_PACK
     entities,
     facts: facts(gen, size),
   };
+  const result = options.chinese ? addChinese(pack, seed, gen.names) : pack;
   // Flat strings, as rows are when they come out of IndexedDB: the concatenations above are
   // ropes, which would make tokenizing look slower than it is.
-  return JSON.parse(JSON.stringify(pack)) as FactPack;
+  return JSON.parse(JSON.stringify(result)) as FactPack;
 }
