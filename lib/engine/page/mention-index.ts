@@ -56,7 +56,6 @@ export class MentionIndex {
    * candidates are in `#states`).
    */
   readonly #termsOnly = new Map<Segment, readonly number[]>();
-  #contextMarking: ContextMarking;
   #density: Density;
   /** Entities (`packId/entityId`) the user asked not to highlight on this site. */
   #muted: ReadonlySet<string> = new Set();
@@ -88,7 +87,6 @@ export class MentionIndex {
     this.#rules = new AliasRules(matcher, options.contextMarking ?? 'near');
     this.#nearChars = options.nearChars;
     this.#density = options.density ?? 'all';
-    this.#contextMarking = options.contextMarking ?? 'near';
     this.#visibility = options.visibility ?? ALL_VISIBLE;
     this.#maxMentions = options.maxMentions ?? MAX_MENTIONS;
     this.#source = options.relevance ?? null;
@@ -344,8 +342,7 @@ export class MentionIndex {
 
   /** Applies the reader's choice for context entities to every segment at once. */
   setContextMarking(marking: ContextMarking): void {
-    if (marking === this.#contextMarking) return;
-    this.#contextMarking = marking;
+    if (marking === this.#rules.marking) return;
     this.#rules.setMarking(marking);
     this.#relevance?.markingChanged();
     let conditional = false;
