@@ -2,8 +2,8 @@ import type { AliasCaseRule, EntityRole } from '../pack/schema';
 
 /**
  * Why a mention on a page is marked (issue 18): what the card's "Why is this marked?"
- * disclosure says. Worked out by the page's mention index (lib/engine/page/nearness.ts) from
- * what it already knows when it lets the mention through, never looked up afterwards.
+ * disclosure says. Worked out by the page's nearness rules (lib/engine/page/relevance.ts) the
+ * first time a card asks for a mention's reason, by the same rules that let it through.
  */
 
 /** Where something was found relative to the mention. */

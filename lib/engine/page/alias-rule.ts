@@ -17,6 +17,8 @@ export interface AliasRule {
   terms: readonly number[];
   /** A context entity of its pack. */
   passing: boolean;
+  /** A subject with no context terms: a mention of it tells that the text is about its pack. */
+  speaksForPack: boolean;
   /** The reason for an alias that needs nothing (shared by all its mentions); null otherwise. */
   unconditional: MatchReason | null;
 }
@@ -58,7 +60,8 @@ function aliasRule(lookup: AliasLookup, index: number, marking: ContextMarking):
     terms.length === 0 && (!passing || marking === 'everywhere')
       ? reasonOf(alias, passing ? { passing: { rule: 'everywhere' } } : {})
       : null;
-  return { index, alias, terms, passing, unconditional };
+  const speaksForPack = !passing && terms.length === 0;
+  return { index, alias, terms, passing, speaksForPack, unconditional };
 }
 
 /** A mention's reason, built from the alias that matched and what let it in. */

@@ -1,8 +1,8 @@
 import type { MatchReason } from '../../domain/match-reason';
 import { resolveLeftmostLongest } from '../matcher/resolve';
 import type { Candidate, ScanResult } from '../types';
-import { AliasRules, type AliasRule, type ContextMarking } from './alias-rule';
-import { toMention, type Mention } from './mentions';
+import { AliasRules, reasonOf, type AliasRule, type ContextMarking } from './alias-rule';
+import { Mention } from './mentions';
 import type { Painter } from './painter';
 import type { ConditionalState, CreateRelevance, Relevance } from './relevance';
 import type { AliasLookup } from './scanner';
@@ -164,8 +164,19 @@ export class MentionIndex {
     return this.#rules.of(index);
   }
 
-  readonly #unconditionalOnly = (alias: number): MatchReason | null =>
-    this.#ruleOf(alias).unconditional;
+  readonly #unconditionalOnly = (alias: number): boolean => !!this.#ruleOf(alias).unconditional;
+
+  /**
+   * A mention's reason, asked for by its card. Its segment was resolved by the page as it is
+   * (evidence that left resolves it again), so the rules find what let it in; the bare alias
+   * and pack answer for one whose text has left meanwhile.
+   */
+  readonly #explain = (segment: Segment, alias: number): MatchReason => {
+    const rule = this.#ruleOf(alias);
+    return (
+      rule.unconditional ?? this.#relevance?.explain(segment, alias) ?? reasonOf(rule.alias, {})
+    );
+  };
 
   /**
    * Takes new segments with their scan results (`results[i]` is the scan of
@@ -280,40 +291,28 @@ export class MentionIndex {
     const { segment } = state;
     const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
     if (!state.conditional) {
-      // Every candidate counts: no reasons to work out, each alias has its one.
-      this.#applyChosen(
-        state,
-        resolveLeftmostLongest(seen, ALWAYS),
-        (alias) => this.#ruleOf(alias).unconditional as MatchReason,
-      );
+      // Every candidate counts.
+      this.#applyChosen(state, resolveLeftmostLongest(seen, ALWAYS));
       return;
     }
     // Until the nearness rules are there, only the candidates that need nothing count.
     const decide = this.#relevance?.decider(state) ?? this.#unconditionalOnly;
     // A segment holds a few distinct aliases: a short list, not a Map, keeps each one's answer.
     const asked: number[] = [];
-    const answers: (MatchReason | null)[] = [];
-    const reasonFor = (alias: number): MatchReason | null => {
+    const answers: boolean[] = [];
+    const counts = (alias: number): boolean => {
       const known = asked.indexOf(alias);
-      if (known !== -1) return answers[known] as MatchReason | null;
-      const reason = decide(alias);
+      if (known !== -1) return answers[known] as boolean;
+      const answer = decide(alias);
       asked.push(alias);
-      answers.push(reason);
-      return reason;
+      answers.push(answer);
+      return answer;
     };
-    this.#applyChosen(
-      state,
-      resolveLeftmostLongest(seen, (alias) => reasonFor(alias) !== null),
-      (alias) => reasonFor(alias) as MatchReason,
-    );
+    this.#applyChosen(state, resolveLeftmostLongest(seen, counts));
   }
 
-  /** Makes `chosen` the segment's mentions, within `MAX_MENTIONS`, each with its reason. */
-  #applyChosen(
-    state: SegmentState,
-    chosen: Candidate[],
-    reasonFor: (alias: number) => MatchReason,
-  ): void {
+  /** Makes `chosen` the segment's mentions, within `MAX_MENTIONS`. */
+  #applyChosen(state: SegmentState, chosen: Candidate[]): void {
     this.#mentionCount -= state.mentions.length;
     const room = Math.max(0, this.#maxMentions - this.#mentionCount);
     if (chosen.length > room) {
@@ -321,13 +320,9 @@ export class MentionIndex {
       this.#wasCapped = true;
     }
     this.#mentionCount += chosen.length;
-    state.mentions = chosen.map((candidate) =>
-      toMention(
-        state.segment,
-        candidate,
-        this.#matcher.alias(candidate.alias),
-        reasonFor(candidate.alias),
-      ),
+    state.mentions = chosen.map(
+      (candidate) =>
+        new Mention(state.segment, candidate, this.#matcher.alias(candidate.alias), this.#explain),
     );
     // Only text with mentions can be hit by the pointer: index just those nodes (most
     // of a page has none, and a WeakMap entry per text node is a measurable cost).
@@ -344,7 +339,6 @@ export class MentionIndex {
   setContextMarking(marking: ContextMarking): void {
     if (marking === this.#rules.marking) return;
     this.#rules.setMarking(marking);
-    this.#relevance?.markingChanged();
     let conditional = false;
     for (const state of this.#states.values()) {
       state.conditional = state.candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);

@@ -3,17 +3,40 @@ import type { MatchReason } from '../../domain/match-reason';
 import type { AliasSpec, Candidate } from '../types';
 import { nodeIndexAt, type Segment } from './segments';
 
+/** Works out why alias `alias` counts in `segment` (the mention index's nearness rules). */
+export type Explain = (segment: Segment, alias: number) => MatchReason;
+
 /** One painted mention: where it is, which alias matched, and a range over it. */
-export interface Mention {
-  segment: Segment;
-  start: number;
-  end: number;
-  alias: AliasSpec;
+export class Mention {
+  readonly segment: Segment;
+  readonly start: number;
+  readonly end: number;
+  readonly alias: AliasSpec;
   /** `packId/entityId`: the entity the mention stands for. */
-  entityKey: string;
-  range: StaticRange;
-  /** Why it is marked: the card's "Why is this marked?" (issue 18). */
-  why: MatchReason;
+  readonly entityKey: string;
+  readonly range: StaticRange;
+  readonly #aliasIndex: number;
+  readonly #explain: Explain;
+  #why: MatchReason | null = null;
+
+  constructor(segment: Segment, candidate: Candidate, alias: AliasSpec, explain: Explain) {
+    this.segment = segment;
+    this.start = candidate.start;
+    this.end = candidate.end;
+    this.alias = alias;
+    this.entityKey = entityKeyOf(alias);
+    this.range = rangeFor(segment, candidate.start, candidate.end);
+    this.#aliasIndex = candidate.alias;
+    this.#explain = explain;
+  }
+
+  /**
+   * Why it is marked: the card's "Why is this marked?" (issue 18). Worked out the first time
+   * it is asked for: a page has thousands of mentions and a reader opens a few cards.
+   */
+  get why(): MatchReason {
+    return (this.#why ??= this.#explain(this.segment, this.#aliasIndex));
+  }
 }
 
 /**
@@ -29,23 +52,6 @@ export function rangeFor(segment: Segment, start: number, end: number): StaticRa
     endContainer: segment.nodes[last] as Text,
     endOffset: end - (segment.starts[last] as number),
   });
-}
-
-export function toMention(
-  segment: Segment,
-  candidate: Candidate,
-  alias: AliasSpec,
-  why: MatchReason,
-): Mention {
-  return {
-    why,
-    segment,
-    start: candidate.start,
-    end: candidate.end,
-    alias,
-    entityKey: entityKeyOf(alias),
-    range: rangeFor(segment, candidate.start, candidate.end),
-  };
 }
 
 /** The mention of a sorted list that covers `offset` (end inclusive: a caret after its last letter). */

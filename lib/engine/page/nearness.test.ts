@@ -10,6 +10,12 @@ import {
 import { MentionIndex, type ContextMarking } from './mention-index';
 import type { Mention } from './mentions';
 import { ABOUT_PACK_MENTIONS, NEAR_CHARS, visitTextAround } from './nearness';
+import {
+  createRelevance,
+  type ConditionalState,
+  type CreateRelevance,
+  type Relevance,
+} from './relevance';
 import { collectSegments } from './segments';
 
 /**
@@ -174,6 +180,26 @@ describe('why a mention is marked', () => {
       { role: 'context', passing: { rule: 'about-pack', subjectMentions: 3 } },
     ],
     [
+      'a context entity on a page about the pack, a subject nearby: named by the subject',
+      `<p>Doubao ByteDance Doubao</p><p>Google</p>`,
+      'Google',
+      'near',
+      {
+        role: 'context',
+        passing: { rule: 'near-subject', subject: { text: 'Doubao', side: 'before', distance: 0 } },
+      },
+    ],
+    [
+      'a gated alias on a page about the pack, its term nearby: named at its place',
+      `<p>Seed</p><p>${near}</p><p>ByteDance Doubao Doubao</p>`,
+      'Seed',
+      'near',
+      {
+        role: 'subject',
+        contextTerm: { text: 'ByteDance', side: 'after', distance: near.length },
+      },
+    ],
+    [
       'a context entity marked everywhere',
       '<p>Google</p>',
       'Google',
@@ -186,6 +212,42 @@ describe('why a mention is marked', () => {
       packId: 'p',
       ...(expected as object),
     });
+  });
+});
+
+describe('reasons are worked out when a card asks', () => {
+  it('resolving builds none; the first read of `why` does, once, and keeps it', () => {
+    document.body.innerHTML = `<p>Seed</p><p>ByteDance Doubao</p><p>Google</p><p>Doubao</p>`;
+    const explained: number[] = [];
+    const index = new MentionIndex(matcher, NO_PAINTER, {
+      relevance: {
+        create: <S extends ConditionalState>(
+          ...args: Parameters<CreateRelevance>
+        ): Relevance<S> => {
+          const relevance = createRelevance<S>(...args);
+          const explain = relevance.explain.bind(relevance);
+          relevance.explain = (segment, alias) => (explained.push(alias), explain(segment, alias));
+          return relevance;
+        },
+      },
+    });
+    addScanned(index, matcher, document.body);
+    const mentions = index.visible();
+    expect(mentions.map((m) => m.segment.text.slice(m.start, m.end))).toEqual([
+      'Seed',
+      'ByteDance',
+      'Doubao',
+      'Google',
+      'Doubao',
+    ]);
+    expect(explained).toEqual([]);
+    const google = mentions[3] as Mention;
+    expect(google.why.passing?.rule).toBe('near-subject');
+    expect(google.why).toBe(google.why);
+    expect(explained).toHaveLength(1);
+    // A subject needs no rules to explain it.
+    expect((mentions[1] as Mention).why.role).toBe('subject');
+    expect(explained).toHaveLength(1);
   });
 });
 

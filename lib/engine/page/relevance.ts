@@ -1,4 +1,4 @@
-import type { FoundNearby, MatchReason, PassingReason } from '../../domain/match-reason';
+import type { FoundNearby, MatchReason } from '../../domain/match-reason';
 import type { Candidate } from '../types';
 import { reasonOf, type AliasRule, type AliasRules } from './alias-rule';
 import { ABOUT_PACK_MENTIONS, NEAR_CHARS, visitTextAround } from './nearness';
@@ -8,8 +8,8 @@ import type { Segment } from './segments';
 /**
  * The nearness rules of one document (issue 18, issue 15's local context): what the page offers
  * conditional mentions (context terms, subjects of a pack, how often each pack's subjects are
- * named), and whether a gated alias or a context entity may count at one place, with the
- * reason. The mention index (mention-index.ts) asks it only about segments holding a
+ * named), whether a gated alias or a context entity may count at one place, and, when a card
+ * asks, why it did. The mention index (mention-index.ts) asks it only about segments holding a
  * conditional candidate; the content script loads it as `relevance.js` once a document holds
  * one (lib/content/relevance-script.ts), so frames that never name a bystander never pay for it.
  */
@@ -33,22 +33,15 @@ export interface BatchNews<S extends ConditionalState> {
   waiting: Set<S>;
 }
 
-/** What a segment offers the conditional mentions near it. */
+/**
+ * What a segment offers the conditional mentions near it: its scan, kept as it came. Its
+ * subjects (candidates of aliases that speak for their pack, not overlapping one another) are
+ * read from the candidates when asked: counting them is all most pages need.
+ */
 interface Evidence {
   /** Context terms found in its text. */
-  terms: readonly number[];
-  /**
-   * Per pack: how one of its subjects was written here (an ungated alias of a subject), and how
-   * many (non-overlapping) mentions of its subjects are here, for the "about the pack" rule.
-   */
-  subjects: SubjectsHere[];
-}
-
-/** One pack's subjects in one segment (a segment rarely names more than one pack: an array). */
-interface SubjectsHere {
-  packId: string;
-  text: string;
-  count: number;
+  readonly terms: readonly number[];
+  readonly candidates: readonly Candidate[];
 }
 
 /** What is near one segment: the nearest place of each context term and of each pack's subject. */
@@ -59,6 +52,13 @@ interface Nearby {
 
 /** What keeps a conditional candidate out: a context term, a subject nearby, or the reader's "never". */
 type Missing = 'term' | 'subject' | 'nothing';
+
+/**
+ * A verdict: `true` when the candidate counts (the reason, when asked for), or what it lacks.
+ * Deciding builds no reason: a dense page lets thousands of mentions through, and a reason is
+ * wanted only for the one a card shows (`explain`).
+ */
+type Verdict = MatchReason | true | Missing;
 
 export interface RelevanceOptions {
   /** How far "near" reaches (nearness.ts); other values are for measuring it. */
@@ -100,33 +100,6 @@ export class Relevance<S extends ConditionalState> {
   readonly #termSegments = new Map<number, number>();
   /** What the batch being taken brought. */
   #news: BatchNews<S> = { aboutChanged: false, waiting: new Set() };
-  /**
-   * Places and reasons that do not depend on where on the page a mention is (a term in its own
-   * block, a term or the pack's subjects elsewhere on a page about the pack), shared by all the
-   * mentions they explain: a dense page has thousands. Emptied whenever the page's counts may
-   * have changed (each batch, each removal, a new marking choice). Keyed by objects and
-   * numbers, not strings: building a key per mention cost more than the reason it saved.
-   */
-  readonly #shared = {
-    /** A context term in the mention's own block (`same`) or elsewhere on the page (`page`). */
-    same: new Map<number, FoundNearby>(),
-    page: new Map<number, FoundNearby>(),
-    /** A subject in the mention's own block, by how it was written. */
-    subjects: new Map<string, FoundNearby>(),
-    /**
-     * Per alias, by its shared context-term place (or `NONE`) and its shared subject place (or
-     * `NONE`): the reason. For one alias the rest of a shareable reason is fixed until the next
-     * emptying: none for a subject; "everywhere", "near this subject" or "about the pack"
-     * (with the page's count) for a context entity.
-     */
-    reasons: new Map<AliasRule, Map<FoundNearby, Map<FoundNearby, MatchReason>>>(),
-    clear(): void {
-      this.same.clear();
-      this.page.clear();
-      this.subjects.clear();
-      this.reasons.clear();
-    },
-  };
 
   constructor(lookup: AliasLookup, rules: AliasRules, options: RelevanceOptions = {}) {
     this.#lookup = lookup;
@@ -143,38 +116,35 @@ export class Relevance<S extends ConditionalState> {
     return (this.#subjectMentions.get(packId) ?? 0) >= ABOUT_PACK_MENTIONS;
   }
 
-  /** The reader's choice for context entities changed (in the rules); the index resolves again. */
-  markingChanged(): void {
-    this.#shared.clear();
-  }
-
   /**
    * Takes one segment's scan (`candidates`, and the context terms found in its text) as
    * evidence for the mentions near it. Call `batchDone` once the batch's segments are taken.
    */
   take(segment: Segment, candidates: readonly Candidate[], terms: readonly number[]): void {
-    const found = this.#evidenceIn(candidates, terms);
-    if (!found) return;
+    if (candidates.length === 0 && terms.length === 0) return;
+    const found: Evidence = { terms, candidates };
+    const counted = this.#count(found, 1);
+    // Only a segment with terms or subjects is evidence: a removed one may take a mention's reason.
+    if (counted === NOTHING && terms.length === 0) return;
     this.#evidence.set(segment, found);
     if (this.#evidenceByNode) indexEnds(this.#evidenceByNode, segment, found);
     const news = this.#news;
-    if (this.#count(found, 1)) news.aboutChanged = true;
+    if (counted === FLIPPED) news.aboutChanged = true;
     if (this.#waitingForTerm.size > 0) {
-      for (const term of found.terms) {
+      for (const term of terms) {
         for (const state of this.#waitingForTerm.get(term) ?? []) news.waiting.add(state);
       }
     }
     if (this.#waitingForPack.size > 0) {
-      for (const { packId } of found.subjects) {
-        for (const state of this.#waitingForPack.get(packId) ?? []) news.waiting.add(state);
+      for (const [packId, waiting] of this.#waitingForPack) {
+        if (!this.#subjectIn(found, packId)) continue;
+        for (const state of waiting) news.waiting.add(state);
       }
     }
   }
 
   /** What the segments taken since the last call changed for those taken before. */
   batchDone(): BatchNews<S> {
-    // The page's counts changed: reasons holding them are built afresh.
-    this.#shared.clear();
     const news = this.#news;
     this.#news = { aboutChanged: false, waiting: new Set() };
     return news;
@@ -195,31 +165,39 @@ export class Relevance<S extends ConditionalState> {
       this.#count(found, -1);
       lost = true;
     }
-    if (lost) this.#shared.clear();
     return lost;
   }
 
   /**
-   * Starts a resolve of `state`: forgets what it waited for and answers, per alias, why it may
-   * count here or null, noting what a left-out one waits for.
+   * Starts a resolve of `state`: forgets what it waited for and answers, per alias, whether it
+   * counts here, noting what a left-out one waits for. No reason is built (see `explain`).
    */
-  decider(state: S): (alias: number) => MatchReason | null {
+  decider(state: S): (alias: number) => boolean {
     this.stopWaiting(state);
-    let inBlock: Nearby | null = null;
+    const { segment } = state;
     let around: Nearby | null = null;
+    const aroundHere = () => (around ??= this.#around(segment));
     return (alias) => {
       const rule = this.#ruleOf(alias);
-      let found =
-        rule.unconditional ?? this.#reasonHere(rule, (inBlock ??= this.#inBlock(state.segment)));
-      if (typeof found === 'string' && found !== 'nothing') {
-        found =
-          this.#missingFromPage(rule) ??
-          this.#reasonHere(rule, (around ??= this.#around(state.segment)));
-      }
-      if (typeof found !== 'string') return found;
-      this.#noteWants(state, rule, found);
-      return null;
+      if (rule.unconditional) return true;
+      const verdict = this.#judge(rule, segment, aroundHere, false);
+      if (typeof verdict !== 'string') return true;
+      this.#noteWants(state, rule, verdict);
+      return false;
     };
+  }
+
+  /**
+   * Why alias `alias` counts in `segment`, by the page as it is now (the mention index asks
+   * when a card shows the mention; a mention whose evidence left was resolved away). Null
+   * when it would not count.
+   */
+  explain(segment: Segment, alias: number): MatchReason | null {
+    const rule = this.#ruleOf(alias);
+    if (rule.unconditional) return rule.unconditional;
+    let around: Nearby | null = null;
+    const verdict = this.#judge(rule, segment, () => (around ??= this.#around(segment)), true);
+    return typeof verdict === 'object' ? verdict : null;
   }
 
   /** Takes a segment off the waiting lists (resolved again, or gone). */
@@ -231,23 +209,16 @@ export class Relevance<S extends ConditionalState> {
     state.wants = null;
   }
 
-  /** What `candidates` and `terms` of one segment offer nearby mentions, or null. */
-  #evidenceIn(candidates: readonly Candidate[], terms: readonly number[]): Evidence | null {
-    let subjects: SubjectsHere[] | null = null;
+  /** The first of `found`'s subjects that speaks for `packId`, if any. */
+  #subjectIn(found: Evidence, packId: string): Candidate | undefined {
     let reached = 0;
-    for (const candidate of candidates) {
+    for (const candidate of found.candidates) {
       const rule = this.#ruleOf(candidate.alias);
-      // Only an unambiguous subject speaks for its pack: a gated alias needs evidence itself.
-      if (rule.passing || rule.terms.length > 0 || candidate.start < reached) continue;
+      if (!rule.speaksForPack || candidate.start < reached) continue;
+      if (rule.alias.packId === packId) return candidate;
       reached = candidate.end;
-      const { packId } = rule.alias;
-      subjects ??= [];
-      const seen = subjectsOf(subjects, packId);
-      if (seen) seen.count++;
-      else subjects.push({ packId, text: rule.alias.text, count: 1 });
     }
-    if (!subjects && terms.length === 0) return null;
-    return { terms, subjects: subjects ?? NO_SUBJECTS };
+    return undefined;
   }
 
   #evidenceNodes(): WeakMap<Text, Evidence> {
@@ -261,37 +232,45 @@ export class Relevance<S extends ConditionalState> {
 
   /**
    * Adds (or takes away, `sign` -1) a segment's context terms and subject mentions to the
-   * page's counts; says whether the page became (or stopped being) about a pack.
+   * page's counts; says whether it named subjects, and whether the page became (or stopped
+   * being) about a pack.
    */
-  #count(found: Evidence, sign: 1 | -1): boolean {
+  #count(found: Evidence, sign: 1 | -1): Counted {
     for (const term of found.terms) {
       this.#termSegments.set(term, (this.#termSegments.get(term) ?? 0) + sign);
     }
-    let flipped = false;
-    for (const { packId, count } of found.subjects) {
-      const before = this.#isAbout(packId);
-      this.#subjectMentions.set(packId, (this.#subjectMentions.get(packId) ?? 0) + sign * count);
-      flipped ||= before !== this.#isAbout(packId);
+    // Subjects one after another usually name one pack: counted in a run, added per run.
+    let counted: Counted = NOTHING;
+    let packId: string | null = null;
+    let count = 0;
+    let reached = 0;
+    const { candidates } = found;
+    for (let i = 0; i <= candidates.length; i++) {
+      let next: string | null = null;
+      if (i < candidates.length) {
+        const candidate = candidates[i] as Candidate;
+        const rule = this.#ruleOf(candidate.alias);
+        if (!rule.speaksForPack || candidate.start < reached) continue;
+        reached = candidate.end;
+        next = rule.alias.packId;
+        if (next === packId) {
+          count++;
+          continue;
+        }
+      }
+      if (packId !== null && this.#addSubjects(packId, sign * count)) counted = FLIPPED;
+      else if (packId !== null && counted === NOTHING) counted = SUBJECTS;
+      packId = next;
+      count = 1;
     }
-    return flipped;
+    return counted;
   }
 
-  /**
-   * The context terms and subjects in a segment's own block. Most conditional mentions are
-   * settled here or by the page being about the pack, so this allocates nothing until asked.
-   */
-  #inBlock(segment: Segment): Nearby {
-    const own = this.#evidence.get(segment);
-    return {
-      term: (id) => (own?.terms.includes(id) ? this.#termPlace(id, 'same') : undefined),
-      subject: (packId) => {
-        const text = own && subjectsOf(own.subjects, packId)?.text;
-        if (text === undefined) return undefined;
-        let place = this.#shared.subjects.get(text);
-        if (!place) this.#shared.subjects.set(text, (place = { text, side: 'same', distance: 0 }));
-        return place;
-      },
-    };
+  /** Adds `count` mentions of `packId`'s subjects; says whether the page's "about" flipped. */
+  #addSubjects(packId: string, count: number): boolean {
+    const before = this.#isAbout(packId);
+    this.#subjectMentions.set(packId, (this.#subjectMentions.get(packId) ?? 0) + count);
+    return before !== this.#isAbout(packId);
   }
 
   /**
@@ -306,7 +285,12 @@ export class Relevance<S extends ConditionalState> {
       for (const term of found.terms) {
         if (!terms.has(term)) terms.set(term, { text: this.#lookup.contextTerm(term), ...place });
       }
-      for (const { packId, text } of found.subjects) {
+      let reached = 0;
+      for (const candidate of found.candidates) {
+        const rule = this.#ruleOf(candidate.alias);
+        if (!rule.speaksForPack || candidate.start < reached) continue;
+        reached = candidate.end;
+        const { packId, text } = rule.alias;
         if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
       }
     };
@@ -325,81 +309,66 @@ export class Relevance<S extends ConditionalState> {
   }
 
   /**
-   * What a walk around the mention could not find because the page has none of it: its
-   * alias's context terms, or any subject of its pack (the common case for an ambiguous word
-   * on a page about something else), so that case costs no walk. Null when a walk may help.
+   * Whether a conditional candidate counts in `segment` (with `explain`: why), or what it
+   * lacks: a context term, a subject of its pack nearby, or nothing can help (the reader's
+   * "never"). Its own block is looked at first, then, unless the page has none of what is
+   * needed, the text around it (`around`, one walk per segment).
    */
-  #missingFromPage(rule: AliasRule): Missing | null {
-    if (
-      rule.terms.length > 0 &&
-      !rule.terms.some((term) => (this.#termSegments.get(term) ?? 0) > 0)
-    )
-      return 'term';
-    return rule.passing && (this.#subjectMentions.get(rule.alias.packId) ?? 0) === 0
-      ? 'subject'
-      : null;
-  }
-
-  /**
-   * Why a conditional candidate may count here, or what it lacks: a context term, a subject of
-   * its pack nearby, or nothing can help (the reader's "never").
-   */
-  #reasonHere(rule: AliasRule, nearby: Nearby): MatchReason | Missing {
+  #judge(rule: AliasRule, segment: Segment, around: () => Nearby, explain: boolean): Verdict {
+    const own = this.#evidence.get(segment);
     let contextTerm: FoundNearby | undefined;
     if (rule.terms.length > 0) {
-      for (const term of rule.terms) {
-        const place = nearby.term(term);
-        if (place && (!contextTerm || place.distance < contextTerm.distance)) contextTerm = place;
+      const here = own && rule.terms.find((term) => own.terms.includes(term));
+      if (here !== undefined) {
+        if (explain) contextTerm = this.#termPlace(here, 'same');
+      } else {
+        const onPage = rule.terms.find((term) => (this.#termSegments.get(term) ?? 0) > 0);
+        if (onPage === undefined) return 'term';
+        // A page about the pack takes the term from anywhere on it, as it takes context
+        // entities: deciding, that settles it; explaining, a nearer place is the better answer.
+        const about = this.#isAbout(rule.alias.packId);
+        if (explain || !about) {
+          const nearby = around();
+          for (const term of rule.terms) {
+            const place = nearby.term(term);
+            if (place && (!contextTerm || place.distance < contextTerm.distance))
+              contextTerm = place;
+          }
+          if (!contextTerm && about) contextTerm = this.#termPlace(onPage, 'page');
+          if (!contextTerm) return 'term';
+        }
       }
-      // A page about the pack takes the term from anywhere on it, as it takes context entities.
-      if (!contextTerm && this.#isAbout(rule.alias.packId)) {
-        const term = rule.terms.find((id) => (this.#termSegments.get(id) ?? 0) > 0);
-        if (term !== undefined) contextTerm = this.#termPlace(term, 'page');
-      }
-      if (!contextTerm) return 'term';
     }
-    if (!rule.passing) return this.#sharedReason(rule, contextTerm);
-    const { packId } = rule.alias;
-    if (this.#rules.marking === 'everywhere')
-      return this.#sharedReason(rule, contextTerm, { rule: 'everywhere' });
-    if (this.#rules.marking === 'never') return 'nothing';
-    const subject = nearby.subject(packId);
-    if (subject) return this.#sharedReason(rule, contextTerm, { rule: 'near-subject', subject });
-    return this.#isAbout(packId)
-      ? this.#sharedReason(rule, contextTerm, {
-          rule: 'about-pack',
-          subjectMentions: this.#subjectMentions.get(packId) ?? 0,
-        })
-      : 'subject';
+    const { alias } = rule;
+    if (!rule.passing) return explain ? reasonOf(alias, { contextTerm }) : true;
+    const marking = this.#rules.marking;
+    if (marking === 'never') return 'nothing';
+    if (marking === 'everywhere')
+      return explain ? reasonOf(alias, { contextTerm, passing: { rule: 'everywhere' } }) : true;
+    const { packId } = alias;
+    // Deciding, a page about the pack settles it; explaining, a subject nearby is the better answer.
+    if (!explain && this.#isAbout(packId)) return true;
+    const inBlock = own && this.#subjectIn(own, packId);
+    let subject: FoundNearby | undefined;
+    if (inBlock) {
+      if (!explain) return true;
+      subject = { text: this.#ruleOf(inBlock.alias).alias.text, side: 'same', distance: 0 };
+    } else if ((this.#subjectMentions.get(packId) ?? 0) > 0) {
+      subject = around().subject(packId);
+    }
+    if (subject) {
+      return explain
+        ? reasonOf(alias, { contextTerm, passing: { rule: 'near-subject', subject } })
+        : true;
+    }
+    if (!this.#isAbout(packId)) return 'subject';
+    const subjectMentions = this.#subjectMentions.get(packId) ?? 0;
+    return reasonOf(alias, { contextTerm, passing: { rule: 'about-pack', subjectMentions } });
   }
 
   /** Where a term is when that does not depend on the mention: its own block, or the page. */
   #termPlace(term: number, side: 'same' | 'page'): FoundNearby {
-    const places = this.#shared[side];
-    let place = places.get(term);
-    if (!place)
-      places.set(term, (place = { text: this.#lookup.contextTerm(term), side, distance: 0 }));
-    return place;
-  }
-
-  /**
-   * A mention's reason, one object for all mentions with the same alias and the same reason
-   * when nothing in it depends on the mention's place (a term's distance, a subject nearby).
-   */
-  #sharedReason(rule: AliasRule, contextTerm?: FoundNearby, passing?: PassingReason): MatchReason {
-    const subject = passing?.rule === 'near-subject' ? passing.subject : undefined;
-    const shareable =
-      (!contextTerm || contextTerm.side === 'same' || contextTerm.side === 'page') &&
-      (!subject || subject.side === 'same');
-    if (!shareable) return reasonOf(rule.alias, { contextTerm, passing });
-    let byTerm = this.#shared.reasons.get(rule);
-    if (!byTerm) this.#shared.reasons.set(rule, (byTerm = new Map()));
-    let bySubject = byTerm.get(contextTerm ?? NONE);
-    if (!bySubject) byTerm.set(contextTerm ?? NONE, (bySubject = new Map()));
-    let reason = bySubject.get(subject ?? NONE);
-    if (!reason)
-      bySubject.set(subject ?? NONE, (reason = reasonOf(rule.alias, { contextTerm, passing })));
-    return reason;
+    return { text: this.#lookup.contextTerm(term), side, distance: 0 };
   }
 
   /**
@@ -436,12 +405,8 @@ function setIn<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
   return set;
 }
 
-const NO_SUBJECTS: SubjectsHere[] = [];
-
-function subjectsOf(subjects: readonly SubjectsHere[], packId: string): SubjectsHere | undefined {
-  for (const here of subjects) if (here.packId === packId) return here;
-  return undefined;
-}
-
-/** The key of a shared reason without a context term or without a subject. */
-const NONE: FoundNearby = { text: '', side: 'same', distance: 0 };
+/** What `#count` found in a segment: no subjects, subjects, subjects that flipped a pack's "about". */
+const NOTHING = 0;
+const SUBJECTS = 1;
+const FLIPPED = 2;
+type Counted = typeof NOTHING | typeof SUBJECTS | typeof FLIPPED;
