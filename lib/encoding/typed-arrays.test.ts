@@ -14,7 +14,6 @@ describe('table encoding', () => {
     ['u16', new Uint16Array([0, 256, 65535])],
     ['u32', new Uint32Array([0, 65536, 2 ** 32 - 1])],
     ['i32', new Int32Array([-1, 0, 2 ** 31 - 1])],
-    ['u8', new Uint8Array(0)],
   ])('round-trips %s tables through JSON', (kind, table) => {
     const encoded = JSON.parse(JSON.stringify(encodeTable(table))) as string;
     expect(encoded.startsWith(`${kind}:`)).toBe(true);
@@ -29,8 +28,20 @@ describe('table encoding', () => {
     [[], 0, 'u8'],
   ])('stores %j (at most %i) as %s', (values, max, kind) => {
     const encoded = encodeUnsigned(values, max);
-    expect(encoded.split(':')[0]).toBe(kind);
+    expect(encoded.split(/[:*]/)[0]).toBe(kind);
     expect(Array.from(decodeInt32(encoded))).toEqual(values);
+  });
+
+  it.each([
+    ['u8', new Uint8Array(0), 'u8*0'],
+    ['u16', new Uint16Array(3), 'u16*3'],
+    ['u32', new Uint32Array(100_000), 'u32*100000'],
+    ['i32', new Int32Array(2), 'i32*2'],
+  ])('writes a %s table of zeros as its length alone', (_, table, expected) => {
+    expect(encodeTable(table)).toBe(expected);
+    const decoded = decodeTable(expected);
+    expect(decoded).toEqual(table);
+    expect(decoded.constructor).toBe(table.constructor);
   });
 
   it('widens narrow tables to the kind the scanner uses', () => {
@@ -45,7 +56,10 @@ describe('table encoding', () => {
     expect(decodeTable(encodeTable(table))).toEqual(table);
   });
 
-  it.each(['x8:AAAA', 'AAAA', 'u16:AAAA'])('rejects malformed %j', (encoded) => {
-    expect(() => decodeTable(encoded)).toThrow();
-  });
+  it.each(['x8:AAAA', 'AAAA', 'u16:AAAA', 'x8*3', 'u8*', 'u8*-1', 'u8*1e3', 'u8*3.5'])(
+    'rejects malformed %j',
+    (encoded) => {
+      expect(() => decodeTable(encoded)).toThrow();
+    },
+  );
 });

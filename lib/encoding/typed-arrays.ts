@@ -5,9 +5,10 @@ import { base64ToBytes, bytesToBase64 } from './base64';
  * (`CompiledMatcher.tables`, sent through `runtime.sendMessage`, where a typed array would
  * arrive as `{ "0": .., "1": .. }`) and the search index's forward index.
  *
- * Format: `<kind>:<base64 of the array's bytes>`, kind one of `u8`, `u16`, `u32`, `i32`.
- * Unsigned tables are stored in the narrowest kind that fits, so a small pack's tables take
- * half the space. Bytes are in platform order, which is little-endian on every platform a
+ * Format: `<kind>:<base64 of the array's bytes>`, kind one of `u8`, `u16`, `u32`, `i32`, or
+ * `<kind>*<length>` for a table of zeros only (a matcher's tables for features no alias uses:
+ * words aliases must not match inside, context entities). Unsigned tables are stored in the
+ * narrowest kind that fits, so a small pack's tables take half the space. Bytes are in platform order, which is little-endian on every platform a
  * browser extension runs on.
  */
 
@@ -25,6 +26,7 @@ function kindOf(table: Table): Kind {
 
 /** Encodes a typed array as-is (its own element kind). */
 export function encodeTable(table: Table): string {
+  if (table.every((value) => value === 0)) return `${kindOf(table)}*${table.length}`;
   const bytes = new Uint8Array(table.buffer, table.byteOffset, table.byteLength);
   return `${kindOf(table)}:${bytesToBase64(bytes)}`;
 }
@@ -41,6 +43,8 @@ export function encodeUnsigned(values: ArrayLike<number>, max: number): string {
 
 /** Decodes any encoded table. Throws on a malformed string. */
 export function decodeTable(encoded: string): Table {
+  const zeros = encoded.indexOf('*');
+  if (zeros >= 0) return zeroTable(encoded.slice(0, zeros), encoded.slice(zeros + 1));
   const colon = encoded.indexOf(':');
   const kind = encoded.slice(0, colon) as Kind;
   const size = BYTES[kind] as number | undefined;
@@ -54,6 +58,18 @@ export function decodeTable(encoded: string): Table {
   if (kind === 'u16') return new Uint16Array(buffer, byteOffset, byteLength / 2);
   if (kind === 'u32') return new Uint32Array(buffer, byteOffset, byteLength / 4);
   return new Int32Array(buffer, byteOffset, byteLength / 4);
+}
+
+/** A table of `length` zeros of `kind` (the `<kind>*<length>` form). */
+function zeroTable(kind: string, length: string): Table {
+  const count = Number(length);
+  if (!/^\d+$/.test(length) || !Number.isSafeInteger(count))
+    throw new Error(`Malformed table length "${length}"`);
+  if (kind === 'u8') return new Uint8Array(count);
+  if (kind === 'u16') return new Uint16Array(count);
+  if (kind === 'u32') return new Uint32Array(count);
+  if (kind === 'i32') return new Int32Array(count);
+  throw new Error(`Unknown table encoding "${kind}"`);
 }
 
 /** Decodes a table of non-negative integers and widens it to Int32 (one array kind in hot loops). */

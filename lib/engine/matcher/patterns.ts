@@ -99,14 +99,14 @@ export function collectPatterns(aliases: readonly AliasSpec[]): PatternSet {
     aliasTermStart[index + 1] = aliasTerms.length;
   }
   // Blockers: (pattern, alias) pairs, grouped by pattern like the aliases below.
-  const blockPairs: [number, number][] = [];
+  const blockPairs = new Pairs();
   const patternFlags = new Uint8Array(core.patternState.length);
   let word = blockersFrom;
   aliases.forEach((alias, index) => {
     for (const text of alias.notInside ?? []) {
       const pattern = textPattern[word++] as number;
       if (pattern < 0) continue;
-      blockPairs.push([pattern, index]);
+      blockPairs.add(pattern, index);
       patternFlags[pattern] = boundaryChecks(text);
     }
   });
@@ -138,30 +138,43 @@ function groupByPattern(
   aliasPattern: Uint32Array,
   patterns: number,
 ): Pick<PatternSet, 'patternAliasStart' | 'patternAliases'> {
-  const pairs: [number, number][] = [];
+  const pairs = new Pairs();
   aliasPattern.forEach((tagged, alias) => {
-    if (tagged > 0) pairs.push([tagged - 1, alias]);
+    if (tagged > 0) pairs.add(tagged - 1, alias);
   });
   const { start, grouped } = groupPairs(pairs, patterns);
   return { patternAliasStart: start, patternAliases: grouped };
+}
+
+/** (pattern, alias) pairs as two parallel lists: a pair per alias, and no array per pair. */
+class Pairs {
+  readonly patterns: number[] = [];
+  readonly aliases: number[] = [];
+
+  add(pattern: number, alias: number): void {
+    this.patterns.push(pattern);
+    this.aliases.push(alias);
+  }
 }
 
 /**
  * (pattern, alias) pairs, in ascending alias order, as a start index per pattern (one more
  * entry than patterns) into the aliases grouped by pattern: a counting sort, stable.
  */
-function groupPairs(
-  pairs: readonly (readonly [number, number])[],
-  patterns: number,
-): { start: Uint32Array; grouped: Uint32Array } {
+function groupPairs(pairs: Pairs, patterns: number): { start: Uint32Array; grouped: Uint32Array } {
   const start = new Uint32Array(patterns + 1);
-  for (const [pattern] of pairs) start[pattern + 1] = (start[pattern + 1] ?? 0) + 1;
-  for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] ?? 0) + (start[p] ?? 0);
+  const count = pairs.patterns.length;
+  for (let k = 0; k < count; k++) {
+    const pattern = pairs.patterns[k] as number;
+    start[pattern + 1] = (start[pattern + 1] as number) + 1;
+  }
+  for (let p = 0; p < patterns; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
   const next = start.slice(0, patterns);
-  const grouped = new Uint32Array(pairs.length);
-  for (const [pattern, alias] of pairs) {
-    const at = next[pattern] ?? 0;
-    grouped[at] = alias;
+  const grouped = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    const pattern = pairs.patterns[k] as number;
+    const at = next[pattern] as number;
+    grouped[at] = pairs.aliases[k] as number;
     next[pattern] = at + 1;
   }
   return { start, grouped };
