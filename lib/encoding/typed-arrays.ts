@@ -8,14 +8,20 @@ import { base64ToBytes, bytesToBase64 } from './base64';
  * Format: `<kind>:<base64 of the array's bytes>`, kind one of `u8`, `u16`, `u32`, `i32`, or
  * `<kind>*<length>` for a table of zeros only (a matcher's tables for features no alias uses:
  * words aliases must not match inside, context entities). Unsigned tables are stored in the
- * narrowest kind that fits, so a small pack's tables take half the space. Bytes are in platform order, which is little-endian on every platform a
- * browser extension runs on.
+ * narrowest kind that fits, so a small pack's tables take half the space. Bytes are in
+ * platform order, which is little-endian on every platform a browser extension runs on.
  */
 
 type Kind = 'u8' | 'u16' | 'u32' | 'i32';
 type Table = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 
-const BYTES: Record<Kind, number> = { u8: 1, u16: 2, u32: 4, i32: 4 };
+/** The array of each kind: one table for both forms of decoding. */
+const ARRAYS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
+
+function arrayOf(kind: string): (typeof ARRAYS)[Kind] {
+  if (!Object.hasOwn(ARRAYS, kind)) throw new Error(`Unknown table encoding "${kind}"`);
+  return ARRAYS[kind as Kind];
+}
 
 function kindOf(table: Table): Kind {
   if (table instanceof Uint8Array) return 'u8';
@@ -46,18 +52,14 @@ export function decodeTable(encoded: string): Table {
   const zeros = encoded.indexOf('*');
   if (zeros >= 0) return zeroTable(encoded.slice(0, zeros), encoded.slice(zeros + 1));
   const colon = encoded.indexOf(':');
-  const kind = encoded.slice(0, colon) as Kind;
-  const size = BYTES[kind] as number | undefined;
-  if (colon < 0 || size === undefined) throw new Error(`Unknown table encoding "${kind}"`);
+  if (colon < 0) throw new Error(`Unknown table encoding "${encoded.slice(0, 8)}"`);
+  const TableArray = arrayOf(encoded.slice(0, colon));
   const bytes = base64ToBytes(encoded.slice(colon + 1));
+  const size = TableArray.BYTES_PER_ELEMENT;
   if (bytes.byteLength % size !== 0)
     throw new Error('Table length is not a whole number of elements');
   // A decode starts at offset 0 of its own buffer (base64ToBytes), so the view is aligned.
-  const { buffer, byteOffset, byteLength } = bytes;
-  if (kind === 'u8') return bytes;
-  if (kind === 'u16') return new Uint16Array(buffer, byteOffset, byteLength / 2);
-  if (kind === 'u32') return new Uint32Array(buffer, byteOffset, byteLength / 4);
-  return new Int32Array(buffer, byteOffset, byteLength / 4);
+  return new TableArray(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
 }
 
 /** A table of `length` zeros of `kind` (the `<kind>*<length>` form). */
@@ -65,11 +67,7 @@ function zeroTable(kind: string, length: string): Table {
   const count = Number(length);
   if (!/^\d+$/.test(length) || !Number.isSafeInteger(count))
     throw new Error(`Malformed table length "${length}"`);
-  if (kind === 'u8') return new Uint8Array(count);
-  if (kind === 'u16') return new Uint16Array(count);
-  if (kind === 'u32') return new Uint32Array(count);
-  if (kind === 'i32') return new Int32Array(count);
-  throw new Error(`Unknown table encoding "${kind}"`);
+  return new (arrayOf(kind))(count);
 }
 
 /** Decodes a table of non-negative integers and widens it to Int32 (one array kind in hot loops). */
