@@ -175,8 +175,7 @@ export class Relevance<S extends ConditionalState> {
   decider(state: S): (alias: number) => boolean {
     this.stopWaiting(state);
     const { segment } = state;
-    let around: Nearby | null = null;
-    const aroundHere = () => (around ??= this.#around(segment));
+    const aroundHere = this.#aroundOnce(segment);
     return (alias) => {
       const rule = this.#ruleOf(alias);
       if (rule.unconditional) return true;
@@ -195,8 +194,7 @@ export class Relevance<S extends ConditionalState> {
   explain(segment: Segment, alias: number): MatchReason | null {
     const rule = this.#ruleOf(alias);
     if (rule.unconditional) return rule.unconditional;
-    let around: Nearby | null = null;
-    const verdict = this.#judge(rule, segment, () => (around ??= this.#around(segment)), true);
+    const verdict = this.#judge(rule, segment, this.#aroundOnce(segment), true);
     return typeof verdict === 'object' ? verdict : null;
   }
 
@@ -209,14 +207,27 @@ export class Relevance<S extends ConditionalState> {
     state.wants = null;
   }
 
-  /** The first of `found`'s subjects that speaks for `packId`, if any. */
-  #subjectIn(found: Evidence, packId: string): Candidate | undefined {
-    let reached = 0;
-    for (const candidate of found.candidates) {
+  /**
+   * A segment's subjects are its candidates of aliases that speak for their pack, none
+   * overlapping the one before. This is the index of the first from `from` that starts at or
+   * after `reached` (the end of the one before), or -1. Callers step from one subject `i` to
+   * the next with `(candidates, i + 1, end of i)`: the subjects are walked, never listed.
+   */
+  #nextSubject(candidates: readonly Candidate[], from: number, reached: number): number {
+    for (let i = from; i < candidates.length; i++) {
+      const candidate = candidates[i] as Candidate;
+      if (candidate.start >= reached && this.#ruleOf(candidate.alias).speaksForPack) return i;
+    }
+    return -1;
+  }
+
+  /** The rule of the first of `found`'s subjects that speaks for `packId`, if any. */
+  #subjectIn({ candidates }: Evidence, packId: string): AliasRule | undefined {
+    for (let i = this.#nextSubject(candidates, 0, 0); i >= 0;) {
+      const candidate = candidates[i] as Candidate;
       const rule = this.#ruleOf(candidate.alias);
-      if (!rule.speaksForPack || candidate.start < reached) continue;
-      if (rule.alias.packId === packId) return candidate;
-      reached = candidate.end;
+      if (rule.alias.packId === packId) return rule;
+      i = this.#nextSubject(candidates, i + 1, candidate.end);
     }
     return undefined;
   }
@@ -243,34 +254,30 @@ export class Relevance<S extends ConditionalState> {
     let counted: Counted = NOTHING;
     let packId: string | null = null;
     let count = 0;
-    let reached = 0;
     const { candidates } = found;
-    for (let i = 0; i <= candidates.length; i++) {
-      let next: string | null = null;
-      if (i < candidates.length) {
-        const candidate = candidates[i] as Candidate;
-        const rule = this.#ruleOf(candidate.alias);
-        if (!rule.speaksForPack || candidate.start < reached) continue;
-        reached = candidate.end;
-        next = rule.alias.packId;
-        if (next === packId) {
-          count++;
-          continue;
-        }
+    for (let i = this.#nextSubject(candidates, 0, 0); i >= 0;) {
+      const candidate = candidates[i] as Candidate;
+      const next = this.#ruleOf(candidate.alias).alias.packId;
+      if (next === packId) count++;
+      else {
+        counted = this.#addRun(packId, sign * count, counted);
+        packId = next;
+        count = 1;
       }
-      if (packId !== null && this.#addSubjects(packId, sign * count)) counted = FLIPPED;
-      else if (packId !== null && counted === NOTHING) counted = SUBJECTS;
-      packId = next;
-      count = 1;
+      i = this.#nextSubject(candidates, i + 1, candidate.end);
     }
-    return counted;
+    return this.#addRun(packId, sign * count, counted);
   }
 
-  /** Adds `count` mentions of `packId`'s subjects; says whether the page's "about" flipped. */
-  #addSubjects(packId: string, count: number): boolean {
+  /**
+   * Adds a run of `count` mentions of `packId`'s subjects (none when `packId` is null) to the
+   * page's counts; answers what the segment has counted so far, with this run.
+   */
+  #addRun(packId: string | null, count: number, counted: Counted): Counted {
+    if (packId === null) return counted;
     const before = this.#isAbout(packId);
     this.#subjectMentions.set(packId, (this.#subjectMentions.get(packId) ?? 0) + count);
-    return before !== this.#isAbout(packId);
+    return before !== this.#isAbout(packId) ? FLIPPED : counted === NOTHING ? SUBJECTS : counted;
   }
 
   /**
@@ -285,13 +292,12 @@ export class Relevance<S extends ConditionalState> {
       for (const term of found.terms) {
         if (!terms.has(term)) terms.set(term, { text: this.#lookup.contextTerm(term), ...place });
       }
-      let reached = 0;
-      for (const candidate of found.candidates) {
-        const rule = this.#ruleOf(candidate.alias);
-        if (!rule.speaksForPack || candidate.start < reached) continue;
-        reached = candidate.end;
-        const { packId, text } = rule.alias;
+      const { candidates } = found;
+      for (let i = this.#nextSubject(candidates, 0, 0); i >= 0;) {
+        const candidate = candidates[i] as Candidate;
+        const { packId, text } = this.#ruleOf(candidate.alias).alias;
         if (!subjects.has(packId)) subjects.set(packId, { text, ...place });
+        i = this.#nextSubject(candidates, i + 1, candidate.end);
       }
     };
     const own = this.#evidence.get(segment);
@@ -306,6 +312,12 @@ export class Relevance<S extends ConditionalState> {
     further.sort((a, b) => a[1].distance - b[1].distance);
     for (const [found, place] of further) note(found, place);
     return { term: (id) => terms.get(id), subject: (packId) => subjects.get(packId) };
+  }
+
+  /** `#around(segment)`, walked the first time it is asked for: a segment's aliases share it. */
+  #aroundOnce(segment: Segment): () => Nearby {
+    let around: Nearby | null = null;
+    return () => (around ??= this.#around(segment));
   }
 
   /**
@@ -352,7 +364,7 @@ export class Relevance<S extends ConditionalState> {
     let subject: FoundNearby | undefined;
     if (inBlock) {
       if (!explain) return true;
-      subject = { text: this.#ruleOf(inBlock.alias).alias.text, side: 'same', distance: 0 };
+      subject = { text: inBlock.alias.text, side: 'same', distance: 0 };
     } else if ((this.#subjectMentions.get(packId) ?? 0) > 0) {
       subject = around().subject(packId);
     }
