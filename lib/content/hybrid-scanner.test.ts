@@ -135,6 +135,7 @@ function immediateScheduler(): SliceScheduler {
       while (!work(() => true));
     },
     whenIdle: async () => {},
+    holdUntil: () => {},
   };
 }
 

@@ -28,6 +28,7 @@ export function timeSlices(
         }, urgent);
       },
       whenIdle: () => inner.whenIdle(),
+      holdUntil: (settled, atMostMs) => inner.holdUntil(settled, atMostMs),
     },
     longestSliceMs: () => longest,
   };

@@ -31,6 +31,7 @@ function steppedScheduler() {
       else queue.push(work);
     },
     whenIdle: async () => {},
+    holdUntil: () => {},
   };
   const drain = () => {
     for (let work = queue[0]; work; work = queue[0]) {

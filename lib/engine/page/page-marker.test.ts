@@ -20,6 +20,7 @@ function steppedScheduler() {
       else queue.push(work);
     },
     whenIdle: async () => {},
+    holdUntil: () => {},
   };
   /** Runs one slice: the walk yields at its first check (every 512 nodes). */
   const step = () => {
@@ -155,6 +156,7 @@ describe('PageMarker with answers from the background', () => {
       scheduler: {
         run: (work) => void work(() => false),
         whenIdle: async () => {},
+        holdUntil: () => {},
       },
       now: () => 0,
       onFirstScan,

@@ -73,6 +73,12 @@ const PROGRESS_PAINT_MS = 250;
 const MUTATION_SHARE = 0.25;
 
 /**
+ * How long the slices wait at most for the nearness rules a batch asked for: a load that
+ * neither arrives nor fails in this time does not hold the rest of the page up any longer.
+ */
+export const RELEVANCE_HOLD_MS = 100;
+
+/**
  * Texts longer than this are matched in chunks, one or more per slice, so a single huge block
  * (a 32 MB log in a `<pre>`, a large text/plain file) never holds the main thread in one call.
  */
@@ -437,6 +443,22 @@ export class PageMarker {
     };
   }
 
+  /** The load of the nearness rules the scheduler was last held for. */
+  #heldFor: Promise<void> | null = null;
+
+  /**
+   * Once a batch makes the index load the nearness rules, no slice of ours runs until they
+   * are here (at most `RELEVANCE_HOLD_MS`): the conditional mentions of what was just painted
+   * then follow it within a few frames, where behind our own slices on wikipedia-2 they came
+   * 55–75 ms later (22–36 ms held).
+   */
+  #holdForRelevance(): void {
+    const loading = this.index.loadingRelevance;
+    if (loading === null || loading === this.#heldFor) return;
+    this.#heldFor = loading;
+    this.#options.scheduler.holdUntil(loading, RELEVANCE_HOLD_MS);
+  }
+
   /**
    * Applies a batch's scan results (here, or later from the background) behind any batch
    * still waiting. `done` is undefined while the root's walk goes on; at its end it is the
@@ -454,6 +476,7 @@ export class PageMarker {
       if (this.#stopped) return;
       if (replaced) this.index.remove(replaced);
       if (scanned) this.index.add(batch, scanned);
+      this.#holdForRelevance();
       if (done !== undefined) {
         this.index.remove(null);
         this.#repaint();

@@ -9,7 +9,9 @@ import { addScanned, aliasOf, matcherOf, NO_PAINTER } from '../../../tests/suppo
 import { MentionIndex, type RelevanceSource } from './mention-index';
 import type { Mention } from './mentions';
 import { createRelevance, type CreateRelevance } from './relevance';
+import { RELEVANCE_HOLD_MS } from './page-marker';
 import { localScanner } from './scanner';
+import { createSliceScheduler, type SliceScheduler } from './scheduler';
 import { ACTIVE_HIGHLIGHT, startMarking, type RunningMarker } from './start';
 
 /**
@@ -114,5 +116,39 @@ describe('the first scan waits for the rules it asked for', () => {
     loads[0]?.resolve(createRelevance);
     await vi.waitFor(() => expect(highlights.registry.has(ACTIVE_HIGHLIGHT)).toBe(true));
     expect(paintedTexts(highlights.registry).sort()).toEqual(['ByteDance', 'Google']);
+  });
+
+  it('holds its slices while the rules load, once per load', async () => {
+    const { source, loads } = controlledLoad();
+    const real = createSliceScheduler();
+    const holds: { settled: Promise<unknown>; atMostMs: number }[] = [];
+    const scheduler: SliceScheduler = {
+      run: (work, urgent) => real.run(work, urgent),
+      whenIdle: () => real.whenIdle(),
+      holdUntil: (settled, atMostMs) => {
+        holds.push({ settled, atMostMs });
+        real.holdUntil(settled, atMostMs);
+      },
+    };
+    document.body.innerHTML = '<p>Google, a rival of ByteDance</p><p>Google again</p>';
+    running.push(
+      startMarking(document, localScanner(matcher), {
+        relevance: source,
+        scheduler,
+        firstScanHighlight: ACTIVE_HIGHLIGHT,
+      }),
+    );
+    await vi.waitFor(() => expect(loads).toHaveLength(1));
+    expect(holds).toHaveLength(1);
+    expect(holds[0]?.atMostMs).toBe(RELEVANCE_HOLD_MS);
+    let released = false;
+    void holds[0]?.settled.then(() => (released = true));
+    await Promise.resolve();
+    expect(released).toBe(false);
+    loads[0]?.resolve(createRelevance);
+    await vi.waitFor(() => expect(highlights.registry.has(ACTIVE_HIGHLIGHT)).toBe(true));
+    expect(released).toBe(true);
+    expect(paintedTexts(highlights.registry).sort()).toEqual(['ByteDance', 'Google', 'Google']);
+    expect(holds).toHaveLength(1);
   });
 });
