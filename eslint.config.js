@@ -16,7 +16,7 @@ const TESTS = ['**/*.test.{ts,tsx}'];
 
 /** Code that runs in a web page's content script (the "runs in" column of the README's folder table). */
 const CONTENT_SIDE = [
-  'entrypoints/content/**',
+  'entrypoints/frame/**',
   'entrypoints/card-ui/**',
   'entrypoints/local-matcher/**',
   'lib/async/**',

@@ -95,8 +95,6 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // A CSS-only content script: the ::highlight() rules must reach every page and frame
-    // as a user stylesheet, while the card's own CSS goes into its shadow root (card-ui.js).
     'build:manifestGenerated': (_wxt, manifest) => {
       // The toolbar button's own icon (`icons` comes from public/icon/, drawn from
       // assets/icon.svg by `npm run icons`). Set here: WXT builds the button's entry from the
@@ -109,6 +107,18 @@ export default defineConfig({
         (manifest.browser_action as { default_area?: string }).default_area = 'navbar';
       }
       manifest.content_scripts ??= [];
+      // Fact Lens in every frame (entrypoints/frame): a plain script listed here rather than
+      // a WXT content script, which would bring WXT's context into every frame (see
+      // lib/content/lifetime.ts).
+      manifest.content_scripts.push({
+        matches: ['<all_urls>'],
+        js: ['frame.js'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+      });
+      // A CSS-only content script: the ::highlight() rules must reach every page and frame
+      // as a user stylesheet, while the card's own CSS goes into its shadow root (card-ui.js).
       manifest.content_scripts.push({
         matches: ['<all_urls>'],
         css: ['content-scripts/highlights.css'],

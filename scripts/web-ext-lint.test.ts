@@ -9,7 +9,7 @@ describe('unexplained web-ext lint messages', () => {
   });
 
   it('keeps the same warning in another file, any other warning, and every error', () => {
-    const elsewhere = { ...eval_, file: 'content-scripts/content.js' };
+    const elsewhere = { ...eval_, file: 'frame.js' };
     const missingId = { code: 'MISSING_ADDON_ID', file: 'manifest.json', message: 'no id' };
     const error = { ...eval_, message: 'as an error' };
     expect(unexplained([error], [elsewhere, missingId])).toEqual([error, elsewhere, missingId]);

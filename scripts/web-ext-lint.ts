@@ -20,7 +20,7 @@ interface ExplainedWarning {
 export const EXPLAINED_WARNINGS: readonly ExplainedWarning[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^content-scripts\/content\.js$/,
+    file: /^frame\.js$/,
     why: 'import(url) of our own card-ui.js / local-matcher.js; the URL is runtime.getURL of a fixed file name',
   },
   {

@@ -7,6 +7,7 @@ import { ui as uiText } from '../../components/i18n';
 import { citationText } from '../../lib/cards/display-text';
 import type { HoverCardController } from '../../lib/cards/hover-controller';
 import type { PageCardActions } from '../../lib/content/card-ui';
+import type { FrameLifetime } from '../../lib/content/lifetime';
 import { TEST_HOOKS } from '../../lib/content/test-hooks';
 import { OWN_UI_ATTRIBUTE } from '../../lib/engine/page/regions';
 // Inlined into this script: the card's styles go into its shadow root, and no stylesheet is
@@ -23,6 +24,21 @@ import tokensCss from '../../components/styles/tokens.css?inline';
 const SHADOW_CSS = [tokensCss, sharedCss, cardCss].join('\n').replaceAll(':root', ':host');
 
 /**
+ * What `createShadowRootUi` asks of a WXT content-script context, which the bootstrap no longer
+ * has (lib/content/lifetime.ts says why): in wxt 0.20.27 (`utils/content-script-ui/
+ * shadow-root.mjs`) it reads `options.cssInjectionMode` (not "ui": the card's styles are
+ * inlined below) and registers the UI's removal with `onInvalidated`. The card leaves the
+ * page when the frame's lifetime ends.
+ */
+function uiContext(lifetime: Pick<FrameLifetime, 'onEnd'>): ContentScriptContext {
+  const used: Pick<ContentScriptContext, 'options' | 'onInvalidated'> = {
+    options: { cssInjectionMode: 'manual' },
+    onInvalidated: (listener) => lifetime.onEnd(listener),
+  };
+  return used as ContentScriptContext;
+}
+
+/**
  * Mounts the hover card in its own shadow root, appended to <html> rather than <body> so
  * the page's body keeps exactly its own children. The host carries OWN_UI_ATTRIBUTE: the
  * scanner never reads our own text.
@@ -33,7 +49,7 @@ const SHADOW_CSS = [tokensCss, sharedCss, cardCss].join('\n').replaceAll(':root'
  * build leaves it open, because Playwright's locators pierce open roots only.
  */
 export async function mountHoverCard(
-  ctx: ContentScriptContext,
+  lifetime: Pick<FrameLifetime, 'onEnd'>,
   controller: HoverCardController,
   pageActions: PageCardActions,
 ): Promise<void> {
@@ -41,7 +57,7 @@ export async function mountHoverCard(
     ...pageActions,
     copyCitation: (card) => navigator.clipboard.writeText(citationText(uiText, card)),
   };
-  const ui = await createShadowRootUi<Root>(ctx, {
+  const ui = await createShadowRootUi<Root>(uiContext(lifetime), {
     name: 'fact-lens-card',
     mode: TEST_HOOKS ? 'open' : 'closed',
     css: SHADOW_CSS,

@@ -1,8 +1,8 @@
 /**
  * One-shot timers, injected wherever code waits (hover delays, download deadlines, a flash
  * that fades) so tests drive time by hand (`ManualTimers` in tests/support/publisher.ts) and
- * each context passes its own: the content script `ctx.setTimeout`, which stops with the
- * script, the background plain `setTimeout`.
+ * each context passes its own: the content script its lifetime's (lib/content/lifetime.ts),
+ * which stop with the script, the background plain `setTimeout`.
  */
 export interface Timers {
   /** Runs `run` once after `ms`; returns a handle for `clear`. */

@@ -1,7 +1,7 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HoverCardActions } from '../../components/hovercard/HoverCard';
 import type { HoverCardController } from '../cards/hover-controller';
 import type { LazyScript } from './lazy-script';
+import type { FrameLifetime } from './lifetime';
 
 /**
  * The hover card's UI (React, its components and styles) is a separate script, `card-ui.js`,
@@ -10,9 +10,9 @@ import type { LazyScript } from './lazy-script';
  * why that way: lazy-script.ts.
  */
 
-/** Mounts the card into the document; resolves once it is mounted. */
+/** Mounts the card into the document, until `lifetime` ends; resolves once it is mounted. */
 export type MountCard = (
-  ctx: ContentScriptContext,
+  lifetime: Pick<FrameLifetime, 'onEnd'>,
   controller: HoverCardController,
   actions: PageCardActions,
 ) => Promise<void>;

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
 import { scanRemotely } from '../engine/remote-scan';
@@ -133,7 +132,7 @@ async function start(overrides: Partial<FrameEnvironment> = {}, begin = startFra
     importScript,
     timers: { set: (run, ms) => setTimeout(run, ms), clear: (id) => clearTimeout(id as number) },
     userTiming: userTiming as unknown as FrameEnvironment['userTiming'],
-    ctx: {} as ContentScriptContext,
+    lifetime: { onEnd: () => () => {} },
     highlightCss: '::highlight(fact-lens-product) { color: red; }',
     ...overrides,
   };
@@ -231,12 +230,12 @@ describe('startFrame', () => {
     expect(importScript).toHaveBeenCalledTimes(1);
     expect(mountCard).toHaveBeenCalledTimes(1);
 
-    const [ctx, controller, actions] = mountCard.mock.calls[0] as [
-      ContentScriptContext,
+    const [lifetime, controller, actions] = mountCard.mock.calls[0] as [
+      FrameEnvironment['lifetime'],
       { state: { target: { ref: unknown } | null } },
       PageCardActions,
     ];
-    expect(ctx).toBe(env.ctx);
+    expect(lifetime).toBe(env.lifetime);
     expect(controller.state.target?.ref).toEqual({ packId: 'p', entityId: 'bytedance' });
     expect(sent('getEntityCard').map(([, ref]) => ref)).toContainEqual({
       packId: 'p',

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Timers } from '../async/timers';
 import { HoverCardController } from '../cards/hover-controller';
 import { createSiteMute, type SiteMute } from '../cards/site-mute';
@@ -16,6 +15,7 @@ import { siteOf } from '../site/site';
 import { CARD_UI, mountOnFirstIntent } from './card-ui';
 import { HybridScanner, type KeyedMatcher } from './hybrid-scanner';
 import { lazyScriptLoader, type LazyScript } from './lazy-script';
+import type { FrameLifetime } from './lifetime';
 import { LOCAL_MATCHER, type DecodeMatcher } from './local-matcher';
 import { RELEVANCE } from './relevance-script';
 import { PageSession } from './page-session';
@@ -26,7 +26,7 @@ export type ContentRequest = typeof request;
 
 /**
  * What Fact Lens in one frame needs from the outside world. The content script's entrypoint
- * passes the real ones (`browser.*`, `document`, WXT's context); tests pass fakes.
+ * passes the real ones (`browser.*`, `document`, its lifetime); tests pass fakes.
  */
 export interface FrameEnvironment {
   /** The frame's document; its window is `doc.defaultView`. */
@@ -50,8 +50,8 @@ export interface FrameEnvironment {
    * painted, for the benchmark; `npm run build` never writes to it (test-hooks.ts).
    */
   userTiming: Pick<Performance, 'mark' | 'measure'>;
-  /** WXT's content-script context: the card UI mounts its shadow root with it. */
-  ctx: ContentScriptContext;
+  /** Ends when the extension is gone (lifetime.ts): the card UI leaves the page then. */
+  lifetime: Pick<FrameLifetime, 'onEnd'>;
   /** The `::highlight()` rules, adopted into shadow roots. */
   highlightCss: string;
 }
@@ -101,7 +101,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
     timers: env.timers,
     onOpen: timing.opened,
     onIntent: mountOnFirstIntent(lazy(CARD_UI), (mountCard) =>
-      mountCard(env.ctx, controller, {
+      mountCard(env.lifetime, controller, {
         painted: timing.painted,
         mute: siteMute ? (ref) => siteMute.mute(ref) : undefined,
         openSearch: (query) => void request('openSearch', { query }),

@@ -7,7 +7,7 @@ import { PROJECT_ROOT, importGraph } from './import-graph';
  * through a chain of imports the folder rules in eslint.config.js cannot see.
  */
 const CONTENT_ENTRIES = [
-  'entrypoints/content/index.ts',
+  'entrypoints/frame/index.ts',
   'entrypoints/card-ui/index.tsx',
   'entrypoints/local-matcher/index.ts',
   'entrypoints/relevance/index.ts',
@@ -44,13 +44,13 @@ describe('what the content script reaches', () => {
   });
 
   it('keeps React, Zod and positioning out of the bootstrap (they load on first hover)', () => {
-    const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/content/index.ts']);
+    const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/frame/index.ts']);
     const found = NOT_IN_THE_BOOTSTRAP.filter((name) => bootstrap.packages.has(name));
     expect(found.map((name) => `${name} (from ${bootstrap.packages.get(name)})`)).toEqual([]);
   });
 
   it('keeps the automaton and the nearness rules out of the bootstrap (loaded on need)', () => {
-    const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/content/index.ts']);
+    const bootstrap = importGraph(PROJECT_ROOT, ['entrypoints/frame/index.ts']);
     expect(LOADED_ON_DEMAND.filter((file) => graph.files.includes(file))).toEqual(LOADED_ON_DEMAND);
     expect(LOADED_ON_DEMAND.filter((file) => bootstrap.files.includes(file))).toEqual([]);
   });

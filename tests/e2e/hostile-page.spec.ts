@@ -45,3 +45,29 @@ test('names in hidden, zero-size and aria-hidden elements are never in CSS.highl
   }
   expect(pageErrors).toEqual([]);
 });
+
+test('a page cannot stop Fact Lens by announcing a newer copy of its content script', async ({
+  page,
+  server,
+  extensionId,
+  pageErrors,
+}) => {
+  await gotoMarked(page, `${server}/hidden-text.html`);
+  expect(await highlightedTexts(page)).toEqual(['Doubao']);
+  // What WXT's content-script context took for a newer copy of the script, which ended the
+  // one running (lib/content/lifetime.ts): a CustomEvent and a message named after the
+  // extension's id, which pages can learn.
+  await page.evaluate((id) => {
+    const type = `${id}:content:wxt:content-script-started`;
+    const detail = { contentScriptName: 'content', messageId: 'page' };
+    document.dispatchEvent(new CustomEvent(type, { detail }));
+    window.postMessage({ type, ...detail }, '*');
+  }, extensionId);
+  await page.evaluate(() => {
+    const late = document.createElement('p');
+    late.textContent = 'Seedance arrived later.';
+    document.body.append(late);
+  });
+  await expect.poll(() => highlightedTexts(page)).toEqual(['Doubao', 'Seedance']);
+  expect(pageErrors).toEqual([]);
+});
