@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../lib/settings/schema';
-import { loadSettings, updateSettings, watchSettings } from '../lib/settings/store';
+import { loadSettings, readSettings, updateSettings } from '../lib/settings/store';
+import { watchSettings } from '../lib/settings/watch';
 
 export interface SettingsHandle {
   settings: Settings | null;
@@ -17,7 +18,11 @@ export function useSettings(): SettingsHandle {
   useEffect(() => {
     let live = true;
     void loadSettings(browser.storage.local).then((loaded) => live && setSettings(loaded));
-    const stop = watchSettings(browser.storage.onChanged, setSettings);
+    const stop = watchSettings(
+      browser.storage.onChanged,
+      (stored) => readSettings(stored),
+      setSettings,
+    );
     return () => {
       live = false;
       stop();

@@ -21,6 +21,7 @@ import { announcePacksChanged } from '../lib/messaging/packs-revision';
 import { startSyncSchedule } from '../lib/sync/alarm';
 import { originPattern } from '../lib/sync/subscriptions';
 import { readerLanguages } from '../lib/i18n/ui-text';
+import { migrateStoredSettings } from '../lib/settings/store';
 import { installedAny, syncDue, SYNC_LIMITS, type SyncEnvironment } from '../lib/sync/sync';
 
 export default defineBackground(() => {
@@ -37,6 +38,11 @@ export default defineBackground(() => {
     ensureSeedPack(packDb, seed, now, { declined: () => seedRemoval.removed() });
   void ensureSeed().catch((error: unknown) =>
     console.error('Fact Lens: seed install failed', error),
+  );
+  // Frames read only the current settings version (lib/settings/frame-settings.ts): older
+  // stored settings are migrated here, at every start, an update's included.
+  void migrateStoredSettings(browser.storage.local).catch((error: unknown) =>
+    console.error('Fact Lens: settings migration failed', error),
   );
 
   const sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'> = {

@@ -5,12 +5,9 @@ import { unwrap, type request } from '../messaging/client';
 import { answerPageRequests } from '../messaging/page-protocol';
 import { watchPacksRevision } from '../messaging/packs-revision';
 import type { MessageEvents } from '../messaging/wire';
-import {
-  loadSettings,
-  watchSettings,
-  type SettingsArea,
-  type SettingsEvents,
-} from '../settings/store';
+import { loadFrameSettings, readFrameSettings } from '../settings/frame-settings';
+import type { SettingsArea, SettingsEvents } from '../settings/store';
+import { watchSettings } from '../settings/watch';
 import { siteOf } from '../site/site';
 import { CARD_UI, mountOnFirstIntent } from './card-ui';
 import { HybridScanner, type KeyedMatcher } from './hybrid-scanner';
@@ -90,7 +87,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
   // Pages without a host (file:, about:blank frames) have no site to keep rules for.
   const siteMute = site ? createSiteMute(site, request) : null;
   const [settings, force] = await Promise.all([
-    loadSettings(env.storage.local),
+    loadFrameSettings(env.storage.local),
     forcedMatchPath(env.storage.local),
   ]);
   const lazy = <T>(script: LazyScript<T>) =>
@@ -128,7 +125,9 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
     onMarker: (marker) => siteMute?.attach((entityKeys) => marker.setMuted(entityKeys)),
   });
   session.apply(settings);
-  const stopWatching = watchSettings(env.storage.onChanged, (next) => session.apply(next));
+  const stopWatching = watchSettings(env.storage.onChanged, readFrameSettings, (next) =>
+    session.apply(next),
+  );
   // A pack was installed, updated, rolled back, switched or removed: match again in place.
   const stopWatchingPacks = watchPacksRevision(env.storage.onChanged, () => session.rematch());
   // "On this page" in the popup asks the top frame only.

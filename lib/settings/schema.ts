@@ -101,6 +101,11 @@ export function settingsProblem(value: unknown): string | null {
   return null;
 }
 
+/** What is logged when stored settings are unusable and the defaults are used instead. */
+export function unusableSettings(problem: string): string {
+  return `Fact Lens: stored settings were unusable (${problem}); using defaults`;
+}
+
 /**
  * The languages a reader prefers pack texts in, first choice first: the chosen one, or for
  * `auto` the browser's (`readerLanguages` in lib/i18n, passed in).

@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readStoredSettings } from './migrate';
 import { DEFAULT_SETTINGS, preferredTextLanguages, runsOn, type Settings } from './schema';
-import { loadSettings, updateSettings, watchSettings, withSiteDisabled } from './store';
+import { readFrameSettings } from './frame-settings';
+import {
+  loadSettings,
+  migrateStoredSettings,
+  readSettings,
+  updateSettings,
+  withSiteDisabled,
+} from './store';
+import { watchSettings } from './watch';
 import { memoryArea } from '../../tests/support/memory-storage';
 
 const stored = (settings: Partial<Settings>) => ({ ...DEFAULT_SETTINGS, ...settings });
@@ -114,7 +122,11 @@ describe('settings in storage', () => {
       removeListener: () => (registered = undefined),
     };
     const listener = vi.fn();
-    const stop = watchSettings(events as Parameters<typeof watchSettings>[0], listener);
+    const stop = watchSettings(
+      events as Parameters<typeof watchSettings>[0],
+      (value) => readSettings(value),
+      listener,
+    );
     registered?.({ settings: { newValue: stored({ paused: true }) } }, 'sync');
     registered?.({ other: { newValue: 1 } }, 'local');
     registered?.({ settings: { newValue: stored({ paused: true }) } }, 'local');
@@ -122,6 +134,62 @@ describe('settings in storage', () => {
     expect(listener).toHaveBeenCalledWith(stored({ paused: true }));
     stop();
     expect(registered).toBeUndefined();
+  });
+});
+
+describe('settings in a frame (the current version only)', () => {
+  const V3 = { ...stored({ paused: true }), version: 3, textLanguage: undefined };
+  it.each<[string, unknown, Settings, boolean]>([
+    ['nothing stored: the defaults', undefined, DEFAULT_SETTINGS, false],
+    [
+      'the current version as stored',
+      stored({ density: 'first' }),
+      stored({ density: 'first' }),
+      false,
+    ],
+    ['version 3, not migrated yet: paused', V3, stored({ paused: true }), false],
+    [
+      'version 1, not migrated yet: paused',
+      { version: 1, enabled: true, highlightAll: true, hoverDelaySeconds: 1 },
+      stored({ paused: true }),
+      false,
+    ],
+    [
+      'a later version: the defaults, logged',
+      { ...stored({}), version: 99 },
+      DEFAULT_SETTINGS,
+      true,
+    ],
+    [
+      'an unusable current one: the defaults, logged',
+      stored({ hoverDelayMs: 5 }),
+      DEFAULT_SETTINGS,
+      true,
+    ],
+    ['not an object: the defaults, logged', 'paused', DEFAULT_SETTINGS, true],
+  ])('%s', (_, value, expected, logged) => {
+    const log = vi.fn();
+    expect(readFrameSettings(value, log)).toEqual(expected);
+    expect(log).toHaveBeenCalledTimes(logged ? 1 : 0);
+  });
+
+  it('reads what the background wrote back once it migrated an older version', async () => {
+    const v2 = { version: 2, paused: false, density: 'all', hoverDelayMs: 300, disabledSites: [] };
+    const area = memoryArea({ settings: v2 });
+    expect(readFrameSettings(area.items.get('settings'))).toEqual(stored({ paused: true }));
+    await migrateStoredSettings(area);
+    expect(area.items.get('settings')).toEqual(stored({ contextEntities: 'near', paused: false }));
+    expect(readFrameSettings(area.items.get('settings'))).toEqual(stored({ paused: false }));
+  });
+
+  it('is not written by the background when current, missing or unusable', async () => {
+    for (const value of [stored({ density: 'first' }), undefined, { version: 4, paused: 'no' }]) {
+      const area = memoryArea(value === undefined ? {} : { settings: value });
+      const set = vi.spyOn(area, 'set');
+      await migrateStoredSettings(area);
+      expect(set).not.toHaveBeenCalled();
+      expect(area.items.get('settings')).toEqual(value);
+    }
   });
 });
 

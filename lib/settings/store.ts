@@ -1,5 +1,5 @@
 import { readStoredSettings } from './migrate';
-import { SETTINGS_KEY, settingsProblem, type Settings } from './schema';
+import { SETTINGS_KEY, settingsProblem, unusableSettings, type Settings } from './schema';
 
 /** The part of `browser.storage` the settings need; injected so tests use a fake. */
 export interface SettingsArea {
@@ -17,13 +17,20 @@ export interface SettingsEvents {
 
 export type Log = (message: string) => void;
 
-/** Current settings; corrupt or missing ones read as defaults (and a corrupt one is logged). */
-export async function loadSettings(area: SettingsArea, log: Log = console.warn): Promise<Settings> {
-  const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+/**
+ * Current settings from what storage holds: older versions migrated, missing ones the
+ * defaults, unusable ones the defaults too, and logged. For extension pages and the
+ * background; frames read only the current version (frame-settings.ts).
+ */
+export function readSettings(stored: unknown, log: Log = console.warn): Settings {
   const read = readStoredSettings(stored);
-  if (read.status === 'corrupt')
-    log(`Fact Lens: stored settings were unusable (${read.problem}); using defaults`);
+  if (read.status === 'corrupt') log(unusableSettings(read.problem));
   return read.settings;
+}
+
+/** The stored settings, as `readSettings` reads them. */
+export async function loadSettings(area: SettingsArea, log?: Log): Promise<Settings> {
+  return readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY], log);
 }
 
 /**
@@ -42,22 +49,14 @@ export async function updateSettings(
   return next;
 }
 
-/** Calls `listener` with the new settings whenever another context changes them. */
-export function watchSettings(
-  events: SettingsEvents,
-  listener: (settings: Settings) => void,
-  log: Log = console.warn,
-): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-    const change = changes[SETTINGS_KEY];
-    if (areaName !== 'local' || !change) return;
-    const read = readStoredSettings(change.newValue);
-    if (read.status === 'corrupt')
-      log(`Fact Lens: new settings were unusable (${read.problem}); using defaults`);
-    listener(read.settings);
-  };
-  events.addListener(onChanged);
-  return () => events.removeListener(onChanged);
+/**
+ * Writes back the stored settings migrated, when they are of an older version: the background
+ * does this each time it starts, so frames, which read only the current version
+ * (frame-settings.ts), find it. Current, missing and unusable settings are left as they are.
+ */
+export async function migrateStoredSettings(area: SettingsArea): Promise<void> {
+  const read = readStoredSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  if (read.status === 'migrated') await area.set({ [SETTINGS_KEY]: read.settings });
 }
 
 /** Disables or re-enables one site; the most recently disabled site comes first. */

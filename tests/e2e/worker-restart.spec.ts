@@ -67,3 +67,36 @@ test('after the service worker restarts, an open page gets its card and a new pa
   await expectFullCard(second, '#video', 'Seedance 2.0', 'Model');
   expect(pageErrors).toEqual([]);
 });
+
+test('settings of an older version are migrated when the worker starts; until then pages mark nothing', async ({
+  context,
+  page,
+  server,
+  serviceWorker,
+  extensionId,
+  pageErrors,
+}) => {
+  await gotoMarked(page, `${server}/index.html`);
+  const before = await paintedMentions(page);
+  expect(before.length).toBeGreaterThan(0);
+
+  // Version 2, as an earlier Fact Lens stored it. Frames read only the current version
+  // (lib/settings/frame-settings.ts): the open page stops marking rather than guess what the
+  // reader chose.
+  const v2 = { version: 2, paused: false, density: 'all', hoverDelayMs: 300, disabledSites: [] };
+  await serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), v2);
+  await expect.poll(() => paintedMentions(page)).toEqual([]);
+
+  // The worker migrates stored settings each time it starts (an update starts it too).
+  const worker = await controlWorker(page, extensionId);
+  await worker.stop();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect.poll(() => worker.status()).toBe('running');
+  await expect.poll(() => paintedMentions(page)).toEqual(before);
+  const storedNow = await popup.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings,
+  );
+  expect(storedNow).toMatchObject({ version: 4, paused: false, contextEntities: 'near' });
+  expect(pageErrors).toEqual([]);
+});
