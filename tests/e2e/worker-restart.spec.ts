@@ -35,6 +35,14 @@ async function expectFullCard(page: Page, selector: string, text: string, kind: 
   await expect(card.locator('.fl-card-source').first()).toContainText('36Kr');
 }
 
+/** Opens the demo page, waits until it is marked, and answers its painted mentions. */
+async function markedDemo(page: Page, server: string) {
+  await gotoMarked(page, `${server}/index.html`);
+  const painted = await paintedMentions(page);
+  expect(painted.length).toBeGreaterThan(0);
+  return painted;
+}
+
 test('after the service worker restarts, an open page gets its card and a new page the same marks', async ({
   context,
   page,
@@ -43,9 +51,7 @@ test('after the service worker restarts, an open page gets its card and a new pa
   extensionId,
   pageErrors,
 }) => {
-  await gotoMarked(page, `${server}/index.html`);
-  const before = await paintedMentions(page);
-  expect(before.length).toBeGreaterThan(0);
+  const before = await markedDemo(page, server);
   const worker = await controlWorker(page, extensionId);
   expect(worker.status()).toBe('running');
 
@@ -76,9 +82,7 @@ test('settings of an older version are migrated when the worker starts; until th
   extensionId,
   pageErrors,
 }) => {
-  await gotoMarked(page, `${server}/index.html`);
-  const before = await paintedMentions(page);
-  expect(before.length).toBeGreaterThan(0);
+  const before = await markedDemo(page, server);
 
   // Version 2, as an earlier Fact Lens stored it. Frames read only the current version
   // (lib/settings/frame-settings.ts): the open page stops marking rather than guess what the
