@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ui } from '../../components/i18n';
+import { warmDateFormats } from '../../lib/cards/display-text';
 import { CARD_UI } from '../../lib/content/card-ui';
 import { publishLazyExport } from '../../lib/content/lazy-script';
 import { recordScriptLoaded } from '../../lib/content/test-hooks';
@@ -11,5 +13,8 @@ import { mountHoverCard } from './mount';
  */
 export default defineUnlistedScript(() => {
   publishLazyExport(CARD_UI, mountHoverCard);
+  // Loaded on the first hover intent: the hover delay is still running, and the first card
+  // then renders without paying for the renderer's first date formatter (~20 ms).
+  warmDateFormats(ui.locale);
   void recordScriptLoaded(browser.storage.local, 'card-ui', location.href);
 });

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EntityCard } from '../domain/card';
 import { englishUi, uiTextFor } from '../../tests/support/ui-text';
-import { citationText, formatPartialDate, safeHref, sourceLine } from './display-text';
+import {
+  citationText,
+  formatPartialDate,
+  safeHref,
+  sourceLine,
+  warmDateFormats,
+} from './display-text';
 
 describe('formatPartialDate', () => {
   it.each([
@@ -26,6 +32,21 @@ describe('formatPartialDate', () => {
 
   it('is not moved by the time zone: 1 January stays in its year', () => {
     expect(formatPartialDate('2026-01-01', 'en')).toBe('Jan 1, 2026');
+  });
+
+  it('makes no formatter once a locale is warmed, whatever parts a date has', () => {
+    warmDateFormats('de');
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(['2026', '2026-03', '2026-03-04'].map((d) => formatPartialDate(d, 'de'))).toEqual([
+        '2026',
+        'März 2026',
+        '4. März 2026',
+      ]);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 });
 
