@@ -15,11 +15,24 @@ const getMessage = (id: string, substitutions: string[]): string =>
     substitutions,
   );
 
+/**
+ * Messages without substitutions, as read once: the browser's messages and UI language are
+ * fixed for as long as a page lives, and a card asks for the same labels at every render,
+ * each a call into the browser.
+ */
+const plain = new Map<MessageId, string>();
+let locale: string | undefined;
+
 export const ui: UiText = {
-  t: (id: MessageId, ...substitutions: string[]) => getMessage(id, substitutions),
-  // A getter: read when a date or number is formatted, not when a module is loaded.
+  t: (id: MessageId, ...substitutions: string[]) => {
+    if (substitutions.length > 0) return getMessage(id, substitutions);
+    let text = plain.get(id);
+    if (text === undefined) plain.set(id, (text = getMessage(id, substitutions)));
+    return text;
+  },
+  // A getter: read when a date or number is first formatted, not when a module is loaded.
   get locale() {
-    return intlLocale(browser.i18n.getUILanguage(), messagesLanguage());
+    return (locale ??= intlLocale(browser.i18n.getUILanguage(), messagesLanguage()));
   },
 };
 
