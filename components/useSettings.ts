@@ -18,11 +18,7 @@ export function useSettings(): SettingsHandle {
   useEffect(() => {
     let live = true;
     void loadSettings(browser.storage.local).then((loaded) => live && setSettings(loaded));
-    const stop = watchSettings(
-      browser.storage.onChanged,
-      (stored) => readSettings(stored),
-      setSettings,
-    );
+    const stop = watchSettings(browser.storage.onChanged, readSettings, setSettings);
     return () => {
       live = false;
       stop();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { plainTimers } from '../lib/async/timers';
 import { createHandlers } from '../lib/background/handlers';
 import { packMatcherService } from '../lib/background/matcher-service';
 import { bundledSeedPack } from '../lib/background/seed-pack';
@@ -47,10 +48,7 @@ export default defineBackground(() => {
 
   const sync: Omit<SyncEnvironment, 'packDb' | 'userDb' | 'now'> = {
     fetch: (input, init) => fetch(input, init),
-    timers: {
-      set: (run, ms) => setTimeout(run, ms),
-      clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    },
+    timers: plainTimers,
     timeoutMs: SYNC_LIMITS.timeoutMs,
     random: Math.random,
     mayFetch: (url) => browser.permissions.contains({ origins: [originPattern(url)] }),

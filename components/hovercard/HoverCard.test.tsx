@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { plainTimers } from '../../lib/async/timers';
 import { HoverCardController } from '../../lib/cards/hover-controller';
 import type { EntityCard } from '../../lib/domain/card';
 import { dispatchTrusted } from '../../tests/support/trusted-event';
@@ -43,7 +44,7 @@ afterEach(() => cleanup?.());
 async function openCard() {
   const controller = new HoverCardController({
     load: async () => CARD,
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (id) => clearTimeout(id as number) },
+    timers: plainTimers,
   });
   const actions = {
     copyCitation: vi.fn(async () => {}),

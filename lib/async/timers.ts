@@ -10,3 +10,9 @@ export interface Timers {
   /** Cancels a timer `set` returned; a fired or cleared handle is ignored. */
   clear(handle: unknown): void;
 }
+
+/** The platform's own `setTimeout`, for code whose timers need not stop with anything. */
+export const plainTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainTimers } from '../async/timers';
 import type { EntityCard } from '../domain/card';
 import type { EntityRef } from '../domain/entity';
 import { HoverCardController, type CardTarget } from './hover-controller';
@@ -41,7 +42,7 @@ function setup() {
   );
   const controller = new HoverCardController({
     load,
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
+    timers: plainTimers,
     timing: { showDelayMs: 300, hideGraceMs: 200, loadingGraceMs: 100 },
   });
   const answer = async (
@@ -94,7 +95,7 @@ describe('HoverCardController', () => {
     const onIntent = vi.fn();
     const controller = new HoverCardController({
       load: () => new Promise(() => {}),
-      timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
+      timers: plainTimers,
       onIntent,
     });
     controller.pointerEnteredMention(target('doubao'));
@@ -217,7 +218,7 @@ describe('HoverCardController', () => {
 
     const failing = new HoverCardController({
       load: () => Promise.reject(new Error('no background')),
-      timers: { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
+      timers: plainTimers,
     });
     failing.openNow(target('doubao'));
     await vi.advanceTimersByTimeAsync(0);

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainTimers } from '../async/timers';
 import { fakeBrowser } from 'wxt/testing';
 import { compileMatcher } from '../engine/matcher/compile';
 import { Matcher } from '../engine/matcher/matcher';
@@ -130,7 +131,7 @@ async function start(overrides: Partial<FrameEnvironment> = {}, begin = startFra
     request: background.request as unknown as ContentRequest,
     scriptUrl: (path) => `chrome-extension://fact-lens${path}`,
     importScript,
-    timers: { set: (run, ms) => setTimeout(run, ms), clear: (id) => clearTimeout(id as number) },
+    timers: plainTimers,
     userTiming: userTiming as unknown as FrameEnvironment['userTiming'],
     lifetime: { onEnd: () => () => {} },
     highlightCss: '::highlight(fact-lens-product) { color: red; }',

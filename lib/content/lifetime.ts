@@ -1,4 +1,4 @@
-import type { Timers } from '../async/timers';
+import { plainTimers, type Timers } from '../async/timers';
 
 /**
  * How long Fact Lens lives in a frame: until the extension that started it is gone (updated,
@@ -26,10 +26,7 @@ export interface FrameLifetime {
 /** `runtime` is `browser.runtime`; `clock` the frame's timers (tests pass their own). */
 export function frameLifetime(
   runtime: { readonly id?: string },
-  clock: Timers = {
-    set: (run, ms) => setTimeout(run, ms),
-    clear: (handle) => clearTimeout(handle as number),
-  },
+  clock: Timers = plainTimers,
 ): FrameLifetime {
   let ended = false;
   const listeners = new Set<() => void>();

@@ -124,7 +124,7 @@ describe('settings in storage', () => {
     const listener = vi.fn();
     const stop = watchSettings(
       events as Parameters<typeof watchSettings>[0],
-      (value) => readSettings(value),
+      readSettings,
       listener,
     );
     registered?.({ settings: { newValue: stored({ paused: true }) } }, 'sync');

@@ -36,11 +36,7 @@ describe('createSliceScheduler', () => {
     /** A scheduler whose hold timers the test fires by hand. */
     function held() {
       const timers: (() => void)[] = [];
-      const scheduler = createSliceScheduler(
-        () => 0,
-        8,
-        (run) => void timers.push(run),
-      );
+      const scheduler = createSliceScheduler(() => 0, 8, { set: (run) => timers.push(run) });
       return { scheduler, timers };
     }
     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

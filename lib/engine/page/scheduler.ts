@@ -1,3 +1,5 @@
+import { plainTimers, type Timers } from '../../async/timers';
+
 /**
  * Runs work in slices of a few milliseconds so the page stays responsive: each slice
  * stops when its budget is spent and the next one is queued as a new task.
@@ -24,7 +26,7 @@ export interface SliceScheduler {
 export function createSliceScheduler(
   now: () => number = () => performance.now(),
   budgetMs = 8,
-  setTimer: (run: () => void, ms: number) => void = (run, ms) => void setTimeout(run, ms),
+  timers: Pick<Timers, 'set'> = plainTimers,
 ): SliceScheduler {
   const queue: ((shouldYield: () => boolean) => boolean)[] = [];
   const idleWaiters: (() => void)[] = [];
@@ -64,7 +66,7 @@ export function createSliceScheduler(
         hold = null;
         if (queue.length > 0) schedule();
       };
-      setTimer(release, atMostMs);
+      timers.set(release, atMostMs);
       settled.then(release, release);
     },
     whenIdle() {
