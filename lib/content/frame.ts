@@ -105,6 +105,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
       }),
     ),
   });
+  const loadRelevance = lazy(RELEVANCE);
   const loadLocal = localMatcherLoader({ loadDecoder: lazy(LOCAL_MATCHER), request, siteMute });
   const session: PageSession = new PageSession({
     doc: env.doc,
@@ -117,7 +118,7 @@ export async function startFrame(env: FrameEnvironment): Promise<() => void> {
         // The packs changed between two answers: match again with the new ones.
         onStale: () => session.rematch(),
       }),
-    relevance: { load: lazy(RELEVANCE) },
+    relevance: { load: loadRelevance, loaded: loadRelevance.loaded },
     controller,
     site,
     highlightCss: env.highlightCss,

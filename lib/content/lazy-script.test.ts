@@ -33,6 +33,17 @@ describe('lazyScriptLoader', () => {
     expect(importScript).toHaveBeenCalledTimes(1);
   });
 
+  it('answers at once, without importing, only once a load has brought the script', async () => {
+    const { importScript, load } = world();
+    expect(load.loaded()).toBeUndefined();
+    expect(importScript).not.toHaveBeenCalled();
+    const pending = load();
+    expect(load.loaded()).toBeUndefined();
+    expect(await pending).toBe(load.loaded());
+    expect(load.loaded()?.(4)).toBe(8);
+    expect(importScript).toHaveBeenCalledTimes(1);
+  });
+
   it('says which global a script failed to provide', async () => {
     const { load } = world(false);
     await expect(load()).rejects.toThrow('did not provide testExport');
@@ -42,6 +53,7 @@ describe('lazyScriptLoader', () => {
     const { importScript, load } = world();
     importScript.mockRejectedValueOnce(new Error('offline'));
     await expect(load()).rejects.toThrow('offline');
+    expect(load.loaded()).toBeUndefined();
     await expect(load()).resolves.toBeTypeOf('function');
     expect(importScript).toHaveBeenCalledTimes(2);
   });

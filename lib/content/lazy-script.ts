@@ -35,6 +35,15 @@ export function publishLazyExport<T>(
 }
 
 /**
+ * Loads a lazy script: call it for what the script provides (imported once per document);
+ * `loaded` answers it at once when an earlier call already brought it, else undefined.
+ */
+export interface LazyLoad<T> {
+  (): Promise<T>;
+  readonly loaded: () => T | undefined;
+}
+
+/**
  * Loads the script once per document and answers what it provides. `importScript` is
  * `(url) => import(url)` in the content script; a failed load is not kept, so the next call
  * tries again.
@@ -44,12 +53,14 @@ export function lazyScriptLoader<T>(
   url: string,
   importScript: (url: string) => Promise<unknown>,
   global: object = globalThis,
-): () => Promise<T> {
+): LazyLoad<T> {
+  let provided: T | undefined;
   const load = sharedAttempt(async () => {
     await importScript(url);
     const value = (global as Record<string, unknown>)[script.global];
     if (value === undefined) throw new Error(`${url} did not provide ${script.global}`);
-    return value as T;
+    provided = value as T;
+    return provided;
   });
-  return () => load.get();
+  return Object.assign(() => load.get(), { loaded: () => provided });
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../matcher/compile';
 import { Matcher } from '../matcher/matcher';
 import type { Mention } from './mentions';
-import { PageMarker } from './page-marker';
+import { PageMarker, type PageMarkerOptions } from './page-marker';
+import { createRelevance } from './relevance';
 import type { Painter } from './painter';
 import { localScanner } from './scanner';
 import type { SliceScheduler } from './scheduler';
@@ -37,7 +38,7 @@ function steppedScheduler() {
 /** Markers started by a test, stopped after it so their observers never see the next test. */
 const started: PageMarker[] = [];
 
-function marker() {
+function marker(options: Pick<PageMarkerOptions, 'relevance'> = {}) {
   const paints: string[][] = [];
   const painter: Painter = {
     paint: (mentions: readonly Mention[]) =>
@@ -53,6 +54,7 @@ function marker() {
     scheduler: stepped.scheduler,
     now: () => 0,
     onFirstScan,
+    ...options,
   });
   started.push(pageMarker);
   return { pageMarker, paints, onFirstScan, ...stepped };
@@ -129,15 +131,30 @@ describe('PageMarker on a long page', () => {
     expect(pageMarker.index.visible()).toHaveLength(8);
   });
 
-  it('reads no layout on a page scanned in one slice', () => {
+  it('reads no layout and loads no nearness rules on a page scanned in one slice', () => {
     document.body.innerHTML = '<p id="a">Doubao</p>';
     const elementFromPoint = vi.fn(() => null);
     document.elementFromPoint = elementFromPoint;
-    const { pageMarker, step, onFirstScan } = marker();
+    const load = vi.fn(() => Promise.resolve(createRelevance));
+    const { pageMarker, step, onFirstScan } = marker({ relevance: { load } });
     pageMarker.start();
     expect(step()).toBe(false);
     expect(elementFromPoint).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
     expect(onFirstScan).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts loading the nearness rules once its first slice did not finish, holding nothing up', () => {
+    longPage();
+    viewportShows(null);
+    const load = vi.fn(() => Promise.resolve(createRelevance));
+    const { pageMarker, step } = marker({ relevance: { load } });
+    pageMarker.start();
+    expect(load).not.toHaveBeenCalled();
+    step();
+    // No conditional candidate on this page: they were asked for only because it is long.
+    expect(load).toHaveBeenCalledOnce();
+    expect(pageMarker.index.loadingRelevance).toBeNull();
   });
 });
 

@@ -178,10 +178,12 @@ export class PageMarker {
   /**
    * While the first scan of a long page runs: scans the block in the viewport now, and again
    * whenever the reader scrolls, unless the walk has passed it or is inside it. The walk then
-   * passes over those blocks. Answers a function that stops following.
+   * passes over those blocks. Answers a function that stops following. The nearness rules
+   * start loading now too: a page this long nearly always needs them.
    */
   #followViewport(root: Node, collector: SegmentCollector): () => void {
     const { doc } = this.#options;
+    this.index.preloadRelevance();
     const view = doc.defaultView;
     const prioritize = () => {
       if (this.#stopped || collector.done) return;

@@ -90,6 +90,45 @@ describe('nearness rules loaded on first need', () => {
   });
 });
 
+describe('nearness rules already loaded', () => {
+  it('are applied in the batch that first needs them, with evidence taken before', () => {
+    const load = vi.fn(() => Promise.resolve(createRelevance));
+    const loaded = vi.fn<() => CreateRelevance | undefined>(() => undefined);
+    const onRelevance = vi.fn();
+    document.body.innerHTML = '<p id="a">Doubao</p><p id="b">ByteDance</p><p id="c"></p>';
+    const index = new MentionIndex(matcher, NO_PAINTER, {
+      relevance: { load, loaded },
+      onRelevance,
+    });
+    addScanned(index, matcher, document.body);
+    expect(texts(index)).toEqual(['ByteDance']);
+    // The content script loads them beside a large document's matcher.
+    loaded.mockReturnValue(createRelevance);
+    const later = document.getElementById('c') as HTMLElement;
+    later.textContent = 'Seed and Google';
+    addScanned(index, matcher, later);
+    expect(texts(index)).toEqual(['ByteDance', 'Seed', 'Google']);
+    expect(index.loadingRelevance).toBeNull();
+    expect(load).not.toHaveBeenCalled();
+    expect(onRelevance).not.toHaveBeenCalled();
+  });
+
+  it('are loaded as before while their load is still under way', async () => {
+    const { source, loads } = controlledLoad();
+    document.body.innerHTML = '<p>Google, a rival of ByteDance</p>';
+    const index = new MentionIndex(matcher, NO_PAINTER, {
+      relevance: { ...source, loaded: () => undefined },
+    });
+    addScanned(index, matcher, document.body);
+    expect(texts(index)).toEqual(['ByteDance']);
+    expect(loads).toHaveLength(1);
+    const loading = index.loadingRelevance;
+    loads[0]?.resolve(createRelevance);
+    await loading;
+    expect(texts(index)).toEqual(['Google', 'ByteDance']);
+  });
+});
+
 describe('the first scan waits for the rules it asked for', () => {
   let highlights: { registry: FakeRegistry; uninstall: () => void };
   const running: RunningMarker[] = [];
@@ -150,5 +189,28 @@ describe('the first scan waits for the rules it asked for', () => {
     expect(released).toBe(true);
     expect(paintedTexts(highlights.registry).sort()).toEqual(['ByteDance', 'Google', 'Google']);
     expect(holds).toHaveLength(1);
+  });
+
+  it('neither waits nor holds when the rules were loaded before they were needed', async () => {
+    const holdUntil = vi.fn();
+    const real = createSliceScheduler();
+    const scheduler: SliceScheduler = {
+      run: (work, urgent) => real.run(work, urgent),
+      whenIdle: () => real.whenIdle(),
+      holdUntil,
+    };
+    const load = vi.fn(() => Promise.resolve(createRelevance));
+    document.body.innerHTML = '<p>Google, a rival of ByteDance</p>';
+    running.push(
+      startMarking(document, localScanner(matcher), {
+        relevance: { load, loaded: () => createRelevance },
+        scheduler,
+        firstScanHighlight: ACTIVE_HIGHLIGHT,
+      }),
+    );
+    await vi.waitFor(() => expect(highlights.registry.has(ACTIVE_HIGHLIGHT)).toBe(true));
+    expect(paintedTexts(highlights.registry).sort()).toEqual(['ByteDance', 'Google']);
+    expect(load).not.toHaveBeenCalled();
+    expect(holdUntil).not.toHaveBeenCalled();
   });
 });
