@@ -18,6 +18,8 @@ interface SegmentState extends ConditionalState {
   mentions: Mention[];
   /** Whether a candidate depends on what is near it (a gated alias or a context entity). */
   conditional: boolean;
+  /** The `#round` in which it was last resolved. */
+  round: number;
 }
 
 /**
@@ -67,6 +69,8 @@ export class MentionIndex {
   readonly #visibility: VisibilityRound;
   #mentionCount = 0;
   #wasCapped = false;
+  /** Counts `add` calls: a segment resolved during one is stamped with it (`round`). */
+  #round = 0;
 
   constructor(
     matcher: AliasLookup,
@@ -236,6 +240,7 @@ export class MentionIndex {
         mentions: [],
         conditional,
         wants: null,
+        round: 0,
       };
       this.#states.set(segment, state);
       if (conditional) {
@@ -244,15 +249,17 @@ export class MentionIndex {
       }
       added.push(state);
     }
-    const again = new Set(added);
+    // Each segment is resolved once per call (attaching the rules below resolves every
+    // conditional one): a stamp, not a Set of them all, which showed in a dense page's profile.
+    const round = ++this.#round;
+    // Segments taken before that this batch's evidence may change.
+    let affected: Iterable<SegmentState> = [];
     if (relevance) {
       const news = relevance.batchDone();
-      for (const state of news.aboutChanged ? this.#conditional : news.waiting) again.add(state);
-    } else if (conditionalAdded && this.#attachIfLoaded()) {
-      // Attaching resolved every conditional segment, this batch's too.
-      for (const state of this.#conditional) again.delete(state);
-    } else if (conditionalAdded) this.#requestRelevance();
-    for (const state of again) this.#resolveState(state, visible);
+      affected = news.aboutChanged ? this.#conditional : news.waiting;
+    } else if (conditionalAdded && !this.#attachIfLoaded()) this.#requestRelevance();
+    for (const state of added) if (state.round !== round) this.#resolveState(state, visible);
+    for (const state of affected) if (state.round !== round) this.#resolveState(state, visible);
   }
 
   /**
@@ -317,6 +324,7 @@ export class MentionIndex {
   }
 
   #resolveState(state: SegmentState, visible: VisibilityCheck): void {
+    state.round = this.#round;
     const { segment } = state;
     const seen = state.candidates.filter((candidate) => canSee(segment, candidate, visible));
     if (!state.conditional) {
@@ -326,18 +334,7 @@ export class MentionIndex {
     }
     // Until the nearness rules are there, only the candidates that need nothing count.
     const decide = this.#relevance?.decider(state) ?? this.#unconditionalOnly;
-    // A segment holds a few distinct aliases: a short list, not a Map, keeps each one's answer.
-    const asked: number[] = [];
-    const answers: boolean[] = [];
-    const counts = (alias: number): boolean => {
-      const known = asked.indexOf(alias);
-      if (known !== -1) return answers[known] as boolean;
-      const answer = decide(alias);
-      asked.push(alias);
-      answers.push(answer);
-      return answer;
-    };
-    this.#applyChosen(state, resolveLeftmostLongest(seen, counts));
+    this.#applyChosen(state, resolveLeftmostLongest(seen, decide));
   }
 
   /** Makes `chosen` the segment's mentions, within `MAX_MENTIONS`. */
