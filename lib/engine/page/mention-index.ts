@@ -239,7 +239,7 @@ export class MentionIndex {
         terms: contextHits,
         mentions: [],
         conditional,
-        wants: null,
+        waiting: false,
         round: 0,
       };
       this.#states.set(segment, state);

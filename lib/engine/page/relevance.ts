@@ -19,10 +19,11 @@ export interface ConditionalState {
   readonly segment: Segment;
   readonly candidates: readonly Candidate[];
   /**
-   * After a resolve that dropped a conditional candidate: the context terms and packs whose
-   * appearance near it could let the candidate in. Null otherwise.
+   * After a resolve that dropped a conditional candidate: on the lists of what could let it
+   * in (context terms, packs' subjects). Which lists is read again from its candidates when it
+   * leaves them, so a dense page allocates nothing per dropped candidate.
    */
-  wants: { terms: Set<number>; packs: Set<string> } | null;
+  waiting: boolean;
 }
 
 /** What one batch of new segments changed for the segments taken before. */
@@ -212,11 +213,14 @@ export class Relevance<S extends ConditionalState> {
 
   /** Takes a segment off the waiting lists (resolved again, or gone). */
   stopWaiting(state: S): void {
-    const { wants } = state;
-    if (!wants) return;
-    for (const term of wants.terms) this.#waitingForTerm.get(term)?.delete(state);
-    for (const packId of wants.packs) this.#waitingForPack.get(packId)?.delete(state);
-    state.wants = null;
+    if (!state.waiting) return;
+    state.waiting = false;
+    // Terms and roles do not change with the reader's marking choice: every list it joined.
+    for (const { alias } of state.candidates) {
+      const rule = this.#ruleOf(alias);
+      for (const term of rule.terms) this.#waitingForTerm.get(term)?.delete(state);
+      if (rule.passing) this.#waitingForPack.get(rule.alias.packId)?.delete(state);
+    }
   }
 
   /**
@@ -403,16 +407,10 @@ export class Relevance<S extends ConditionalState> {
    */
   #noteWants(state: S, rule: AliasRule, missing: Missing): void {
     if (missing === 'nothing') return;
-    const wants = (state.wants ??= { terms: new Set(), packs: new Set() });
+    state.waiting = true;
     if (missing === 'term') {
-      for (const term of rule.terms) {
-        wants.terms.add(term);
-        setIn(this.#waitingForTerm, term).add(state);
-      }
-    } else {
-      wants.packs.add(rule.alias.packId);
-      setIn(this.#waitingForPack, rule.alias.packId).add(state);
-    }
+      for (const term of rule.terms) setIn(this.#waitingForTerm, term).add(state);
+    } else setIn(this.#waitingForPack, rule.alias.packId).add(state);
   }
 }
 
