@@ -196,6 +196,12 @@ export class MentionIndex {
 
   readonly #unconditionalOnly = (alias: number): boolean => !!this.#ruleOf(alias).unconditional;
 
+  /** Whether any of `candidates` depends on what is near it (a gated alias, a context entity). */
+  #anyConditional(candidates: readonly Candidate[]): boolean {
+    for (const { alias } of candidates) if (!this.#ruleOf(alias).unconditional) return true;
+    return false;
+  }
+
   /**
    * A mention's reason, asked for by its card. Its segment was resolved by the page as it is
    * (evidence that left resolves it again), so the rules find what let it in; the bare alias
@@ -220,7 +226,8 @@ export class MentionIndex {
     const added: SegmentState[] = [];
     let conditionalAdded = false;
     const visible = remembered(this.#visibility());
-    for (const [i, segment] of segments.entries()) {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as Segment;
       const { candidates, contextHits } = results[i] as ScanResult;
       if (relevance) relevance.take(segment, candidates, contextHits);
       else if (candidates.length === 0 && contextHits.length > 0)
@@ -232,7 +239,7 @@ export class MentionIndex {
         this.#wasCapped = true;
         continue;
       }
-      const conditional = candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);
+      const conditional = this.#anyConditional(candidates);
       const state: SegmentState = {
         segment,
         candidates,
@@ -367,7 +374,7 @@ export class MentionIndex {
     this.#rules.setMarking(marking);
     let conditional = false;
     for (const state of this.#states.values()) {
-      state.conditional = state.candidates.some(({ alias }) => !this.#ruleOf(alias).unconditional);
+      state.conditional = this.#anyConditional(state.candidates);
       if (state.conditional) {
         this.#conditional.add(state);
         conditional = true;

@@ -123,10 +123,10 @@ export class Relevance<S extends ConditionalState> {
    */
   take(segment: Segment, candidates: readonly Candidate[], terms: readonly number[]): void {
     if (candidates.length === 0 && terms.length === 0) return;
-    const found: Evidence = { terms, candidates };
-    const counted = this.#count(found, 1);
+    const counted = this.#count(terms, candidates, 1);
     // Only a segment with terms or subjects is evidence: a removed one may take a mention's reason.
     if (counted === NOTHING && terms.length === 0) return;
+    const found: Evidence = { terms, candidates };
     this.#evidence.set(segment, found);
     if (this.#evidenceByNode) indexEnds(this.#evidenceByNode, segment, found);
     const news = this.#news;
@@ -163,7 +163,7 @@ export class Relevance<S extends ConditionalState> {
       for (const node of [segment.nodes[0], segment.nodes[segment.nodes.length - 1]]) {
         if (node && this.#evidenceByNode?.get(node) === found) this.#evidenceByNode.delete(node);
       }
-      this.#count(found, -1);
+      this.#count(found.terms, found.candidates, -1);
       lost = true;
     }
     return lost;
@@ -262,15 +262,14 @@ export class Relevance<S extends ConditionalState> {
    * page's counts; says whether it named subjects, and whether the page became (or stopped
    * being) about a pack.
    */
-  #count(found: Evidence, sign: 1 | -1): Counted {
-    for (const term of found.terms) {
+  #count(terms: readonly number[], candidates: readonly Candidate[], sign: 1 | -1): Counted {
+    for (const term of terms) {
       this.#termSegments.set(term, (this.#termSegments.get(term) ?? 0) + sign);
     }
     // Subjects one after another usually name one pack: counted in a run, added per run.
     let counted: Counted = NOTHING;
     let packId: string | null = null;
     let count = 0;
-    const { candidates } = found;
     for (let i = this.#nextSubject(candidates, 0, 0); i >= 0;) {
       const candidate = candidates[i] as Candidate;
       const next = this.#ruleOf(candidate.alias).alias.packId;
@@ -343,14 +342,16 @@ export class Relevance<S extends ConditionalState> {
    * needed, the text around it (`around`, one walk per segment).
    */
   #judge(rule: AliasRule, segment: Segment, around: () => Nearby, explain: boolean): Verdict {
-    const own = this.#evidence.get(segment);
+    // Plain loops, and the segment's evidence looked up only where needed: this runs for every
+    // conditional candidate of a page (a closure per call showed in a dense page's profile).
     let contextTerm: FoundNearby | undefined;
     if (rule.terms.length > 0) {
-      const here = own && rule.terms.find((term) => own.terms.includes(term));
+      const own = this.#evidence.get(segment);
+      const here = own ? firstShared(rule.terms, own.terms) : undefined;
       if (here !== undefined) {
         if (explain) contextTerm = this.#termPlace(here, 'same');
       } else {
-        const onPage = rule.terms.find((term) => (this.#termSegments.get(term) ?? 0) > 0);
+        const onPage = this.#firstOnPage(rule.terms);
         if (onPage === undefined) return 'term';
         // A page about the pack takes the term from anywhere on it, as it takes context
         // entities: deciding, that settles it; explaining, a nearer place is the better answer.
@@ -376,6 +377,7 @@ export class Relevance<S extends ConditionalState> {
     const { packId } = alias;
     // Deciding, a page about the pack settles it; explaining, a subject nearby is the better answer.
     if (!explain && this.#isAbout(packId)) return true;
+    const own = this.#evidence.get(segment);
     const inBlock = own && this.#subjectIn(own, packId);
     let subject: FoundNearby | undefined;
     if (inBlock) {
@@ -392,6 +394,12 @@ export class Relevance<S extends ConditionalState> {
     if (!this.#isAbout(packId)) return 'subject';
     const subjectMentions = this.#subjectMentions.get(packId) ?? 0;
     return reasonOf(alias, { contextTerm, passing: { rule: 'about-pack', subjectMentions } });
+  }
+
+  /** The first of `terms` found anywhere on the page. */
+  #firstOnPage(terms: readonly number[]): number | undefined {
+    for (const term of terms) if ((this.#termSegments.get(term) ?? 0) > 0) return term;
+    return undefined;
   }
 
   /** Where a term is when that does not depend on the mention: its own block, or the page. */
@@ -418,6 +426,12 @@ export class Relevance<S extends ConditionalState> {
 function indexEnds(byNode: WeakMap<Text, Evidence>, segment: Segment, found: Evidence): void {
   byNode.set(segment.nodes[0] as Text, found);
   byNode.set(segment.nodes[segment.nodes.length - 1] as Text, found);
+}
+
+/** The first of `wanted` that `found` holds. */
+function firstShared(wanted: readonly number[], found: readonly number[]): number | undefined {
+  for (const term of wanted) if (found.includes(term)) return term;
+  return undefined;
 }
 
 /** The set under `key`, created empty when there is none. */
