@@ -36,6 +36,16 @@ function controlledLoad() {
   return { source, loads };
 }
 
+/** Answers the load the index is waiting for with the rules, and waits until it applied them. */
+async function answerLoad(
+  index: MentionIndex,
+  load: { resolve: (create: CreateRelevance) => void } | undefined,
+): Promise<void> {
+  const loading = index.loadingRelevance;
+  load?.resolve(createRelevance);
+  await loading;
+}
+
 const texts = (index: MentionIndex) =>
   index.visible().map((m: Mention) => m.segment.text.slice(m.start, m.end));
 
@@ -59,9 +69,7 @@ describe('nearness rules loaded on first need', () => {
     addScanned(index, matcher, document.body);
     expect(texts(index)).toEqual(['ByteDance']);
     expect(loads).toHaveLength(1);
-    const loading = index.loadingRelevance;
-    loads[0]?.resolve(createRelevance);
-    await loading;
+    await answerLoad(index, loads[0]);
     expect(onRelevance).toHaveBeenCalledOnce();
     expect(texts(index)).toEqual(['Seed', 'Google', 'ByteDance']);
     expect(index.loadingRelevance).toBeNull();
@@ -83,9 +91,7 @@ describe('nearness rules loaded on first need', () => {
     later.textContent = 'Google again';
     addScanned(index, matcher, later);
     expect(loads).toHaveLength(2);
-    const loading = index.loadingRelevance;
-    loads[1]?.resolve(createRelevance);
-    await loading;
+    await answerLoad(index, loads[1]);
     expect(texts(index)).toEqual(['Google', 'ByteDance', 'Google']);
   });
 });
@@ -122,9 +128,7 @@ describe('nearness rules already loaded', () => {
     addScanned(index, matcher, document.body);
     expect(texts(index)).toEqual(['ByteDance']);
     expect(loads).toHaveLength(1);
-    const loading = index.loadingRelevance;
-    loads[0]?.resolve(createRelevance);
-    await loading;
+    await answerLoad(index, loads[0]);
     expect(texts(index)).toEqual(['Google', 'ByteDance']);
   });
 });
