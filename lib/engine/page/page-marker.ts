@@ -167,8 +167,11 @@ export class PageMarker {
     if (tall) unfollow = this.#followViewport(root, collector);
     this.#options.scheduler.run((shouldYield) => {
       const done = scan(shouldYield);
-      if (firstSlice && !done && !this.#stopped && !unfollow) {
-        unfollow = this.#followViewport(root, collector);
+      if (firstSlice && !done && !this.#stopped) {
+        // More text than one slice walks: such a page nearly always names a bystander, so the
+        // nearness rules start loading now (a tall page of frames or images has little text).
+        this.index.preloadRelevance();
+        unfollow ??= this.#followViewport(root, collector);
       }
       firstSlice = false;
       return done;
@@ -178,12 +181,10 @@ export class PageMarker {
   /**
    * While the first scan of a long page runs: scans the block in the viewport now, and again
    * whenever the reader scrolls, unless the walk has passed it or is inside it. The walk then
-   * passes over those blocks. Answers a function that stops following. The nearness rules
-   * start loading now too: a page this long nearly always needs them.
+   * passes over those blocks. Answers a function that stops following.
    */
   #followViewport(root: Node, collector: SegmentCollector): () => void {
     const { doc } = this.#options;
-    this.index.preloadRelevance();
     const view = doc.defaultView;
     const prioritize = () => {
       if (this.#stopped || collector.done) return;
