@@ -148,19 +148,19 @@ export class MentionIndex {
     source.load().catch(() => {});
   }
 
-  /** Applies the nearness rules at once if their source has them already; says whether. */
-  #attachIfLoaded(): boolean {
+  /**
+   * The nearness rules are needed (a document first holds a conditional candidate, or the
+   * reader's marking made some): applied at once when their source has them already (answers
+   * true: every conditional segment is resolved), else loaded, once.
+   */
+  #requestRelevance(): boolean {
     const source = this.#source;
-    const create = source && 'load' in source ? source.loaded?.() : undefined;
-    if (!create) return false;
-    this.#attach(create);
-    return true;
-  }
-
-  /** Loads the nearness rules once a document first holds a conditional candidate. */
-  #requestRelevance(): void {
-    const source = this.#source;
-    if (this.#relevance || this.#loading || !source || !('load' in source)) return;
+    if (this.#relevance || this.#loading || !source || !('load' in source)) return false;
+    const loaded = source.loaded?.();
+    if (loaded) {
+      this.#attach(loaded);
+      return true;
+    }
     this.#loading = source.load().then(
       (create) => {
         this.#loading = null;
@@ -173,6 +173,7 @@ export class MentionIndex {
         this.#warn('Fact Lens: the nearness rules could not be loaded', error);
       },
     );
+    return false;
   }
 
   /** Whether mentions were left out because the document reached `MAX_MENTIONS`. */
@@ -264,7 +265,7 @@ export class MentionIndex {
     if (relevance) {
       const news = relevance.batchDone();
       affected = news.aboutChanged ? this.#conditional : news.waiting;
-    } else if (conditionalAdded && !this.#attachIfLoaded()) this.#requestRelevance();
+    } else if (conditionalAdded) this.#requestRelevance();
     for (const state of added) if (state.round !== round) this.#resolveState(state, visible);
     for (const state of affected) if (state.round !== round) this.#resolveState(state, visible);
   }

@@ -108,7 +108,7 @@ describe('nearness rules already loaded', () => {
     });
     addScanned(index, matcher, document.body);
     expect(texts(index)).toEqual(['ByteDance']);
-    // The content script loads them beside a large document's matcher.
+    // Loaded meanwhile: a long document starts the load early (`preloadRelevance`).
     loaded.mockReturnValue(createRelevance);
     const later = document.getElementById('c') as HTMLElement;
     later.textContent = 'Seed and Google';
